@@ -1,0 +1,45 @@
+# The README's commands. Every target creates .venv and installs what it needs.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell $(PYTHON) -c 'import hashlib,sys;print(hashlib.sha1(open("pyproject.toml","rb").read()).hexdigest()[:12])')
+MO     := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/kzcomplaint.po))
+
+.PHONY: run test lint demo bench package catalogues clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+locales/%/LC_MESSAGES/kzcomplaint.mo: locales/%/LC_MESSAGES/kzcomplaint.po $(STAMP)
+	$(VENV)/bin/pybabel compile --statistics -D kzcomplaint -i $< -o $@ -l $*
+
+catalogues: $(MO)
+
+run: $(STAMP) catalogues
+	$(PY) -m kzcomplaint
+
+lint: $(STAMP)
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff check kzcomplaint tests
+
+test: $(STAMP) catalogues lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+demo: $(STAMP) catalogues
+	$(PY) -m kzcomplaint.demo out/demo
+
+bench: $(STAMP) catalogues
+	$(PY) bench/bench.py
+
+# Refresh the catalogue template and merge new strings into kk/ru/en.
+extract: $(STAMP)
+	$(VENV)/bin/pybabel extract -F pyproject.toml --no-location --sort-output -k N_ -o locales/kzcomplaint.pot kzcomplaint
+	$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete -D kzcomplaint -i locales/kzcomplaint.pot -d locales
+
+clean:
+	rm -rf $(VENV) out build dist $(MO)

@@ -1,0 +1,8 @@
+"""Entry point for ``python -m kzcomplaint``."""
+
+import sys
+
+from kzcomplaint.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""Command-line front end: argument parsing and dispatch, nothing else.
+
+Each sub-command's work lives in a module imported only when that command
+runs, so ``check``, ``deadlines`` and ``templates`` never load Qt or
+python-docx and answer quickly. Exit codes: 0 success (no blocking
+problem), 1 blocking problems or failed cases, 2 unreadable input or usage
+error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from kzcomplaint import __version__
+from kzcomplaint.core.i18n import N_, Translator, default_ui_language, translator
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_UNREADABLE = 2
+
+DOCUMENT_LANGUAGES = ("kk", "ru", "en", "kk+ru")
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors exit with code 2 and a translated hint."""
+
+    tr: Translator
+
+    def error(self, message: str) -> None:  # type: ignore[override]  # argparse declares NoReturn
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_UNREADABLE, f"{self.prog}: {message}\n")
+
+
+def build_parser(tr: Translator) -> argparse.ArgumentParser:
+    """Build the parser with help texts in ``tr``'s language."""
+    t = tr.gettext
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--ui-lang", choices=("kk", "ru", "en"), help=t(N_("language of messages (default: system locale)"))
+    )
+    parser = _Parser(
+        prog="kzcomplaint",
+        description=t(N_("Election complaints for Kazakhstan that are complete in form and filed in time.")),
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"kzcomplaint {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=t(N_("build the main window offscreen, render one document per language, exit 0 if all is well")),
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", parents=[common], help=t(N_("check a case file for defects")))
+    check.add_argument("case", metavar="CASE", help=t(N_("case file (.json)")))
+    check.add_argument("--json", action="store_true", help=t(N_("machine-readable output")))
+    check.add_argument("--today", metavar="DATE", help=t(N_("take this date as today (for training)")))
+
+    deadlines = commands.add_parser(
+        "deadlines", parents=[common], help=t(N_("compute the terms of a case or of one rule"))
+    )
+    deadlines.add_argument("case", metavar="CASE", nargs="?", help=t(N_("case file (.json)")))
+    deadlines.add_argument("--rule", metavar="ID", help=t(N_("deadline rule id, e.g. election.appeal_filing")))
+    deadlines.add_argument("--event", metavar="DATE", help=t(N_("the date that starts the term")))
+    deadlines.add_argument("--voting-day", metavar="DATE", help=t(N_("voting day, for rules that depend on it")))
+    deadlines.add_argument("--today", metavar="DATE", help=t(N_("take this date as today (for training)")))
+    deadlines.add_argument("--json", action="store_true", help=t(N_("machine-readable output")))
+
+    templates = commands.add_parser("templates", parents=[common], help=t(N_("list the document kinds")))
+    templates.add_argument("--json", action="store_true", help=t(N_("machine-readable output")))
+
+    render = commands.add_parser("render", parents=[common], help=t(N_("export a case as a .docx document")))
+    render.add_argument("case", metavar="CASE", help=t(N_("case file (.json)")))
+    render.add_argument(
+        "--lang", choices=DOCUMENT_LANGUAGES, help=t(N_("document language (default: the case's language)"))
+    )
+    render.add_argument("-o", "--output", metavar="FILE", required=True, help=t(N_("output .docx file")))
+
+    batch = commands.add_parser("batch", parents=[common], help=t(N_("export many cases at once")))
+    batch.add_argument("source", metavar="DIR_OR_CSV", help=t(N_("a folder of case files or one CSV file")))
+    batch.add_argument("-o", "--output", metavar="OUTDIR", required=True, help=t(N_("output folder")))
+    batch.add_argument("--lang", choices=DOCUMENT_LANGUAGES, help=t(N_("document language (default: each case's)")))
+    batch.add_argument("--jobs", type=int, default=0, metavar="N", help=t(N_("parallel jobs (default: CPU count)")))
+
+    blank = commands.add_parser("blank", parents=[common], help=t(N_("a blank paper form of a document kind")))
+    blank.add_argument("template", metavar="TEMPLATE", help=t(N_("document kind id")))
+    blank.add_argument("--lang", choices=DOCUMENT_LANGUAGES, required=True, help=t(N_("document language")))
+    blank.add_argument("-o", "--output", metavar="FILE", required=True, help=t(N_("output .docx file")))
+    return parser
+
+
+def _ui_language(argv: Sequence[str]) -> str:
+    """Find --ui-lang before full parsing, so help texts come out in that language."""
+    for index, arg in enumerate(argv):
+        if arg == "--ui-lang" and index + 1 < len(argv) and argv[index + 1] in ("kk", "ru", "en"):
+            return argv[index + 1]
+        if arg.startswith("--ui-lang=") and arg.split("=", 1)[1] in ("kk", "ru", "en"):
+            return arg.split("=", 1)[1]
+    return default_ui_language()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the process exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    ui_language = _ui_language(args_list)
+    tr = translator(ui_language)
+    parser = build_parser(tr)
+    args = parser.parse_args(args_list)
+    if args.command in ("check", "deadlines", "templates"):
+        from kzcomplaint import cli_core
+
+        return cli_core.run(args, tr)
+    if args.command in ("render", "batch", "blank"):
+        from kzcomplaint import cli_docs
+
+        return cli_docs.run(args, tr)
+    from kzcomplaint import app
+
+    explicit = any(arg == "--ui-lang" or arg.startswith("--ui-lang=") for arg in args_list)
+    return app.main(self_test=args.self_test, ui_language=ui_language if explicit else None)

@@ -1,0 +1,1 @@
+"""The Qt-free core: case model, loading, checks, deadlines and rendering."""

@@ -1,0 +1,184 @@
+"""The case: what one complaint, appeal or claim is about, as plain dataclasses.
+
+A case is what an observer hands to a lawyer as one JSON file (see
+``caseio`` for reading and writing it). Everything here is data; nothing
+decides validity or computes a term — that is ``checks`` and ``deadlines``.
+
+Text fields are ``str`` and empty when unknown ("" rather than ``None``), so
+callers never have to distinguish "missing" from "blank". Dates are
+``datetime.date`` or ``None``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from typing import Any
+
+FORMAT = "kzcomplaint/1"
+"""Identifier of the case-file format written by this version."""
+
+LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
+"""Languages of documents and of the interface, Kazakh first."""
+
+
+class Level(enum.StrEnum):
+    """Level of a body: election commission, court or other authority."""
+
+    CEC = "cec"
+    TERRITORIAL = "territorial"
+    DISTRICT = "district"
+    PRECINCT = "precinct"
+    COURT = "court"
+    SUPREME_COURT = "supreme_court"
+    CONSTITUTIONAL_COURT = "constitutional_court"
+    AKIMAT = "akimat"
+    OTHER = "other"
+
+
+class ContestedType(enum.StrEnum):
+    """What is contested: a decision, an action or a failure to act."""
+
+    DECISION = "decision"
+    ACTION = "action"
+    INACTION = "inaction"
+
+
+class Role(enum.StrEnum):
+    """In what capacity the complainant acts.
+
+    The last four are the officials entitled to bring election results to
+    the Constitutional Court (Election Law arts. 68, 100); everyone else is
+    not, and the checker says so.
+    """
+
+    OBSERVER = "observer"
+    VOTER = "voter"
+    CANDIDATE = "candidate"
+    PROXY = "proxy"
+    PARTY_REPRESENTATIVE = "party_representative"
+    COMMISSION_MEMBER = "commission_member"
+    PUBLIC_ASSOCIATION = "public_association"
+    LAWYER = "lawyer"
+    OTHER = "other"
+    PRESIDENT = "president"
+    CHAMBER_SPEAKER = "chamber_speaker"
+    DEPUTIES_FIFTH = "deputies_fifth"
+    PRIME_MINISTER = "prime_minister"
+
+
+class ElectionKind(enum.StrEnum):
+    """Kind of vote the case belongs to."""
+
+    PRESIDENTIAL = "presidential"
+    PARLIAMENTARY = "parliamentary"
+    MASLIKHAT = "maslikhat"
+    AKIM = "akim"
+    REFERENDUM = "referendum"
+    OTHER = "other"
+
+
+@dataclasses.dataclass
+class Election:
+    """The election or referendum the case belongs to."""
+
+    kind: str = ElectionKind.PARLIAMENTARY.value
+    voting_day: dt.date | None = None
+
+
+@dataclasses.dataclass
+class Person:
+    """A complainant or representative, with every detail a court asks for."""
+
+    full_name: str = ""
+    iin: str = ""
+    birth_date: dt.date | None = None
+    birth_place: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    role: str = Role.OBSERVER.value
+    organization: str = ""
+    power_of_attorney: str = ""
+
+
+@dataclasses.dataclass
+class Body:
+    """A respondent or addressee: a commission, court or other authority."""
+
+    level: str = Level.PRECINCT.value
+    name: str = ""
+    number: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    bin: str = ""
+
+
+@dataclasses.dataclass
+class Contested:
+    """The decision, action or inaction complained of."""
+
+    type: str = ContestedType.ACTION.value
+    date: dt.date | None = None
+    time: str = ""
+    place: str = ""
+    decision_number: str = ""
+    published_in: str = ""
+    published_on: dt.date | None = None
+    received_on: dt.date | None = None
+
+
+@dataclasses.dataclass
+class Evidence:
+    """One item of evidence, optionally backed by a file on disk."""
+
+    description: str = ""
+    file: str | None = None
+
+
+@dataclasses.dataclass
+class Case:
+    """One complaint, appeal or claim, as saved in a case file."""
+
+    template: str = ""
+    language: str = "ru"
+    election: Election = dataclasses.field(default_factory=Election)
+    complainant: Person = dataclasses.field(default_factory=Person)
+    representative: Person | None = None
+    respondent: Body = dataclasses.field(default_factory=Body)
+    addressee: Body = dataclasses.field(
+        default_factory=lambda: Body(level=Level.TERRITORIAL.value)
+    )
+    contested: Contested = dataclasses.field(default_factory=Contested)
+    facts: str = ""
+    details: dict[str, str] = dataclasses.field(default_factory=dict)
+    requests: list[str] = dataclasses.field(default_factory=list)
+    evidence: list[Evidence] = dataclasses.field(default_factory=list)
+    attachments: list[str] = dataclasses.field(default_factory=list)
+    filing_date: dt.date | None = None
+    format: str = FORMAT
+
+
+def get_path(obj: Any, path: str) -> Any:
+    """Return the value at a dotted field path such as ``complainant.iin``.
+
+    List items are addressed by index (``evidence.0.description``). Returns
+    ``None`` when any step is missing, so callers can ask about optional
+    parts (``representative.phone``) without guarding.
+    """
+    current = obj
+    for part in path.split("."):
+        if current is None:
+            return None
+        if isinstance(current, list):
+            try:
+                current = current[int(part)]
+            except (ValueError, IndexError):
+                return None
+        elif isinstance(current, dict):
+            current = current.get(part)
+        else:
+            current = getattr(current, part, None)
+    return current

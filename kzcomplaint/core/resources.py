@@ -1,0 +1,79 @@
+"""Where the app's shipped data and the user's own files live.
+
+The shipped data (``templates/``, ``locales/``, ``kzcomplaint/core/rules/``)
+is found the same way in a source checkout, an installed wheel (hatchling
+force-includes the top-level folders into the package) and a frozen
+PyInstaller build (which unpacks next to ``sys._MEIPASS``). User files go to
+the platform's data and config folders, or below ``$KZCOMPLAINT_HOME`` when
+that is set (tests and portable installs).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def _data_root(name: str) -> Path:
+    """Return the folder that holds the shipped top-level folder ``name``."""
+    candidates = [_PACKAGE_DIR / name, _PACKAGE_DIR.parent / name]
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        candidates.insert(0, Path(frozen) / "kzcomplaint" / name)
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(
+        f"kzcomplaint data folder {name!r} not found; looked in "
+        + ", ".join(str(c) for c in candidates)
+    )
+
+
+def templates_dir() -> Path:
+    """Folder of the document templates (one TOML file per document kind)."""
+    return _data_root("templates")
+
+
+def locales_dir() -> Path:
+    """Folder of the gettext catalogues."""
+    return _data_root("locales")
+
+
+def rules_dir() -> Path:
+    """Folder of the shipped rule files (requirements, deadlines, calendar…)."""
+    return Path(__file__).resolve().parent / "rules"
+
+
+def examples_dir() -> Path:
+    """Folder of the shipped example cases (fictitious people only)."""
+    return _data_root("examples")
+
+
+def _home() -> Path | None:
+    value = os.environ.get("KZCOMPLAINT_HOME")
+    return Path(value) if value else None
+
+
+def user_config_dir() -> Path:
+    """Folder for the user's own settings and rule overrides (not created here)."""
+    home = _home()
+    if home is not None:
+        return home / "config"
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("kzcomplaint", appauthor=False))
+
+
+def user_data_dir() -> Path:
+    """Folder for drafts, profiles and the user's directory of bodies (not created here)."""
+    home = _home()
+    if home is not None:
+        return home / "data"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("kzcomplaint", appauthor=False))

@@ -1,0 +1,85 @@
+"""Reading the shipped rule files (TOML) with validation that names the place.
+
+Rule files are data the team edits by hand; a mistake in them must fail the
+test suite with the file, the entry and the key, never surface as a
+``KeyError`` in a user's hands. The helpers here are the only way the core
+reads them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from kzcomplaint.core import resources
+from kzcomplaint.core.model import LANGUAGES
+
+
+class RuleFileError(ValueError):
+    """A shipped or user rule file is malformed."""
+
+
+@functools.cache
+def load(name: str) -> dict[str, Any]:
+    """Load ``rules/<name>`` (cached: rule files do not change while running)."""
+    return load_path(resources.rules_dir() / name)
+
+
+def load_path(path: Path) -> dict[str, Any]:
+    """Load any TOML rule file, turning syntax errors into :class:`RuleFileError`."""
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise RuleFileError(f"{path}: {error}") from error
+    except OSError as error:
+        raise RuleFileError(f"{path}: cannot be read ({error.strerror})") from error
+
+
+def localized(raw: object, where: str) -> dict[str, str]:
+    """Validate a three-language text table: kk, ru and en all present and non-empty."""
+    if not isinstance(raw, Mapping):
+        raise RuleFileError(f"{where}: expected a table with keys {', '.join(LANGUAGES)}")
+    missing = [lang for lang in LANGUAGES if not isinstance(raw.get(lang), str) or not raw[lang].strip()]
+    if missing:
+        raise RuleFileError(f"{where}: missing text for {', '.join(missing)}")
+    extra = set(raw) - set(LANGUAGES)
+    if extra:
+        raise RuleFileError(f"{where}: unexpected languages {sorted(extra)}")
+    return {lang: str(raw[lang]) for lang in LANGUAGES}
+
+
+def date_value(raw: object, where: str, *, required: bool = False) -> dt.date | None:
+    """Validate a TOML date (or ISO string) field."""
+    if raw is None or raw == "":
+        if required:
+            raise RuleFileError(f"{where}: a date is required")
+        return None
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            pass
+    raise RuleFileError(f"{where}: {raw!r} is not a date (YYYY-MM-DD)")
+
+
+def boolean(raw: object, where: str) -> bool:
+    """Validate a boolean field."""
+    if not isinstance(raw, bool):
+        raise RuleFileError(f"{where}: expected true or false, got {raw!r}")
+    return raw
+
+
+def string_list(raw: object, where: str) -> tuple[str, ...]:
+    """Validate a list of strings."""
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        raise RuleFileError(f"{where}: expected a list of strings")
+    return tuple(raw)
