@@ -114,7 +114,8 @@ def pick(texts: Mapping[str, str], language: str) -> str:
 
 def default_ui_language() -> str:
     """Guess the interface language from the environment, falling back to Russian."""
-    candidates = [os.environ.get(name, "") for name in ("KZCOMPLAINT_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")]
+    names = ("KZCOMPLAINT_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+    candidates = [os.environ.get(name, "") for name in names]
     try:
         candidates.append(locale.getlocale()[0] or "")
     except ValueError:
@@ -131,8 +132,10 @@ class Message:
     """An interface message to be translated later: an English msgid and its parameters.
 
     The core returns messages, not strings, so the same result (a deadline's
-    steps, a load error) can be shown in any interface language. Date
-    parameters are written in the legal form of the language they are shown in.
+    steps, a load error) can be shown in any interface language. Parameters
+    are resolved in the language they are shown in: a date in its legal form,
+    a nested ``Message`` rendered, a three-language table ``{kk, ru, en}`` from
+    the rule data by its entry, a ``Citation`` by its text.
     """
 
     __slots__ = ("msgid", "params")
@@ -148,12 +151,19 @@ class Message:
 
         from kzcomplaint.core import dates
 
-        values = {
-            key: dates.format_legal_date(value, tr.language)
-            if isinstance(value, dt.date) and not isinstance(value, dt.datetime)
-            else value
-            for key, value in self.params.items()
-        }
+        def resolve(value: object) -> object:
+            if isinstance(value, Message):
+                return value.render(tr)
+            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+                return dates.format_legal_date(value, tr.language)
+            if isinstance(value, Mapping) and set(value) == set(LANGUAGES):
+                return value[tr.language]
+            text = getattr(value, "text", None)  # a Citation: its text in the language
+            if callable(text):
+                return text(tr.language)
+            return value
+
+        values = {key: resolve(value) for key, value in self.params.items()}
         return tr.gettext(self.msgid).format(**values)
 
     def __eq__(self, other: object) -> bool:

@@ -1,0 +1,875 @@
+"""The deadline engine: when a term ends, with every step of the working shown.
+
+The rules are data (``rules/deadlines.toml``): trigger, length, unit, how a
+last day on a day off is treated, the window that turns a term into
+"immediately", the citation and the dates the rule was in force and checked.
+This module holds no legal number; it reads the rules, picks the version in
+force on the trigger date, counts on a :class:`~kzcomplaint.core.calendar.WorkCalendar`
+and explains itself: a :class:`Deadline` carries the steps of the count as
+translatable messages and warnings for what the user must act on (a term
+already past, a last day on a day off, a rule not checked against the law in
+force on the date).
+
+Counting conventions (from the team's reading of the law, see LAW.md "How to
+count"): day 1 is the day after the trigger; a calendar-day term of N days
+ends on trigger + N; a working-day term ends on the N-th working day after the
+trigger; "immediately" has no count at all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kzcomplaint.core import calendar as workcal
+from kzcomplaint.core import resources, ruledata
+from kzcomplaint.core.calendar import WorkCalendar
+from kzcomplaint.core.citations import Citation, parse_citation
+from kzcomplaint.core.i18n import N_, Message, Translator
+from kzcomplaint.core.model import Level, get_path
+
+if TYPE_CHECKING:
+    from kzcomplaint.core.model import Case
+
+RULES_FILE = "deadlines.toml"
+
+TRIGGERS = ("event", "filing", "registration")
+UNITS = ("calendar", "working")
+STARTS = ("next_day",)
+NON_WORKING_LAST_DAY = ("keep_and_flag", "next_working_day")
+PARTIES = ("complainant", "body")
+WINDOW_ANCHORS = ("voting_day",)
+
+TRIGGER_FIELDS: Mapping[str, str] = {
+    "event": "contested.date",
+    # The model has no registration date: a written appeal is registered the
+    # day it is received (the rule's note says so and what changes if not).
+    "filing": "filing_date",
+    "registration": "filing_date",
+}
+"""Which case field holds the date each trigger kind starts from."""
+
+PAST = "deadline.past"
+TODAY = "deadline.today"
+NON_WORKING = "deadline.non_working_last_day"
+TRIGGER_MISSING = "deadline.trigger_missing"
+VOTING_DAY_MISSING = "deadline.voting_day_missing"
+LAW_UNVERIFIED = "law.unverified"
+CITATION_UNCONFIRMED = "citation.unconfirmed"
+CALENDAR_UNCONFIRMED = "calendar.unconfirmed"
+
+_RULE_KEYS = frozenset(
+    {
+        "id",
+        "title",
+        "trigger",
+        "trigger_label",
+        "party",
+        "length",
+        "unit",
+        "start",
+        "non_working_last_day",
+        "immediate_window",
+        "same_day",
+        "applies_to",
+        "citation",
+        "effective_from",
+        "effective_to",
+        "verified_as_of",
+        "note",
+    }
+)
+_PUBLISHED_LATER = N_(
+    "It was published on {date}. That does not move the term: it still runs from {event}, "
+    "the day it was taken."
+)
+_RECEIVED_LATER = N_("You received it on {date}. That does not move the term: it still runs from {event}.")
+
+_OPTIONAL_KEYS = frozenset({"immediate_window", "same_day", "applies_to", "effective_to"})
+_WINDOW_KEYS = frozenset({"days", "before", "including_voting_day"})
+_APPLIES_KEYS = frozenset({"addressee_levels", "respondent_below_addressee"})
+
+
+class UnknownRuleError(LookupError):
+    """A deadline rule id that is not in ``rules/deadlines.toml``."""
+
+    def __init__(self, rule_id: str) -> None:
+        """Remember the id and build the user-facing message."""
+        self.rule_id = rule_id
+        self.message = Message(
+            N_("Unknown deadline rule “{rule}”. Known rules: {known}."),
+            rule=rule_id,
+            known=", ".join(rules()),
+        )
+        super().__init__(f"unknown deadline rule {rule_id!r}")
+
+
+@dataclasses.dataclass(frozen=True)
+class ImmediateWindow:
+    """When a term becomes "immediately": a trigger less than ``days`` days before voting day."""
+
+    days: int
+    before: str
+    including_voting_day: bool
+
+    def covers(self, trigger: dt.date, voting_day: dt.date) -> bool:
+        """True when ``trigger`` falls in the window before ``voting_day``."""
+        days_before = (voting_day - trigger).days
+        if days_before == 0:
+            return self.including_voting_day
+        return 0 < days_before < self.days
+
+
+@dataclasses.dataclass(frozen=True)
+class AppliesTo:
+    """Which cases a rule is for, judged by the addressee and the respondent.
+
+    Attributes:
+        addressee_levels: the rule applies only when the document goes to a
+            body of one of these levels (empty = any).
+        respondent_below_addressee: ``True`` = only when the respondent is a
+            commission below the addressee commission; ``False`` = never then;
+            ``None`` = either.
+    """
+
+    addressee_levels: tuple[str, ...] = ()
+    respondent_below_addressee: bool | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class DeadlineRule:
+    """One version of a deadline rule, as declared in ``rules/deadlines.toml``."""
+
+    id: str
+    title: Mapping[str, str]
+    trigger: str
+    trigger_label: Mapping[str, str]
+    party: str
+    length: int
+    unit: str
+    start: str
+    non_working_last_day: str
+    immediate_window: ImmediateWindow | None
+    same_day: bool
+    applies_to: AppliesTo
+    citation: Citation
+    effective_from: dt.date
+    effective_to: dt.date | None
+    verified_as_of: dt.date
+    note: Mapping[str, str]
+
+    def in_force_on(self, day: dt.date) -> bool:
+        """True when this version was in force on ``day``."""
+        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+
+
+@dataclasses.dataclass(frozen=True)
+class RuleSet:
+    """All rules of a file: the versions of each id, oldest first, and the commission order."""
+
+    versions: Mapping[str, tuple[DeadlineRule, ...]]
+    commission_hierarchy: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class DeadlineWarning:
+    """Something about a deadline the user must see: ``code`` for programs, ``message`` for people."""
+
+    code: str
+    message: Message
+
+
+@dataclasses.dataclass
+class Deadline:
+    """A computed term and how it was computed.
+
+    Attributes:
+        rule: the rule id.
+        title: the rule's title in kk, ru and en.
+        trigger: ``event``, ``filing`` or ``registration``.
+        event: the trigger date (``None`` when it is not known).
+        start: day 1 of the count (``None`` when there is no count).
+        last_day: the last day, after any move (``None`` when immediate or
+            when the trigger date is missing).
+        immediate: the term is "without delay (same day)".
+        same_day: the rule itself is "the same day" (``last_day`` = trigger).
+        unit: ``calendar`` or ``working``.
+        days: the rule's length.
+        citation: where the rule comes from.
+        steps: the working, in order, as translatable messages.
+        warnings: what the user must act on.
+        recommended_day: for a last day the law does not move, the last working
+            day on or before it.
+        note: the rule's interpretation note in kk, ru and en.
+    """
+
+    rule: str
+    title: Mapping[str, str]
+    trigger: str
+    event: dt.date | None
+    start: dt.date | None
+    last_day: dt.date | None
+    immediate: bool
+    same_day: bool
+    unit: str
+    days: int
+    citation: Citation
+    steps: list[Message]
+    warnings: list[DeadlineWarning]
+    recommended_day: dt.date | None = None
+    note: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+    @property
+    def warning_codes(self) -> list[str]:
+        """The codes of :attr:`warnings`, in order."""
+        return [warning.code for warning in self.warnings]
+
+    def as_json(self, tr: Translator) -> dict[str, Any]:
+        """Machine-readable form with texts in ``tr``'s language and ISO dates."""
+        language = tr.language
+        return {
+            "rule": self.rule,
+            "title": self.title[language],
+            "trigger": self.trigger,
+            "event": _iso(self.event),
+            "start": _iso(self.start),
+            "last_day": _iso(self.last_day),
+            "immediate": self.immediate,
+            "same_day": self.same_day,
+            "unit": self.unit,
+            "days": self.days,
+            "citation": self.citation.text(language),
+            "citation_confirmed": self.citation.is_confirmed,
+            "steps": [step.render(tr) for step in self.steps],
+            "warnings": [{"code": w.code, "message": w.message.render(tr)} for w in self.warnings],
+            "recommended_day": _iso(self.recommended_day),
+        }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+# -- loading the rules ---------------------------------------------------------------------
+
+
+def _integer(raw: object, where: str, *, minimum: int) -> int:
+    # bool is an int in Python; "length = true" is a typo, not 1.
+    if not isinstance(raw, int) or isinstance(raw, bool) or raw < minimum:
+        raise ruledata.RuleFileError(f"{where}: expected a whole number >= {minimum}, got {raw!r}")
+    return raw
+
+
+def _choice(raw: object, allowed: Sequence[str], where: str) -> str:
+    if raw not in allowed:
+        raise ruledata.RuleFileError(f"{where}: expected one of {', '.join(allowed)}, got {raw!r}")
+    return str(raw)
+
+
+def _window(raw: object, where: str) -> ImmediateWindow | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping):
+        raise ruledata.RuleFileError(f"{where}: expected a table")
+    unknown = set(raw) - _WINDOW_KEYS
+    missing = _WINDOW_KEYS - set(raw)
+    if unknown or missing:
+        raise ruledata.RuleFileError(
+            f"{where}: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}"
+        )
+    return ImmediateWindow(
+        days=_integer(raw["days"], f"{where} days", minimum=1),
+        before=_choice(raw["before"], WINDOW_ANCHORS, f"{where} before"),
+        including_voting_day=ruledata.boolean(raw["including_voting_day"], f"{where} including_voting_day"),
+    )
+
+
+def _applies_to(raw: object, where: str) -> AppliesTo:
+    if raw is None:
+        return AppliesTo()
+    if not isinstance(raw, Mapping):
+        raise ruledata.RuleFileError(f"{where}: expected a table")
+    unknown = set(raw) - _APPLIES_KEYS
+    if unknown:
+        raise ruledata.RuleFileError(f"{where}: unknown keys {sorted(unknown)}")
+    levels = ruledata.string_list(raw.get("addressee_levels", []), f"{where} addressee_levels")
+    known = {level.value for level in Level}
+    bad = [level for level in levels if level not in known]
+    if bad:
+        raise ruledata.RuleFileError(f"{where} addressee_levels: unknown levels {bad}")
+    below = raw.get("respondent_below_addressee")
+    return AppliesTo(
+        addressee_levels=levels,
+        respondent_below_addressee=None
+        if below is None
+        else ruledata.boolean(below, f"{where} respondent_below_addressee"),
+    )
+
+
+def parse_rule(entry: Mapping[str, Any], where: str) -> DeadlineRule:
+    """Validate one ``[[rule]]`` table.
+
+    Raises:
+        RuleFileError: naming ``where`` and the key at fault.
+    """
+    unknown = set(entry) - _RULE_KEYS
+    if unknown:
+        raise ruledata.RuleFileError(f"{where}: unknown keys {sorted(unknown)}")
+    missing = _RULE_KEYS - _OPTIONAL_KEYS - set(entry)
+    if missing:
+        raise ruledata.RuleFileError(f"{where}: missing keys {sorted(missing)}")
+    rule_id = entry["id"]
+    if not isinstance(rule_id, str) or not rule_id.strip():
+        raise ruledata.RuleFileError(f"{where} id: expected a non-empty string")
+    same_day = ruledata.boolean(entry.get("same_day", False), f"{where} same_day")
+    length = _integer(entry["length"], f"{where} length", minimum=0)
+    if same_day != (length == 0):
+        raise ruledata.RuleFileError(f"{where}: a same-day rule has length 0, and only a same-day rule does")
+    effective_from = ruledata.date_value(entry["effective_from"], f"{where} effective_from", required=True)
+    effective_to = ruledata.date_value(entry.get("effective_to"), f"{where} effective_to")
+    verified = ruledata.date_value(entry["verified_as_of"], f"{where} verified_as_of", required=True)
+    assert effective_from is not None and verified is not None  # required=True
+    if effective_to is not None and effective_to < effective_from:
+        raise ruledata.RuleFileError(f"{where}: effective_to is before effective_from")
+    window = _window(entry.get("immediate_window"), f"{where} immediate_window")
+    if window is not None and same_day:
+        raise ruledata.RuleFileError(f"{where}: a same-day rule cannot also have an immediate window")
+    return DeadlineRule(
+        id=rule_id,
+        title=ruledata.localized(entry["title"], f"{where} title"),
+        trigger=_choice(entry["trigger"], TRIGGERS, f"{where} trigger"),
+        trigger_label=ruledata.localized(entry["trigger_label"], f"{where} trigger_label"),
+        party=_choice(entry["party"], PARTIES, f"{where} party"),
+        length=length,
+        unit=_choice(entry["unit"], UNITS, f"{where} unit"),
+        start=_choice(entry["start"], STARTS, f"{where} start"),
+        non_working_last_day=_choice(
+            entry["non_working_last_day"], NON_WORKING_LAST_DAY, f"{where} non_working_last_day"
+        ),
+        immediate_window=window,
+        same_day=same_day,
+        applies_to=_applies_to(entry.get("applies_to"), f"{where} applies_to"),
+        citation=parse_citation(entry["citation"], f"{where} citation"),
+        effective_from=effective_from,
+        effective_to=effective_to,
+        verified_as_of=verified,
+        note=ruledata.localized(entry["note"], f"{where} note"),
+    )
+
+
+def parse_rules(data: Mapping[str, Any], source: str = RULES_FILE) -> RuleSet:
+    """Validate a whole deadline rule file.
+
+    Versions of one id must share trigger, party and unit and must not overlap
+    in time (an event date must select exactly one version).
+
+    Raises:
+        RuleFileError: naming the file, the entry and the key at fault.
+    """
+    unknown = set(data) - {"rule", "commission_hierarchy"}
+    if unknown:
+        raise ruledata.RuleFileError(f"{source}: unknown top-level keys {sorted(unknown)}")
+    hierarchy = ruledata.string_list(data.get("commission_hierarchy", []), f"{source} commission_hierarchy")
+    raw_rules = data.get("rule")
+    if not isinstance(raw_rules, list) or not raw_rules:
+        raise ruledata.RuleFileError(f"{source}: no [[rule]] entries")
+    grouped: dict[str, list[DeadlineRule]] = {}
+    for index, entry in enumerate(raw_rules, start=1):
+        label = entry.get("id") if isinstance(entry, Mapping) and isinstance(entry.get("id"), str) else ""
+        where = f"{source} [[rule]] #{index} {label}".rstrip()
+        if not isinstance(entry, Mapping):
+            raise ruledata.RuleFileError(f"{where}: expected a table")
+        rule = parse_rule(entry, where)
+        grouped.setdefault(rule.id, []).append(rule)
+    versions: dict[str, tuple[DeadlineRule, ...]] = {}
+    for rule_id, found in grouped.items():
+        ordered = sorted(found, key=lambda rule: rule.effective_from)
+        for earlier, later in zip(ordered, ordered[1:], strict=False):
+            if earlier.effective_to is None or earlier.effective_to >= later.effective_from:
+                raise ruledata.RuleFileError(
+                    f"{source} rule {rule_id}: the versions from {earlier.effective_from} and "
+                    f"{later.effective_from} overlap (give the earlier one an effective_to)"
+                )
+            for key in ("trigger", "party", "unit"):
+                if getattr(earlier, key) != getattr(later, key):
+                    raise ruledata.RuleFileError(f"{source} rule {rule_id}: versions differ in {key}")
+        versions[rule_id] = tuple(ordered)
+    uses_hierarchy = any(
+        rule.applies_to.respondent_below_addressee is not None
+        for found in versions.values()
+        for rule in found
+    )
+    if uses_hierarchy and not hierarchy:
+        raise ruledata.RuleFileError(
+            f"{source}: respondent_below_addressee needs a commission_hierarchy list (highest first)"
+        )
+    return RuleSet(versions, hierarchy)
+
+
+def load_rules(path: Path | None = None) -> RuleSet:
+    """Load and validate a deadline rule file (the shipped one when ``path`` is ``None``)."""
+    path = path if path is not None else resources.rules_dir() / RULES_FILE
+    return parse_rules(ruledata.load_path(path), path.name)
+
+
+@functools.cache
+def _shipped() -> RuleSet:
+    return load_rules()
+
+
+def rules() -> Mapping[str, tuple[DeadlineRule, ...]]:
+    """The shipped rules: every version of each id, oldest first (loaded once)."""
+    return _shipped().versions
+
+
+def rule_version(rule_id: str, on: dt.date) -> tuple[DeadlineRule, bool]:
+    """The version of ``rule_id`` in force on ``on``.
+
+    Returns:
+        ``(rule, True)``, or ``(latest version, False)`` when no version was
+        in force on that date — the caller must then warn.
+
+    Raises:
+        UnknownRuleError: no rule has that id.
+    """
+    try:
+        versions = rules()[rule_id]
+    except KeyError:
+        raise UnknownRuleError(rule_id) from None
+    for rule in versions:
+        if rule.in_force_on(on):
+            return rule, True
+    return versions[-1], False
+
+
+# -- computing -------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class _Working:
+    """What :func:`compute` collects while it counts."""
+
+    rule: DeadlineRule
+    calendar: WorkCalendar
+    steps: list[Message] = dataclasses.field(default_factory=list)
+    warnings: list[DeadlineWarning] = dataclasses.field(default_factory=list)
+    # Days whose working/off status the result depends on, for the
+    # "unconfirmed day off" warning.
+    consulted: set[dt.date] = dataclasses.field(default_factory=set)
+
+    def step(self, msgid: str, **params: object) -> None:
+        self.steps.append(Message(msgid, **params))
+
+    def warn(self, code: str, msgid: str, **params: object) -> None:
+        self.warnings.append(DeadlineWarning(code, Message(msgid, **params)))
+
+
+def compute(
+    rule_id: str,
+    event: dt.date | None,
+    *,
+    voting_day: dt.date | None = None,
+    today: dt.date | None = None,
+    calendar: WorkCalendar | None = None,
+    published_on: dt.date | None = None,
+    received_on: dt.date | None = None,
+) -> Deadline:
+    """Compute the term of ``rule_id`` starting from ``event``.
+
+    Args:
+        rule_id: an id from ``rules/deadlines.toml``.
+        event: the trigger date (the decision, the receipt, the registration);
+            ``None`` gives a deadline without a last day and a
+            ``deadline.trigger_missing`` warning.
+        voting_day: needed by rules that switch to "immediately" near it.
+        today: the date to judge "past" and "today" against (default: the
+            system date; the CLI's ``--today`` sets it for training).
+        calendar: the working-day calendar (default: :func:`~kzcomplaint.core.calendar.default_calendar`).
+        published_on: when the contested decision was published, if later than
+            ``event`` — shown to make clear that it does not move the term.
+        received_on: when the complainant received it, likewise.
+
+    Raises:
+        UnknownRuleError: ``rule_id`` is not a known rule.
+    """
+    today = today if today is not None else dt.date.today()
+    cal = calendar if calendar is not None else workcal.default_calendar()
+    rule, in_force = rule_version(rule_id, event if event is not None else today)
+    work = _Working(rule, cal)
+    work.step(N_("Rule: {title} ({citation})."), title=rule.title, citation=rule.citation)
+    if not rule.citation.is_confirmed:
+        work.warn(
+            CITATION_UNCONFIRMED,
+            N_("The citation {citation} is unconfirmed: check the text before relying on this term."),
+            citation=rule.citation,
+        )
+
+    if event is None:
+        field = TRIGGER_FIELDS[rule.trigger]
+        work.step(
+            N_("The term starts from {trigger}, which is not filled in yet."), trigger=rule.trigger_label
+        )
+        work.warn(
+            TRIGGER_MISSING,
+            N_("The date that starts this term is missing: fill in {trigger} (field {field})."),
+            trigger=rule.trigger_label,
+            field=field,
+        )
+        work.step(N_("How the app reads the rule: {note}"), note=rule.note)
+        return _deadline(work, event=None, start=None, last_day=None, immediate=False)
+
+    _check_law(work, event, in_force)
+    work.step(N_("The term starts from {trigger}: {event}."), trigger=rule.trigger_label, event=event)
+    for late, msgid in (
+        (published_on, _PUBLISHED_LATER),
+        (received_on, _RECEIVED_LATER),
+    ):
+        # Only a contested decision is "published"; a receipt date has no such thing.
+        if late is not None and late > event and rule.trigger == "event":
+            work.step(msgid, date=late, event=event)
+
+    immediate = _immediate(work, event, voting_day)
+    if immediate:
+        work.step(N_("How the app reads the rule: {note}"), note=rule.note)
+        return _deadline(work, event=event, start=None, last_day=None, immediate=True)
+
+    recommended: dt.date | None = None
+    if rule.same_day:
+        start = last_day = event
+        work.step(N_("The rule requires a decision the same day: {last_day}."), last_day=last_day)
+        # No day-off handling: the application was received that day, so the
+        # body was at work; the law asks for the decision on that day.
+    else:
+        start, last_day = _count(work, event)
+        last_day, recommended = _non_working_last_day(work, last_day)
+
+    _explain_window(work, event, voting_day)
+    work.step(N_("How the app reads the rule: {note}"), note=rule.note)
+    if today > last_day:
+        work.warn(
+            PAST,
+            N_("The last day, {last_day}, has passed (today is {today})."),
+            last_day=last_day,
+            today=today,
+        )
+    elif today == last_day:
+        work.warn(TODAY, N_("Today, {last_day}, is the last day."), last_day=last_day)
+    _check_calendar_doubts(work)
+    return _deadline(
+        work, event=event, start=start, last_day=last_day, immediate=False, recommended_day=recommended
+    )
+
+
+def _deadline(
+    work: _Working,
+    *,
+    event: dt.date | None,
+    start: dt.date | None,
+    last_day: dt.date | None,
+    immediate: bool,
+    recommended_day: dt.date | None = None,
+) -> Deadline:
+    rule = work.rule
+    return Deadline(
+        rule=rule.id,
+        title=rule.title,
+        trigger=rule.trigger,
+        event=event,
+        start=start,
+        last_day=last_day,
+        immediate=immediate,
+        same_day=rule.same_day,
+        unit=rule.unit,
+        days=rule.length,
+        citation=rule.citation,
+        steps=work.steps,
+        warnings=work.warnings,
+        recommended_day=recommended_day,
+        note=rule.note,
+    )
+
+
+def _check_law(work: _Working, event: dt.date, in_force: bool) -> None:
+    rule = work.rule
+    if not in_force:
+        work.warn(
+            LAW_UNVERIFIED,
+            N_(
+                "No version of this rule checked by the app applies on {event}; the latest one "
+                "(in force from {effective_from}) was used. "
+                "Check the text of {citation} in force on that date."
+            ),
+            event=event,
+            effective_from=rule.effective_from,
+            citation=rule.citation,
+        )
+    elif event > rule.verified_as_of:
+        work.warn(
+            LAW_UNVERIFIED,
+            N_(
+                "This rule was checked against the law as it stood on {verified}; {event} is later and the "
+                "law may have changed. Check the current text of {citation} before relying on this date."
+            ),
+            verified=rule.verified_as_of,
+            event=event,
+            citation=rule.citation,
+        )
+
+
+def _immediate(work: _Working, event: dt.date, voting_day: dt.date | None) -> bool:
+    """Whether the term is "immediately"; explains the test only when it is."""
+    window = work.rule.immediate_window
+    if window is None:
+        return False
+    if voting_day is None:
+        work.warn(
+            VOTING_DAY_MISSING,
+            N_(
+                "Voting day is not filled in. If {trigger} is less than {window} days before voting day "
+                "or is voting day, the term is “immediately”, not {days} days."
+            ),
+            trigger=work.rule.trigger_label,
+            window=window.days,
+            days=work.rule.length,
+        )
+        return False
+    if not window.covers(event, voting_day):
+        return False
+    _window_test(work, event, voting_day)
+    work.step(N_("So there is no counting: the term is “immediately” — without delay (same day)."))
+    return True
+
+
+def _explain_window(work: _Working, event: dt.date, voting_day: dt.date | None) -> None:
+    """Explain why a rule with an immediate window kept its normal term."""
+    window = work.rule.immediate_window
+    if window is None:
+        return
+    if voting_day is None:
+        work.step(N_("Voting day is not known, so whether the term is “immediately” could not be checked."))
+        return
+    _window_test(work, event, voting_day)
+    work.step(N_("So the normal term applies."))
+
+
+def _window_test(work: _Working, event: dt.date, voting_day: dt.date) -> None:
+    window = work.rule.immediate_window
+    assert window is not None
+    days_before = (voting_day - event).days
+    if days_before < 0:
+        work.step(
+            N_("Voting day: {voting_day}. {event} is after voting day."), voting_day=voting_day, event=event
+        )
+        return
+    work.step(
+        N_("Voting day: {voting_day}. Days from {event} to voting day: {days_before}."),
+        voting_day=voting_day,
+        event=event,
+        days_before=days_before,
+    )
+    if days_before == 0:
+        if window.including_voting_day:
+            work.step(N_("That is voting day itself, which the rule treats as “immediately”."))
+        else:
+            work.step(N_("That is voting day itself, which the rule does not include."))
+    elif days_before < window.days:
+        work.step(N_("That is less than {window} days before voting day."), window=window.days)
+    else:
+        work.step(N_("That is not less than {window} days before voting day."), window=window.days)
+
+
+def _count(work: _Working, event: dt.date) -> tuple[dt.date, dt.date]:
+    """Count the term; returns day 1 and the last day before any move."""
+    rule, cal = work.rule, work.calendar
+    if rule.unit == "calendar":
+        work.step(N_("Length of the term, in calendar days: {days}."), days=rule.length)
+        start = event + dt.timedelta(days=1)
+        work.step(N_("Day 1 is the day after: {start}."), start=start)
+        last_day = event + dt.timedelta(days=rule.length)
+        work.step(N_("Last day (day {days}): {last_day}."), days=rule.length, last_day=last_day)
+        return start, last_day
+    work.step(N_("Length of the term, in working days: {days}."), days=rule.length)
+    start = cal.next_working_day(event)
+    work.step(N_("Day 1 is the first working day after it: {start}."), start=start)
+    last_day = cal.add_working_days(event, rule.length)
+    day = event + dt.timedelta(days=1)
+    while day <= last_day:
+        work.consulted.add(day)
+        reason = cal.day_off_reason(day)
+        if reason is not None:
+            work.step(N_("Not counted, day off: {date} — {reason}."), date=day, reason=reason)
+        else:
+            counted_weekend = cal.working_day_reason(day)
+            if counted_weekend is not None:
+                work.step(N_("Counted, working day: {date} — {reason}."), date=day, reason=counted_weekend)
+        day += dt.timedelta(days=1)
+    work.step(N_("Last day (working day {days}): {last_day}."), days=rule.length, last_day=last_day)
+    return start, last_day
+
+
+def _non_working_last_day(work: _Working, last_day: dt.date) -> tuple[dt.date, dt.date | None]:
+    """Apply the rule's treatment of a last day off; returns the last day and the recommended day."""
+    rule, cal = work.rule, work.calendar
+    work.consulted.add(last_day)
+    reason = cal.day_off_reason(last_day)
+    if rule.non_working_last_day == "next_working_day":
+        if reason is None:
+            return last_day, None
+        moved = cal.next_working_day(last_day)
+        work.consulted.update(_days_between(last_day, moved))
+        work.step(
+            N_("{last_day} is a day off ({reason}), so the last day moves to the next working day: {moved}."),
+            last_day=last_day,
+            reason=reason,
+            moved=moved,
+        )
+        return moved, None
+    # keep_and_flag
+    if reason is None:
+        return last_day, last_day
+    recommended = cal.previous_working_day(last_day)
+    work.consulted.update(_days_between(recommended, last_day))
+    work.step(
+        N_("{last_day} is a day off ({reason}). The law does not move the last day: it stays {last_day}."),
+        last_day=last_day,
+        reason=reason,
+    )
+    if rule.party == "complainant":
+        work.step(
+            N_(
+                "Recommended: file by {recommended_day}, the last working day before it, "
+                "in case offices are closed."
+            ),
+            recommended_day=recommended,
+        )
+        work.warn(
+            NON_WORKING,
+            N_("The last day, {last_day}, is a day off and is not moved: file by {recommended_day}."),
+            last_day=last_day,
+            recommended_day=recommended,
+        )
+    else:
+        work.warn(
+            NON_WORKING,
+            N_(
+                "The last day, {last_day}, is a day off; the law does not move it, "
+                "so the body must act by then."
+            ),
+            last_day=last_day,
+        )
+    return last_day, recommended
+
+
+def _days_between(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=offset) for offset in range((last - first).days + 1)]
+
+
+def _check_calendar_doubts(work: _Working) -> None:
+    for day in sorted(work.consulted):
+        if work.calendar.is_confirmed(day):
+            continue
+        reason = work.calendar.day_off_reason(day)
+        if reason is None:
+            work.warn(
+                CALENDAR_UNCONFIRMED,
+                N_("Whether {date} is a working day is not confirmed; the dates above assume it is."),
+                date=day,
+            )
+        else:
+            work.warn(
+                CALENDAR_UNCONFIRMED,
+                N_("Whether {date} is a day off is not confirmed ({reason}); the dates above assume it is."),
+                date=day,
+                reason=reason,
+            )
+
+
+# -- a whole case ----------------------------------------------------------------------------
+
+
+def applies(rule: DeadlineRule, case: Case, hierarchy: Sequence[str] | None = None) -> bool:
+    """Whether ``rule`` is for ``case``, judged by its addressee and respondent levels."""
+    condition = rule.applies_to
+    addressee = case.addressee.level
+    if condition.addressee_levels and addressee not in condition.addressee_levels:
+        return False
+    if condition.respondent_below_addressee is None:
+        return True
+    order = tuple(hierarchy if hierarchy is not None else _shipped().commission_hierarchy)
+    respondent = case.respondent.level
+    below = addressee in order and respondent in order and order.index(respondent) > order.index(addressee)
+    return below == condition.respondent_below_addressee
+
+
+def case_deadlines(
+    case: Case, *, today: dt.date | None = None, calendar: WorkCalendar | None = None
+) -> list[Deadline]:
+    """The terms that concern ``case``, in the catalogue's order.
+
+    The candidate rules are the catalogue's ``deadline_rules`` for the case's
+    document kind; a rule whose ``applies_to`` does not fit the addressee and
+    respondent is left out (a complaint to a court has no commission review
+    term). An unknown document kind gives no deadlines — the checker reports
+    the kind itself. A missing trigger date gives a deadline without a last
+    day and a ``deadline.trigger_missing`` warning, never an exception.
+    """
+    from kzcomplaint.core import catalog  # imported late: the catalogue is only needed here
+
+    try:
+        rule_ids = catalog.get(case.template).deadline_rules
+    except LookupError:
+        return []
+    result = []
+    for rule_id in rule_ids:
+        versions = rules().get(rule_id)
+        if versions is None:
+            raise UnknownRuleError(rule_id)
+        if not applies(versions[-1], case):
+            continue
+        trigger = versions[-1].trigger
+        value = get_path(case, TRIGGER_FIELDS[trigger])
+        event = value if isinstance(value, dt.date) else None
+        result.append(
+            compute(
+                rule_id,
+                event,
+                voting_day=case.election.voting_day,
+                today=today,
+                calendar=calendar,
+                published_on=case.contested.published_on if trigger == "event" else None,
+                received_on=case.contested.received_on if trigger == "event" else None,
+            )
+        )
+    return result
+
+
+__all__ = [
+    "CALENDAR_UNCONFIRMED",
+    "CITATION_UNCONFIRMED",
+    "LAW_UNVERIFIED",
+    "NON_WORKING",
+    "PAST",
+    "TODAY",
+    "TRIGGER_FIELDS",
+    "TRIGGER_MISSING",
+    "VOTING_DAY_MISSING",
+    "AppliesTo",
+    "Deadline",
+    "DeadlineRule",
+    "DeadlineWarning",
+    "ImmediateWindow",
+    "RuleSet",
+    "UnknownRuleError",
+    "applies",
+    "case_deadlines",
+    "compute",
+    "load_rules",
+    "parse_rule",
+    "parse_rules",
+    "rule_version",
+    "rules",
+]
