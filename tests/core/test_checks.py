@@ -1,0 +1,637 @@
+"""The admissibility checker: every requirement triggered by its own minimal defect, real dates, real routes."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kzcomplaint.core import calendar as workcal
+from kzcomplaint.core import catalog, checks, ids, resources, ruledata, templates
+from kzcomplaint.core.checks import Problem, check_case
+from kzcomplaint.core.model import LANGUAGES, Body, Case, Contested, Election, Person
+
+D = dt.date
+
+# The dates of the complete case: a Sunday vote, an action two days later,
+# filed on day 3 of the 10-day term (last day Friday 22 May 2026, a working day).
+VOTING_DAY = D(2026, 5, 10)
+EVENT = D(2026, 5, 12)
+FILED = D(2026, 5, 15)
+LATE = EVENT + dt.timedelta(days=11)  # Saturday 23 May 2026: one day after the last day
+BIRTH_DATE = D(1985, 3, 2)
+IIN = ids.make_iin(BIRTH_DATE, "female", 123)  # synthetic, valid: 850302401230
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Keep a real user calendar or directory file out of the tests."""
+    monkeypatch.setenv("KZCOMPLAINT_HOME", str(tmp_path / "home"))
+    workcal.default_calendar.cache_clear()
+    yield
+    workcal.default_calendar.cache_clear()
+
+
+def _addressee_level(info: catalog.TemplateInfo, respondent: str) -> str:
+    """The first addressee of the kind that hierarchy.toml allows for this respondent."""
+    routes = [route.addressee for route in checks.routes() if route.respondent == respondent]
+    return next(level for level in routes if level in info.addressee_levels)
+
+
+def complete_case(kind_id: str = "observer_removed") -> Case:
+    """A case of kind ``kind_id`` with every detail right (fictitious people and bodies)."""
+    info = catalog.get(kind_id)
+    respondent = info.respondent_levels[0]
+    case = Case(
+        template=kind_id,
+        language="ru",
+        election=Election(kind="parliamentary", voting_day=VOTING_DAY),
+        complainant=Person(
+            full_name="Тестова Айгерім Сапарқызы",
+            iin=str(IIN),
+            birth_date=BIRTH_DATE,
+            birth_place="г. Примерск",
+            address="г. Примерск, ул. Учебная, д. 1, кв. 2",
+            phone="+7 700 000 00 01",
+            email="observer@example.kz",
+            role="observer",
+        ),
+        respondent=Body(
+            level=respondent,
+            name="Учебная комиссия",
+            number="999",
+            address="г. Примерск, ул. Учебная, д. 5",
+            phone="+7 700 000 00 02",
+        ),
+        addressee=Body(level=_addressee_level(info, respondent), name="Учебный адресат", address="г. Примерск"),
+        contested=Contested(
+            type=info.contests[0],
+            date=EVENT,
+            place="г. Примерск, ул. Учебная, д. 5",
+            decision_number="99/9",
+            published_in="сайт комиссии",
+            published_on=EVENT,
+        ),
+        facts="Председатель учебной комиссии потребовал покинуть участок.",
+        requests=["Признать действия незаконными."],
+        filing_date=FILED,
+    )
+    path = resources.templates_dir() / f"{kind_id}.toml"
+    if path.is_file():
+        for question in templates.load_template(kind_id).questions:
+            case.details[question.id] = "ответ"
+    return case
+
+
+def codes(problems: list[Problem]) -> set[str]:
+    return {problem.code for problem in problems}
+
+
+def only(problems: list[Problem], code: str) -> Problem:
+    found = [problem for problem in problems if problem.code == code]
+    assert len(found) == 1, codes(problems)
+    return found[0]
+
+
+@pytest.mark.parametrize("kind_id", list(catalog.catalog()))
+def test_complete_case_of_every_kind_has_no_problem(kind_id: str) -> None:
+    problems = check_case(complete_case(kind_id), today=FILED)
+    assert problems == [], [(p.code, p.message["en"]) for p in problems]
+
+
+# ── one minimal defect per requirement ──────────────────────────────────
+
+
+def _kind_with_required_questions() -> str:
+    for kind_id in catalog.catalog():
+        if (resources.templates_dir() / f"{kind_id}.toml").is_file():
+            if any(q.required for q in templates.load_template(kind_id).questions):
+                return kind_id
+    raise AssertionError("no template with a required question to test details.missing")
+
+
+@dataclasses.dataclass(frozen=True)
+class Trigger:
+    """A minimal defect: how to break the complete case, and what else it is allowed to break."""
+
+    change: Callable[[Case], None]
+    kind: str = "observer_removed"
+    today: dt.date = FILED
+    also: frozenset[str] = frozenset()
+
+
+def _set(path: str, value: object) -> Callable[[Case], None]:
+    def change(case: Case) -> None:
+        *parents, name = path.split(".")
+        target: Any = case
+        for part in parents:
+            target = getattr(target, part)
+        setattr(target, name, value)
+
+    return change
+
+
+def _both(*changes: Callable[[Case], None]) -> Callable[[Case], None]:
+    def change(case: Case) -> None:
+        for step in changes:
+            step(case)
+
+    return change
+
+
+TRIGGERS: dict[str, Trigger] = {
+    "template.unknown": Trigger(_set("template", "no_such_kind")),
+    "complainant.name_missing": Trigger(_set("complainant.full_name", "  ")),
+    "iin.missing": Trigger(_set("complainant.iin", "")),
+    "iin.invalid": Trigger(_set("complainant.iin", "850302401231")),
+    "complainant.address_missing": Trigger(_set("complainant.address", "")),
+    "complainant.birth_data_missing": Trigger(_set("complainant.birth_place", ""), kind="administrative_claim"),
+    "phone.missing": Trigger(_set("complainant.phone", "")),
+    "phone.invalid": Trigger(_set("complainant.phone", "+7 912 345 67 89")),
+    "email.invalid": Trigger(_set("complainant.email", "observer@")),
+    "representative.authority_missing": Trigger(_set("representative", Person(full_name="Учебный Представитель"))),
+    "respondent.name_missing": Trigger(_both(_set("respondent.name", ""), _set("respondent.number", ""))),
+    "respondent.contacts_missing": Trigger(_set("respondent.address", "")),
+    "respondent.wrong_level": Trigger(_both(_set("respondent.level", "akimat"), _set("addressee.level", "court"))),
+    "addressee.name_missing": Trigger(_set("addressee.name", "")),
+    "addressee.wrong_level": Trigger(_set("addressee.level", "territorial"), kind="administrative_claim_cec"),
+    "constitutional_court.not_entitled": Trigger(
+        _set("addressee.level", "constitutional_court"), also=frozenset({"addressee.wrong_level"})
+    ),
+    "facts.missing": Trigger(_set("facts", "")),
+    "requests.missing": Trigger(_set("requests", ["  "])),
+    "contested.date_missing": Trigger(_set("contested.date", None)),
+    "contested.publication_missing": Trigger(
+        _both(_set("contested.type", "decision"), _set("contested.decision_number", ""))
+    ),
+    "deadline.expired": Trigger(_set("filing_date", LATE), today=LATE),
+    "filing_date.missing": Trigger(_set("filing_date", None)),
+    # Wednesday 13 May 2026 + 10 days = Saturday 23 May, filed that Saturday.
+    "deadline.non_working_last_day": Trigger(
+        _both(_set("contested.date", D(2026, 5, 13)), _set("filing_date", D(2026, 5, 23))), today=D(2026, 5, 23)
+    ),
+    "email.missing": Trigger(_set("complainant.email", "")),
+    "iin.birth_date_mismatch": Trigger(_set("complainant.birth_date", D(1985, 3, 3))),
+    "contested.wrong_type": Trigger(_set("contested.type", "action"), kind="candidate_registration_appeal"),
+    "details.missing": Trigger(_set("details", {}), kind=_kind_with_required_questions()),
+    "law.unverified": Trigger(
+        _both(_set("contested.date", D(2026, 7, 2)), _set("filing_date", D(2026, 7, 5))), today=D(2026, 7, 5)
+    ),
+}
+
+
+def test_every_requirement_has_a_triggering_case() -> None:
+    """A new requirement without a test here fails; so does a test for a code that no longer exists."""
+    assert sorted(TRIGGERS) == sorted(checks.problem_codes())
+
+
+def _broken(code: str) -> tuple[Case, list[Problem]]:
+    trigger = TRIGGERS[code]
+    case = complete_case(trigger.kind)
+    trigger.change(case)
+    return case, check_case(case, today=trigger.today)
+
+
+@pytest.mark.parametrize("code", sorted(TRIGGERS))
+def test_minimal_defect_triggers_its_code_and_nothing_else(code: str) -> None:
+    _, problems = _broken(code)
+    assert codes(problems) == {code} | TRIGGERS[code].also
+    problem = only(problems, code)
+    versions = [r for r in checks.requirements() if r.id == code]
+    assert problem.severity == versions[0].severity
+    assert problem.field  # something to jump to
+
+
+@pytest.mark.parametrize("code", sorted(TRIGGERS))
+def test_problem_texts_are_filled_in_every_language(code: str) -> None:
+    _, problems = _broken(code)
+    for problem in problems:
+        for lang in LANGUAGES:
+            for text in (problem.message[lang], problem.hint[lang], problem.citation.text(lang)):
+                assert text.strip() and "{" not in text and "}" not in text, (code, lang, text)
+
+
+@pytest.mark.parametrize("code", sorted(TRIGGERS))
+def test_problem_field_is_a_field_of_the_case(code: str) -> None:
+    _, problems = _broken(code)
+    for problem in problems:
+        assert checks.valid_field_path(problem.field), problem.field
+
+
+# ── the cases the brief names ───────────────────────────────────────────
+
+
+def test_cec_respondent_without_contacts_blocks() -> None:
+    case = complete_case("administrative_claim_cec")
+    case.respondent = Body(level="cec", name="Центральная избирательная комиссия Республики Казахстан")
+    problem = only(check_case(case, today=FILED), "respondent.contacts_missing")
+    assert problem.blocking and problem.field == "respondent.address"
+    assert (problem.citation.law, problem.citation.section) == ("odihr_2021", "XIII")
+    assert problem.citation.is_confirmed
+    assert "election.gov.kz" in problem.hint["ru"]
+
+
+@pytest.mark.parametrize(
+    ("address", "phone", "email", "field"),
+    [
+        ("", "", "", "respondent.address"),
+        ("г. Астана", "", "", "respondent.phone"),
+        ("", "+7 700 000 00 09", "cec@example.kz", "respondent.address"),
+        ("г. Астана", "", "cec@example.kz", None),
+        ("г. Астана", "+7 700 000 00 09", "", None),
+    ],
+)
+def test_respondent_contacts_need_address_and_phone_or_email(
+    address: str, phone: str, email: str, field: str | None
+) -> None:
+    case = complete_case("administrative_claim_cec")
+    case.respondent = Body(level="cec", name="ЦИК", address=address, phone=phone, email=email)
+    problems = [p for p in check_case(case, today=FILED) if p.code == "respondent.contacts_missing"]
+    assert [p.field for p in problems] == ([field] if field else [])
+
+
+def test_the_act_is_not_blocked_by_respondent_contacts() -> None:
+    case = complete_case("violation_act")
+    case.respondent = Body(level="precinct", number="999")
+    assert check_case(case, today=FILED) == []
+
+
+def _decision(**fields: Any) -> Contested:
+    return Contested(type="decision", date=EVENT, **fields)
+
+
+@pytest.mark.parametrize(
+    ("contested", "field"),
+    [
+        (_decision(), "contested.decision_number"),
+        (_decision(decision_number="1/2"), "contested.published_in"),
+        (_decision(decision_number="1/2", published_in="сайт ЦИК"), "contested.published_on"),
+        (_decision(decision_number="1/2", published_in="сайт ЦИК", published_on=EVENT), None),
+        (_decision(decision_number="1/2", received_on=EVENT), None),
+        (Contested(type="action", date=EVENT), None),
+        (Contested(type="inaction", date=EVENT), None),
+    ],
+)
+def test_decision_needs_number_and_publication_action_does_not(contested: Contested, field: str | None) -> None:
+    case = complete_case("administrative_claim_cec")
+    case.contested = contested
+    problems = [p for p in check_case(case, today=FILED) if p.code == "contested.publication_missing"]
+    assert [p.field for p in problems] == ([field] if field else [])
+    assert all(p.blocking for p in problems)
+
+
+@pytest.mark.parametrize(("days_after", "expired"), [(0, False), (1, False), (10, False), (11, True), (30, True)])
+def test_filing_term_counts_ten_calendar_days(days_after: int, expired: bool) -> None:
+    """Day 1 is the day after the event, so the 10th day after it is the last day of the term."""
+    case = complete_case()
+    case.filing_date = EVENT + dt.timedelta(days=days_after)
+    problems = check_case(case, today=case.filing_date)
+    assert ("deadline.expired" in codes(problems)) is expired
+
+
+def test_filing_on_day_ten_is_in_time_and_day_eleven_is_expired() -> None:
+    case = complete_case()
+    case.filing_date = EVENT + dt.timedelta(days=10)  # Friday 22 May 2026
+    assert check_case(case, today=case.filing_date) == []
+    case.filing_date = EVENT + dt.timedelta(days=11)
+    problem = only(check_case(case, today=case.filing_date), "deadline.expired")
+    assert problem.blocking and problem.field == "filing_date"
+    assert "22 мая 2026 года" in problem.message["ru"]
+    assert "2026 жылғы 22 мамыр" in problem.message["kk"]
+    assert "22 May 2026" in problem.message["en"]
+    assert (problem.citation.law, problem.citation.article, problem.citation.paragraph) == ("election_law", "20", "9")
+
+
+def test_candidate_registration_term_is_its_own_rule() -> None:
+    case = complete_case("candidate_registration_appeal")
+    case.filing_date = EVENT + dt.timedelta(days=11)
+    problem = only(check_case(case, today=case.filing_date), "deadline.expired")
+    assert (problem.citation.article, problem.citation.paragraph) == ("59", "8")
+
+
+def test_voter_list_complaint_has_no_filing_term_to_miss() -> None:
+    case = complete_case("voter_list_complaint")
+    case.filing_date = EVENT + dt.timedelta(days=40)
+    assert "deadline.expired" not in codes(check_case(case, today=case.filing_date))
+
+
+def test_non_working_last_day_recommends_the_working_day_before() -> None:
+    _, problems = _broken("deadline.non_working_last_day")
+    problem = only(problems, "deadline.non_working_last_day")
+    assert not problem.blocking
+    assert "23 мая 2026 года" in problem.message["ru"]
+    assert "22 мая 2026 года" in problem.hint["ru"]
+    assert "22 May 2026" in problem.hint["en"]
+    assert (problem.citation.article, problem.citation.paragraph) == ("49", "3")
+
+
+@pytest.mark.parametrize(("filed", "warned"), [(D(2026, 5, 22), False), (D(2026, 5, 23), True), (None, True)])
+def test_non_working_last_day_only_while_it_still_matters(filed: dt.date | None, warned: bool) -> None:
+    case = complete_case()
+    case.contested.date = D(2026, 5, 13)
+    case.filing_date = filed
+    problems = check_case(case, today=D(2026, 5, 14))
+    assert ("deadline.non_working_last_day" in codes(problems)) is warned
+
+
+def test_cec_respondent_goes_only_to_the_supreme_court() -> None:
+    case = complete_case("administrative_claim_cec")
+    case.addressee = Body(level="territorial", name="Учебная территориальная комиссия")
+    problem = only(check_case(case, today=FILED), "addressee.wrong_level")
+    assert problem.blocking and problem.field == "addressee.level"
+    assert (problem.citation.law, problem.citation.article) == ("appc", "105")
+    assert "Верховный Суд" in problem.message["ru"]
+    assert "Жоғарғы Сот" in problem.message["kk"]
+    case.addressee = Body(level="supreme_court")
+    assert check_case(case, today=FILED) == []
+
+
+def test_route_that_exists_but_not_for_this_kind_cites_the_kind() -> None:
+    case = complete_case("appeal_to_higher_commission")
+    case.addressee = Body(level="court", name="Учебный суд")
+    problem = only(check_case(case, today=FILED), "addressee.wrong_level")
+    info = catalog.get("appeal_to_higher_commission")
+    assert problem.citation == info.citation
+    assert "court" not in problem.message["en"].split("goes to:")[1]
+
+
+HIERARCHY = {
+    "precinct": {"precinct", "district", "territorial", "court"},
+    "district": {"district", "territorial", "court"},
+    "territorial": {"territorial", "cec", "court"},
+    "cec": {"supreme_court"},
+    "akimat": {"akimat", "court"},
+    "other": {"other", "court"},
+}
+
+
+def test_hierarchy_routes() -> None:
+    found: dict[str, set[str]] = {}
+    for route in checks.routes():
+        found.setdefault(route.respondent, set()).add(route.addressee)
+    assert found == HIERARCHY
+
+
+@pytest.mark.parametrize(
+    ("respondent", "addressee", "allowed"),
+    [
+        (respondent, addressee, addressee in targets)
+        for respondent, targets in HIERARCHY.items()
+        for addressee in ("precinct", "territorial", "cec", "court", "supreme_court")
+    ],
+)
+def test_addressee_level_follows_the_hierarchy_for_any_kind(respondent: str, addressee: str, allowed: bool) -> None:
+    case = complete_case()
+    case.template = "no_such_kind"  # no kind: the hierarchy alone decides
+    case.respondent.level = respondent
+    case.addressee.level = addressee
+    assert ("addressee.wrong_level" not in codes(check_case(case, today=FILED))) is allowed
+
+
+def test_observer_cannot_go_to_the_constitutional_court() -> None:
+    case = complete_case()
+    case.addressee = Body(level="constitutional_court")
+    problem = only(check_case(case, today=FILED), "constitutional_court.not_entitled")
+    assert problem.blocking and problem.citation.is_confirmed
+    assert problem.citation.article == "68"
+
+
+def test_entitled_official_is_not_told_otherwise() -> None:
+    case = complete_case()
+    case.addressee = Body(level="constitutional_court")
+    case.complainant.role = "prime_minister"
+    assert "constitutional_court.not_entitled" not in codes(check_case(case, today=FILED))
+
+
+def test_constitutional_court_rule_is_unconfirmed_after_july_2026() -> None:
+    case = complete_case()
+    case.addressee = Body(level="constitutional_court")
+    case.contested.date = D(2026, 7, 2)
+    case.filing_date = D(2026, 7, 3)
+    problems = check_case(case, today=D(2026, 7, 3))
+    problem = only(problems, "constitutional_court.not_entitled")
+    assert not problem.citation.is_confirmed
+    assert "Курултай" in problem.message["ru"] and "Құрылтай" in problem.message["kk"]
+    assert "law.unverified" in codes(problems)
+
+
+@pytest.mark.parametrize(
+    ("iin", "reason"),
+    [
+        ("85030240123", "length"),
+        ("85030240123a", "digits"),
+        ("850302001230", "century"),
+        ("851302401230", "birth_date"),
+        ("850302401231", "check_digit"),
+        ("850302400560", "never_issued"),
+    ],
+)
+def test_invalid_iin_message_says_why(iin: str, reason: str) -> None:
+    assert ids.check_iin(iin).error == reason
+    case = complete_case()
+    case.complainant.iin = iin
+    problem = only(check_case(case, today=FILED), "iin.invalid")
+    requirement = next(r for r in checks.requirements() if r.id == "iin.invalid")
+    for lang in LANGUAGES:
+        assert requirement.labels[reason][lang] in problem.message[lang]
+
+
+@pytest.mark.parametrize(
+    ("phone", "reason"),
+    [("+7 7O1 234 56 78", "not_a_number"), ("+7 100 000 00 00", "invalid"), ("+7 912 345 67 89", "foreign")],
+)
+def test_invalid_phone_message_says_why(phone: str, reason: str) -> None:
+    assert ids.check_phone(phone).error == reason
+    case = complete_case()
+    case.complainant.phone = phone
+    problem = only(check_case(case, today=FILED), "phone.invalid")
+    requirement = next(r for r in checks.requirements() if r.id == "phone.invalid")
+    assert requirement.labels[reason]["en"] in problem.message["en"]
+
+
+def test_published_test_iin_matches_its_own_birth_date() -> None:
+    case = complete_case()
+    case.complainant.iin = "800416100254"
+    case.complainant.birth_date = D(1880, 4, 16)  # what the published test value encodes
+    assert check_case(case, today=FILED) == []
+    case.complainant.birth_date = D(1980, 4, 16)
+    problem = only(check_case(case, today=FILED), "iin.birth_date_mismatch")
+    assert "16 April 1980" in problem.message["en"] and "16 April 1880" in problem.message["en"]
+
+
+@pytest.mark.parametrize("template", ["", "no_such_kind"])
+def test_unknown_kind_is_a_problem_not_an_exception(template: str) -> None:
+    case = complete_case()
+    case.template = template
+    problems = check_case(case, today=FILED)
+    assert problems[0].code == "template.unknown" and problems[0].blocking
+
+
+def test_blocking_first_then_file_order() -> None:
+    case = Case(template="observer_removed")
+    problems = check_case(case, today=FILED)
+    severities = [p.severity for p in problems]
+    assert severities == sorted(severities, key=checks.SEVERITIES.index)
+    order = {code: index for index, code in enumerate(checks.problem_codes())}
+    for severity in checks.SEVERITIES:
+        found = [order[p.code] for p in problems if p.severity == severity]
+        assert found == sorted(found)
+    assert "iin.missing" in codes(problems) and "email.missing" in codes(problems)
+    assert checks.has_blocking(problems)
+    assert check_case(case, today=FILED) == problems  # stable
+
+
+def test_problem_as_json() -> None:
+    _, problems = _broken("iin.invalid")
+    data = only(problems, "iin.invalid").as_json("kk")
+    assert data == {
+        "code": "iin.invalid",
+        "severity": "blocking",
+        "field": "complainant.iin",
+        "message": data["message"],
+        "hint": data["hint"],
+        "citation": "ЕҚЫҰ ДИАҚБ-ның 2021 жылғы қорытынды есебінің XIII бөлімі",
+        "citation_confirmed": True,
+    }
+    assert data["message"].startswith("Шағым берушінің ЖСН-і қате")
+
+
+def test_old_case_is_checked_with_the_earliest_rules_and_warned() -> None:
+    case = complete_case()
+    case.contested.date = D(2020, 12, 14)
+    case.filing_date = D(2020, 12, 18)
+    case.complainant.phone = ""
+    problems = check_case(case, today=D(2020, 12, 18))
+    assert {"phone.missing", "law.unverified"} <= codes(problems)
+
+
+def test_check_case_defaults_today_to_the_system_date() -> None:
+    case = complete_case()
+    case.filing_date = None
+    problems = check_case(case)
+    assert "filing_date.missing" in codes(problems)
+
+
+# ── which requirements apply ────────────────────────────────────────────
+
+
+def test_requirements_for_kinds() -> None:
+    act = {r.id for r in checks.requirements_for("violation_act", FILED)}
+    claim = {r.id for r in checks.requirements_for("administrative_claim", FILED)}
+    complaint = {r.id for r in checks.requirements_for("observer_removed", FILED)}
+    assert "respondent.contacts_missing" not in act and "respondent.contacts_missing" in complaint
+    assert "complainant.birth_data_missing" in claim and "complainant.birth_data_missing" not in complaint
+    assert {"iin.missing", "phone.missing", "deadline.expired"} <= act & claim & complaint
+
+
+def test_requirement_versions_follow_the_date() -> None:
+    def version(on: dt.date) -> checks.Requirement:
+        applying = checks.requirements_for("observer_removed", on)
+        return next(r for r in applying if r.id == "constitutional_court.not_entitled")
+
+    before, after = version(D(2026, 6, 30)), version(D(2026, 7, 1))
+    assert before.citation.is_confirmed and not after.citation.is_confirmed
+    assert before.id == after.id
+
+
+def test_predicates_of_the_file_are_all_registered_and_used() -> None:
+    used = {r.check for r in checks.requirements()}
+    assert used == set(checks.predicate_names())
+
+
+# ── rule file errors name the entry and the key ─────────────────────────
+
+
+def _requirement(code: str) -> dict[str, Any]:
+    data = ruledata.load(checks.REQUIREMENTS_FILE)
+    return copy.deepcopy(next(entry for entry in data["requirement"] if entry["id"] == code))
+
+
+def _with(code: str, **changes: object) -> dict[str, Any]:
+    entry = _requirement(code)
+    for key, value in changes.items():
+        if value is None:
+            entry.pop(key)
+        else:
+            entry[key] = value
+    return entry
+
+
+BROKEN: list[tuple[str, dict[str, Any], tuple[str, ...]]] = [
+    ("unknown key", _with("iin.missing", colour="red"), ("iin.missing", "colour")),
+    ("missing key", _with("iin.missing", hint=None), ("iin.missing", "hint")),
+    ("bad severity", _with("iin.missing", severity="fatal"), ("iin.missing", "severity")),
+    ("unknown check", _with("iin.missing", check="looks_fine"), ("iin.missing", "check", "looks_fine")),
+    ("bad field", _with("iin.missing", fields=["complainant.passport"]), ("iin.missing", "fields", "passport")),
+    ("unknown kind", _with("iin.missing", kinds=["letter"]), ("iin.missing", "kinds", "letter")),
+    ("star not alone", _with("iin.missing", kinds=["*", "observer_removed"]), ("iin.missing", "kinds")),
+    (
+        "unknown placeholder",
+        _with("iin.missing", message={"kk": "{x}", "ru": "{x}", "en": "{x}"}),
+        ("iin.missing", "message", "x"),
+    ),
+    (
+        "placeholders differ",
+        _with("deadline.expired", message={"kk": "{last_day}", "ru": "{last_day}", "en": "no date"}),
+        ("deadline.expired", "message.en"),
+    ),
+    ("missing label", _with("iin.invalid", labels={}), ("iin.invalid", "labels", "length")),
+    ("missing param", _with("constitutional_court.not_entitled", params={"level": "x"}), ("params", "roles")),
+    ("extra param", _with("iin.missing", params={"x": 1}), ("iin.missing", "params", "x")),
+    ("too few fields", _with("respondent.contacts_missing", fields=["respondent.address"]), ("fields",)),
+    ("bad citation", _with("iin.missing", citation={"law": "odihr_2021"}), ("iin.missing", "citation")),
+    ("end before start", _with("iin.missing", effective_to=D(2000, 1, 1)), ("iin.missing", "effective_to")),
+    ("no date", _with("iin.missing", effective_from=None), ("iin.missing", "effective_from")),
+]
+
+
+@pytest.mark.parametrize(("case", "entry", "named"), BROKEN, ids=[case for case, _, _ in BROKEN])
+def test_malformed_requirement_names_entry_and_key(case: str, entry: dict[str, Any], named: tuple[str, ...]) -> None:
+    with pytest.raises(ruledata.RuleFileError) as caught:
+        checks.parse_requirement(entry, 0, catalog.catalog())
+    text = str(caught.value)
+    assert text.startswith(checks.REQUIREMENTS_FILE)
+    for part in named:
+        assert part in text, (case, text)
+
+
+def test_overlapping_versions_are_rejected() -> None:
+    entry = _requirement("iin.missing")
+    with pytest.raises(ruledata.RuleFileError, match="iin.missing.*same dates"):
+        checks.parse_requirements({"requirement": [entry, copy.deepcopy(entry)]}, catalog.catalog())
+
+
+def test_shipped_requirements_reparse() -> None:
+    again = checks.parse_requirements(ruledata.load(checks.REQUIREMENTS_FILE), catalog.catalog())
+    assert again == checks.requirements()
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"respondent": "moon"}, ("route.cec.supreme_court", "respondent")),
+        ({"colour": "red"}, ("route.cec.supreme_court", "colour")),
+        ({"citation": {"law": "appc"}}, ("route.cec.supreme_court", "citation")),
+    ],
+)
+def test_malformed_route_names_entry_and_key(change: dict[str, Any], named: tuple[str, ...]) -> None:
+    data = copy.deepcopy(ruledata.load(checks.HIERARCHY_FILE))
+    next(route for route in data["route"] if route["id"] == "route.cec.supreme_court").update(change)
+    with pytest.raises(ruledata.RuleFileError) as caught:
+        checks.parse_routes(data)
+    for part in named:
+        assert part in str(caught.value)
+
+
+def test_duplicate_route_pair_is_rejected() -> None:
+    data = copy.deepcopy(ruledata.load(checks.HIERARCHY_FILE))
+    twin = copy.deepcopy(data["route"][0])
+    twin["id"] = "route.twin"
+    data["route"].append(twin)
+    with pytest.raises(ruledata.RuleFileError, match="same pair"):
+        checks.parse_routes(data)
