@@ -25,7 +25,7 @@ run: $(STAMP) catalogues
 
 lint: $(STAMP)
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/ruff check kzcomplaint tests
+	$(VENV)/bin/ruff check kzcomplaint tests tools bench
 
 test: $(STAMP) catalogues lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
@@ -35,10 +35,18 @@ demo: $(STAMP) catalogues
 
 bench: $(STAMP) catalogues
 	$(PY) bench/bench.py
+	$(PY) bench/bench_gui.py
+
+# The desktop bundle for this system (one folder, PyInstaller), then its self-test.
+package: $(STAMP) catalogues
+	$(PY) -m pip install --quiet -e '.[package]'
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/kzcomplaint.spec
+	QT_QPA_PLATFORM=offscreen dist/kzcomplaint/kzcomplaint --self-test
+	@du -sh dist/kzcomplaint
 
 # Refresh the catalogue template and merge new strings into kk/ru/en.
 extract: $(STAMP)
-	$(VENV)/bin/pybabel extract -F pyproject.toml --no-location --sort-output -k N_ -o locales/kzcomplaint.pot kzcomplaint
+	$(VENV)/bin/pybabel extract -F pyproject.toml --no-location --sort-output -k N_ -o locales/kzcomplaint.pot .
 	$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete -D kzcomplaint -i locales/kzcomplaint.pot -d locales
 
 clean:

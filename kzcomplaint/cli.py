@@ -10,6 +10,7 @@ error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -108,6 +109,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     tr = translator(ui_language)
     parser = build_parser(tr)
     args = parser.parse_args(args_list)
+    try:
+        return _dispatch(args, args_list, ui_language, tr)
+    except BrokenPipeError:
+        # The reader went away (``kzcomplaint templates | head``): not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace, args_list: list[str], ui_language: str, tr: Translator) -> int:
     if args.command in ("check", "deadlines", "templates"):
         from kzcomplaint import cli_core
 

@@ -1,0 +1,176 @@
+"""The quick sub-commands: ``check``, ``deadlines`` and ``templates``.
+
+They load only the core (no Qt, no python-docx) so they answer in well under
+half a second. Human output is in the interface language; ``--json`` output
+is stable and language-neutral apart from the message texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any, TextIO
+
+from kzcomplaint.core.i18n import N_, Message, Translator
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_UNREADABLE = 2
+
+
+def run(args: argparse.Namespace, tr: Translator) -> int:
+    """Dispatch one of the quick sub-commands; return the exit code."""
+    handlers = {"check": _check, "deadlines": _deadlines, "templates": _templates}
+    return handlers[args.command](args, tr)
+
+
+def _emit_json(data: dict[str, Any], out: TextIO | None = None) -> None:
+    stream = out or sys.stdout
+    json.dump(data, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def _fail(tr: Translator, text: str) -> int:
+    sys.stderr.write(f"kzcomplaint: {text}\n")
+    return EXIT_UNREADABLE
+
+
+def _load(path: str, tr: Translator) -> Any:
+    """Load a case file, or print why it cannot be read and return None."""
+    from kzcomplaint.core import caseio
+
+    try:
+        return caseio.load_case(path)
+    except caseio.CaseFileError as error:
+        lines = [tr.format(N_("{file}: the case file cannot be used:"), file=error.source)]
+        for problem in error.problems:
+            where = problem.path or tr.gettext(N_("(whole file)"))
+            lines.append(f"  - {where}: {problem.message.render(tr)}")
+        sys.stderr.write("\n".join(lines) + "\n")
+        return None
+
+
+def _parse_date_arg(value: str | None, option: str, tr: Translator) -> dt.date | None:
+    """Parse a date given on the command line; raise SystemExit(2) with a message."""
+    if value is None:
+        return None
+    from kzcomplaint.core import dates
+
+    try:
+        return dates.parse_date(value)
+    except dates.DateError as error:
+        _fail(tr, f"{option}: {error.message.render(tr)}")
+        raise SystemExit(EXIT_UNREADABLE) from None
+
+
+def _check(args: argparse.Namespace, tr: Translator) -> int:
+    from kzcomplaint.core import checks
+
+    case = _load(args.case, tr)
+    if case is None:
+        return EXIT_UNREADABLE
+    today = _parse_date_arg(args.today, "--today", tr)
+    problems = checks.check_case(case, today=today)
+    blocking = [p for p in problems if p.severity == "blocking"]
+    if args.json:
+        _emit_json({"problems": [p.as_json(tr.language) for p in problems]})
+        return EXIT_PROBLEMS if blocking else EXIT_OK
+    if not problems:
+        print(tr.gettext(N_("No problems found: the case is complete in form.")))
+        return EXIT_OK
+    labels = {"blocking": tr.gettext(N_("BLOCKING")), "warning": tr.gettext(N_("warning"))}
+    unconfirmed = tr.gettext(N_("unconfirmed"))
+    for problem in problems:
+        print(f"[{labels.get(problem.severity, problem.severity)}] {problem.code} ({problem.field})")
+        print(f"    {problem.message[tr.language]}")
+        print(f"    {tr.gettext(N_('How to fix:'))} {problem.hint[tr.language]}")
+        mark = "" if problem.citation.is_confirmed else f" [{unconfirmed}]"
+        print(f"    {tr.gettext(N_('Law:'))} {problem.citation.text(tr.language)}{mark}")
+    print()
+    print(
+        tr.format(
+            N_("{blocking} blocking problem(s), {warnings} warning(s)."),
+            blocking=len(blocking),
+            warnings=len(problems) - len(blocking),
+        )
+    )
+    return EXIT_PROBLEMS if blocking else EXIT_OK
+
+
+def _deadlines(args: argparse.Namespace, tr: Translator) -> int:
+    from kzcomplaint.core import deadlines
+
+    today = _parse_date_arg(args.today, "--today", tr)
+    if args.rule:
+        if args.case:
+            return _fail(tr, tr.gettext(N_("give either a case file or --rule, not both")))
+        if not args.event:
+            return _fail(tr, tr.gettext(N_("--rule needs --event DATE")))
+        event = _parse_date_arg(args.event, "--event", tr)
+        voting_day = _parse_date_arg(args.voting_day, "--voting-day", tr)
+        try:
+            results = [deadlines.compute(args.rule, event, voting_day=voting_day, today=today)]
+        except deadlines.UnknownRuleError as error:
+            return _fail(tr, error.message.render(tr))
+    elif args.case:
+        case = _load(args.case, tr)
+        if case is None:
+            return EXIT_UNREADABLE
+        results = deadlines.case_deadlines(case, today=today)
+    else:
+        return _fail(tr, tr.gettext(N_("give a case file, or --rule ID --event DATE")))
+    if args.json:
+        _emit_json({"deadlines": [d.as_json(tr) for d in results]})
+        return EXIT_OK
+    unconfirmed = tr.gettext(N_("unconfirmed"))
+    for deadline in results:
+        print(f"{deadline.title[tr.language]} ({deadline.rule})")
+        if deadline.immediate:
+            print("  " + tr.gettext(N_("Last day: immediately — without delay (same day)")))
+        elif deadline.last_day is not None:
+            print("  " + Message(N_("Last day: {date}"), date=deadline.last_day).render(tr))
+        for number, step in enumerate(deadline.steps, start=1):
+            print(f"    {number}. {step.render(tr)}")
+        for warning in deadline.warnings:
+            print(f"  ! {warning.message.render(tr)}")
+        mark = "" if deadline.citation.is_confirmed else f" [{unconfirmed}]"
+        print(f"  {tr.gettext(N_('Law:'))} {deadline.citation.text(tr.language)}{mark}")
+        print()
+    return EXIT_OK
+
+
+def _templates(args: argparse.Namespace, tr: Translator) -> int:
+    from kzcomplaint.core import catalog
+
+    kinds = catalog.catalog()
+    if args.json:
+        entries = []
+        for info in kinds.values():
+            entry = catalog.as_json(info)
+            entry["questions"] = _questions_json(info.id)
+            entries.append(entry)
+        _emit_json({"templates": entries})
+        return EXIT_OK
+    for group in catalog.groups():
+        print(group.title[tr.language])
+        for kind_id in group.kinds:
+            info = kinds[kind_id]
+            print(f"  {info.id:32} {info.title[tr.language]}")
+            print(f"  {'':32} {info.description[tr.language]}")
+        print()
+    return EXIT_OK
+
+
+def _questions_json(template_id: str) -> list[dict[str, Any]]:
+    """The questions a document kind asks, when its template text exists."""
+    try:
+        from kzcomplaint.core import templates
+    except ImportError:
+        return []
+    try:
+        template = templates.load_template(template_id)
+    except templates.TemplateNotFoundError:
+        return []
+    return [question.as_json() for question in template.questions]
