@@ -1,0 +1,196 @@
+"""The document sub-commands: ``render``, ``batch`` and ``blank``.
+
+Exit codes: 0 the document was written; 1 written, but blocking problems
+remain (``render``) or some cases failed (``batch``); 2 the case, template or
+input cannot be read, or the output cannot be written. Every failure is a
+message naming the file and the field, never a traceback. Human output is in
+the interface language (``tr``); documents are in the language asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from kzcomplaint.core.i18n import N_, Message, Translator
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_UNREADABLE = 2
+
+
+def run(args: argparse.Namespace, tr: Translator) -> int:
+    """Dispatch ``render``, ``batch`` or ``blank``; return the exit code."""
+    handlers = {"render": _render, "batch": _batch, "blank": _blank}
+    return handlers[args.command](args, tr)
+
+
+def _error(text: str) -> None:
+    sys.stderr.write(f"kzcomplaint: {text}\n")
+
+
+def _write(path: Path, data: bytes, tr: Translator) -> bool:
+    """Write the document atomically; on failure print why and return False."""
+    from kzcomplaint.core.batch import write_atomic
+
+    if path.is_dir():
+        _error(tr.format(N_("{file}: is a folder; give the name of a .docx file"), file=str(path)))
+        return False
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        _error(tr.format(N_("{file}: the document cannot be written: {reason}"), file=str(path), reason=reason))
+        return False
+    return True
+
+
+def _load(path: str, tr: Translator) -> Any:
+    """Load a case file, or print every problem in it and return None."""
+    from kzcomplaint.core import caseio
+
+    try:
+        return caseio.load_case(path)
+    except caseio.CaseFileError as error:
+        lines = [tr.format(N_("{file}: the case file cannot be used:"), file=error.source)]
+        for problem in error.problems:
+            where = problem.path or tr.gettext(N_("(whole file)"))
+            lines.append(f"  - {where}: {problem.message.render(tr)}")
+        sys.stderr.write("\n".join(lines) + "\n")
+        return None
+
+
+def _template_problem(source: str, error: Exception, tr: Translator) -> None:
+    from kzcomplaint.core import catalog
+
+    if isinstance(error, catalog.UnknownTemplateError):
+        reason = error.message.render(tr)
+    else:
+        reason = str(error)
+    _error(tr.format(N_("{file}: field “template”: {reason}"), file=source, reason=reason))
+
+
+def _render(args: argparse.Namespace, tr: Translator) -> int:
+    from kzcomplaint.core import catalog, checks, render, templates
+
+    case = _load(args.case, tr)
+    if case is None:
+        return EXIT_UNREADABLE
+    language = args.lang or case.language
+    try:
+        catalog.get(case.template)
+        data = render.render_docx(case, language, base_dir=Path(args.case).resolve().parent)
+    except (catalog.UnknownTemplateError, templates.TemplateError, render.RenderError) as error:
+        _template_problem(args.case, error, tr)
+        return EXIT_UNREADABLE
+    output = Path(args.output)
+    if not _write(output, data, tr):
+        return EXIT_UNREADABLE
+    print(tr.format(N_("Written: {file}"), file=str(output)))
+    blocking = [p for p in checks.check_case(case) if p.severity == "blocking"]
+    if not blocking:
+        return EXIT_OK
+    print(
+        tr.format(
+            N_("{count} blocking problem(s) remain; the missing details are left blank in the document:"),
+            count=len(blocking),
+        )
+    )
+    for problem in blocking:
+        print(f"  - {problem.code} ({problem.field}): {problem.message[tr.language]}")
+    return EXIT_PROBLEMS
+
+
+def _blank(args: argparse.Namespace, tr: Translator) -> int:
+    from kzcomplaint.core import catalog, render, templates
+
+    try:
+        catalog.get(args.template)
+        data = render.render_blank(args.template, args.lang)
+    except (catalog.UnknownTemplateError, templates.TemplateError, render.RenderError) as error:
+        _template_problem(args.template, error, tr)
+        return EXIT_UNREADABLE
+    output = Path(args.output)
+    if not _write(output, data, tr):
+        return EXIT_UNREADABLE
+    print(tr.format(N_("Written: {file}"), file=str(output)))
+    return EXIT_OK
+
+
+class _ProgressLine:
+    """``[ 37/1000] name`` on stderr: rewritten in place on a terminal, a line now and then otherwise."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int, source: str) -> None:
+        width = len(str(total))
+        text = f"[{done:>{width}}/{total}] {Path(source).name}"
+        if self.tty:
+            sys.stderr.write("\r" + text[:78].ljust(78))
+            if done == total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+            return
+        now = time.monotonic()
+        if done == total or now - self.last >= 2.0 or done == 1:
+            self.last = now
+            sys.stderr.write(text + "\n")
+            sys.stderr.flush()
+
+
+def _batch(args: argparse.Namespace, tr: Translator) -> int:
+    from kzcomplaint.core import batch
+
+    if args.jobs < 0:
+        _error(tr.gettext(N_("--jobs must be 0 (one per CPU) or more")))
+        return EXIT_UNREADABLE
+    try:
+        summary = batch.run_batch(
+            Path(args.source),
+            Path(args.output),
+            language=args.lang,
+            jobs=args.jobs or None,
+            progress=_ProgressLine(),
+        )
+    except batch.BatchSourceError as error:
+        _error(error.message.render(tr))
+        return EXIT_UNREADABLE
+    except OSError as error:
+        reason = error.strerror or str(error)
+        _error(tr.format(N_("{file}: the output folder cannot be created: {reason}"), file=args.output, reason=reason))
+        return EXIT_UNREADABLE
+    for result in summary.results:
+        for problem in result.errors:
+            where = problem.field or tr.gettext(N_("(whole file)"))
+            _error(f"{result.source}: {where}: {_message(problem.message, tr)}")
+        for note in result.notes:
+            _error(f"{result.source}: {_message(note, tr)}")
+        if result.ok and result.blocking:
+            codes = ", ".join(code for code, _, _ in result.blocking)
+            print(
+                tr.format(
+                    N_("{file}: {count} blocking problem(s): {codes}"),
+                    file=result.source,
+                    count=len(result.blocking),
+                    codes=codes,
+                )
+            )
+    print(
+        tr.format(
+            N_("Rendered: {rendered}, failed: {failed}, with blocking problems: {blocking}, time: {seconds} s"),  # noqa: E501 - one msgid
+            rendered=summary.rendered,
+            failed=summary.failed,
+            blocking=summary.with_blocking,
+            seconds=f"{summary.seconds:.1f}",
+        )
+    )
+    return EXIT_PROBLEMS if summary.failed else EXIT_OK
+
+
+def _message(message: Message, tr: Translator) -> str:
+    return message.render(tr)

@@ -1,0 +1,201 @@
+"""Batch export: a folder of case files or a CSV, in parallel, carrying on past bad cases."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from render_helpers import docx_text
+
+from kzcomplaint.core import batch, caseio, resources
+
+EXAMPLE = resources.examples_dir() / "observer_removed.json"
+
+
+def _example_data() -> dict:
+    return json.loads(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def _write_case(folder: Path, name: str, **changes: object) -> Path:
+    data = _example_data()
+    data.update(changes)
+    path = folder / name
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def case_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    _write_case(folder, "alpha.json")
+    _write_case(folder, "beta.json", language="kk")
+    (folder / "broken.json").write_text('{"format": "kzcomplaint/1", "template": ', encoding="utf-8")
+    _write_case(folder, "bad_date.json", filing_date="31.02.2021")
+    (folder / "notes.txt").write_text("not a case", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_folder_batch_renders_good_cases_and_reports_bad_ones(case_folder: Path, tmp_path: Path, jobs: int) -> None:
+    out = tmp_path / "out" / "nested"
+    seen: list[tuple[int, int]] = []
+    summary = batch.run_batch(case_folder, out, jobs=jobs, progress=lambda done, total, _: seen.append((done, total)))
+    assert summary.rendered == 2 and summary.failed == 2
+    assert seen[-1] == (4, 4) and len(seen) == 4
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["alpha.ru.docx", "beta.kk.docx"]  # each case's own language; no temp files left
+    assert "ЖАЛОБА" in docx_text((out / "alpha.ru.docx").read_bytes())
+    assert "ШАҒЫМ" in docx_text((out / "beta.kk.docx").read_bytes())
+    by_source = {Path(r.source).name: r for r in summary.results}
+    assert by_source["broken.json"].errors and by_source["broken.json"].errors[0].field == ""
+    assert [p.field for p in by_source["bad_date.json"].errors] == ["filing_date"]
+    assert by_source["alpha.json"].ok and by_source["alpha.json"].output == str(out / "alpha.ru.docx")
+
+
+def test_lang_option_overrides_each_case(case_folder: Path, tmp_path: Path) -> None:
+    summary = batch.run_batch(case_folder, tmp_path / "out", language="kk+ru", jobs=1)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["alpha.kk+ru.docx", "beta.kk+ru.docx"]
+    assert summary.rendered == 2
+
+
+def test_same_name_twice_is_never_overwritten(tmp_path: Path) -> None:
+    planned = batch.plan_outputs([("Case", "ru"), ("case", "ru"), ("case", "kk"), ("Case", "ru")], tmp_path)
+    names = [path.name for path, _ in planned]
+    assert names == ["Case.ru.docx", "case-2.ru.docx", "case.kk.docx", "Case-3.ru.docx"]
+    assert planned[0][1] is None and planned[1][1] is not None
+    assert planned[1][1].params == {"name": "case.ru.docx", "renamed": "case-2.ru.docx"}
+
+
+def test_blocking_problems_are_counted_not_failed(tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    data = _example_data()
+    data["complainant"]["iin"] = ""
+    data["complainant"]["phone"] = ""
+    (folder / "incomplete.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    summary = batch.run_batch(folder, tmp_path / "out", jobs=1)
+    assert summary.rendered == 1 and summary.failed == 0 and summary.with_blocking == 1
+    fields = {field for _, field, _ in summary.results[0].blocking}
+    assert "complainant.iin" in fields
+
+
+def _csv(path: Path, rows: list[dict[str, str]]) -> Path:
+    columns: list[str] = []
+    for row in rows:
+        columns += [key for key in row if key not in columns]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns)
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+BASE_ROW = {
+    "template": "observer_removed",
+    "language": "ru",
+    "complainant.full_name": "Тестова Айгуль",
+    "complainant.iin": "800416100254",
+    "complainant.phone": "8 701 000 00 21",
+    "respondent.level": "precinct",
+    "respondent.name": "Участковая избирательная комиссия № 998",
+    "respondent.number": "998",
+    "contested.type": "action",
+    "details.removed_by": "Председатель комиссии",
+    "requests": "Признать действия незаконными.|Сообщить мне о решении.",
+    "evidence.0.description": "Видео",
+    "evidence.0.file": "clip.mp4",
+}
+
+
+def test_csv_batch_reads_dates_as_people_type_them(tmp_path: Path) -> None:
+    (tmp_path / "clip.mp4").write_bytes(b"clip")
+    rows = [
+        {**BASE_ROW, "contested.date": "10.01.2021", "filing_date": "12.01.2021"},
+        {**BASE_ROW, "contested.date": "10 января 2021 г.", "language": "kk"},
+        {**BASE_ROW, "contested.date": "2021 жылғы 10 қаңтар", "language": "en"},
+        {**BASE_ROW, "contested.date": "31.02.2021"},
+        {**BASE_ROW, "complainant.nmae": "typo"},
+    ]
+    source = _csv(tmp_path / "cases.csv", rows)
+    summary = batch.run_batch(source, tmp_path / "out", jobs=1)
+    assert summary.rendered == 3 and summary.failed == 2
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == [
+        "row-1-observer_removed.ru.docx",
+        "row-2-observer_removed.kk.docx",
+        "row-3-observer_removed.en.docx",
+    ]
+    texts = {name: docx_text((tmp_path / "out" / name).read_bytes()) for name in names}
+    assert "10 января 2021 года" in texts["row-1-observer_removed.ru.docx"]
+    assert "12 января 2021 года" in texts["row-1-observer_removed.ru.docx"]
+    assert "2021 жылғы 10 қаңтар" in texts["row-2-observer_removed.kk.docx"]
+    assert "10 January 2021" in texts["row-3-observer_removed.en.docx"]
+    first = texts["row-1-observer_removed.ru.docx"]
+    assert "1. Признать действия незаконными." in first and "2. Сообщить мне о решении." in first
+    assert "+7 701 000 00 21" in first
+    assert "SHA-256" in first  # evidence path relative to the CSV's folder
+    failed = {r.source: r for r in summary.results if not r.ok}
+    assert [p.field for p in failed["cases.csv row 4"].errors] == ["contested.date"]
+    assert [p.field for p in failed["cases.csv row 5"].errors] == ["complainant.nmae"]
+
+
+def test_csv_row_to_data_builds_nested_fields() -> None:
+    data, problems = batch.csv_row_to_data(
+        {
+            "template": "observer_removed",
+            "complainant.full_name": " A ",
+            "details.removed_by": "B",
+            "attachments": "one\ntwo | three",
+            "evidence": "photo|video",
+            "evidence.1.file": "v.mp4",
+            "representative.full_name": "",
+            "a.b.c": "x",
+        }
+    )
+    assert data["complainant"] == {"full_name": "A"} and data["format"] == "kzcomplaint/1"
+    assert data["details"] == {"removed_by": "B"}
+    assert data["attachments"] == ["one", "two", "three"]
+    assert data["evidence"] == [{"description": "photo"}, {"description": "video", "file": "v.mp4"}]
+    assert "representative" not in data
+    assert [p.field for p in problems] == ["a.b.c"]
+    caseio.parse_case({k: v for k, v in data.items()}, "row")  # the rest is a valid case
+
+
+def test_unusable_sources_raise(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(batch.BatchSourceError):
+        batch.run_batch(empty, tmp_path / "out")
+    other = tmp_path / "cases.xlsx"
+    other.write_bytes(b"PK")
+    with pytest.raises(batch.BatchSourceError):
+        batch.run_batch(other, tmp_path / "out")
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(batch.BatchSourceError):
+        batch.run_batch(bad, tmp_path / "out")
+
+
+def test_write_atomic_replaces_and_leaves_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "new" / "doc.docx"
+    batch.write_atomic(target, b"one")
+    batch.write_atomic(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert [p.name for p in target.parent.iterdir()] == ["doc.docx"]
+
+
+def test_copying_example_keeps_relative_evidence(tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    (folder / "evidence").mkdir(parents=True)
+    shutil.copy(EXAMPLE, folder / "case.json")
+    (folder / "evidence" / "video_2021-01-10_1420.mp4").write_bytes(b"x" * 10)
+    summary = batch.run_batch(folder, tmp_path / "out", language="en", jobs=1)
+    text = docx_text((tmp_path / "out" / "case.en.docx").read_bytes())
+    assert summary.rendered == 1
+    assert "size 10 bytes" in text and "evidence/act_2021-01-10.pdf — file not found" in text
