@@ -35,6 +35,7 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import re
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -127,6 +128,9 @@ def _phone(text: str) -> str:
 
 def _date(value: dt.date | None, language: str) -> str:
     return dates.format_legal_date(value, language) if value else ""
+
+
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 
 
 def _or_blank(value: str) -> str:
@@ -321,7 +325,9 @@ class _Builder:
             self.add(Style.LINE, self.fill)
 
     def jinja(self, compiled: jinja2.Template) -> str:
-        text = compiled.render(self.context)
+        # An answer typed with its own full stop, placed before the template's,
+        # would print "..": keep one (an ellipsis "..." is left alone).
+        text = _DOUBLE_STOP.sub(".", compiled.render(self.context))
         # On paper a blank must leave room to write.
         return text.replace(BLANK, BLANK_TO_FILL) if self.blank else text
 

@@ -1,0 +1,25 @@
+"""Answers typed with their own full stop do not print a double full stop in the document."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from kzcomplaint.core import caseio, render
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_answers_ending_in_a_full_stop(language: str) -> None:
+    case = caseio.load_case(EXAMPLES / "ballot_stuffing.json")
+    case.details = {key: value.rstrip(".") + "." for key, value in case.details.items() if value}
+    document = Document(io.BytesIO(render.render_docx(case, language)))
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert not DOUBLE_STOP.findall(text)
+    assert any(value.rstrip(".") in text for value in case.details.values())
