@@ -10,6 +10,7 @@ error.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -22,6 +23,11 @@ EXIT_PROBLEMS = 1
 EXIT_UNREADABLE = 2
 
 DOCUMENT_LANGUAGES = ("kk", "ru", "en", "kk+ru")
+
+# Errors of writing to stdout itself: a full disk, an I/O error, a closed descriptor.
+_OUTPUT_ERRORS = frozenset(
+    code for code in (errno.ENOSPC, errno.EIO, errno.EBADF, errno.EFBIG, getattr(errno, "EDQUOT", None)) if code
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -102,22 +108,61 @@ def _ui_language(argv: Sequence[str]) -> str:
     return default_ui_language()
 
 
+def _prepare_streams() -> None:
+    """Make stdout and stderr safe to print Kazakh and Russian to, whatever the locale.
+
+    A closed stream (``kzcomplaint check x >&-``) becomes the null device. A
+    stream whose encoding cannot hold Cyrillic (a Windows console or a file
+    redirected in cp1251/cp866, ``LC_ALL=C`` with ``PYTHONUTF8=0``) writes
+    what it cannot encode as ``\\uXXXX`` instead of failing with a traceback.
+    """
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
+            continue
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _silence_stdout() -> None:
+    """Send what is still buffered for stdout to the null device, so exiting prints nothing more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
+    _prepare_streams()
     args_list = list(sys.argv[1:] if argv is None else argv)
     ui_language = _ui_language(args_list)
     tr = translator(ui_language)
     parser = build_parser(tr)
     args = parser.parse_args(args_list)
     try:
-        return _dispatch(args, args_list, ui_language, tr)
+        code = _dispatch(args, args_list, ui_language, tr)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        return code
     except BrokenPipeError:
         # The reader went away (``kzcomplaint templates | head``): not an error.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except OSError as error:
+        # Printing the report failed (``> report.txt`` on a full disk, a
+        # closed descriptor). Files the commands read or write have their own
+        # messages; anything else is a bug and keeps its traceback.
+        if error.errno not in _OUTPUT_ERRORS:
+            raise
+        message = tr.format(N_("the output cannot be written: {reason}"), reason=error.strerror or str(error))
+        sys.stderr.write(f"kzcomplaint: {message}\n")
+        _silence_stdout()
+        return EXIT_UNREADABLE
 
 
 def _dispatch(args: argparse.Namespace, args_list: list[str], ui_language: str, tr: Translator) -> int:

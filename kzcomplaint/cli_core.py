@@ -28,7 +28,10 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
 
 def _emit_json(data: dict[str, Any], out: TextIO | None = None) -> None:
     stream = out or sys.stdout
-    json.dump(data, stream, ensure_ascii=False, indent=2)
+    # Readable UTF-8 where the stream is UTF-8; elsewhere (a Windows pipe in
+    # cp1251) \uXXXX escapes, which every JSON reader turns back into the text.
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+    json.dump(data, stream, ensure_ascii=not encoding.startswith("utf"), indent=2)
     stream.write("\n")
 
 
@@ -118,6 +121,15 @@ def _deadlines(args: argparse.Namespace, tr: Translator) -> int:
         case = _load(args.case, tr)
         if case is None:
             return EXIT_UNREADABLE
+        from kzcomplaint.core import catalog
+
+        try:
+            catalog.get(case.template)
+        except catalog.UnknownTemplateError as error:
+            # Without a document kind there is no term to compute; an empty
+            # list would read as "no deadlines" in a case whose term may be running.
+            reason = error.message.render(tr)
+            return _fail(tr, tr.format(N_("{file}: field “template”: {reason}"), file=args.case, reason=reason))
         results = deadlines.case_deadlines(case, today=today)
     else:
         return _fail(tr, tr.gettext(N_("give a case file, or --rule ID --event DATE")))

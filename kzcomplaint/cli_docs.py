@@ -10,6 +10,8 @@ the interface language (``tr``); documents are in the language asked for.
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -28,21 +30,61 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     return handlers[args.command](args, tr)
 
 
+MSG_FILE_IN_THE_WAY = N_("{file}: {blocker} is a file, not a folder. Choose another folder.")
+
+# Control characters in a name (a case file called "\x1b[2J.json" in a folder
+# someone sent) would drive the terminal; they are shown escaped instead.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _printable(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda match: repr(match.group())[1:-1], text)
+
+
 def _error(text: str) -> None:
-    sys.stderr.write(f"kzcomplaint: {text}\n")
+    sys.stderr.write(f"kzcomplaint: {_printable(text)}\n")
 
 
-def _write(path: Path, data: bytes, tr: Translator) -> bool:
-    """Write the document atomically; on failure print why and return False."""
-    from kzcomplaint.core.batch import write_atomic
-
-    if path.is_dir():
-        _error(tr.format(N_("{file}: is a folder; give the name of a .docx file"), file=str(path)))
+def _same_file(path: Path, other: str | None) -> bool:
+    if other is None:
         return False
     try:
+        return os.path.samefile(path, other)
+    except (OSError, ValueError):
+        return False
+
+
+def _write(path: Path, data: bytes, tr: Translator, *, source: str | None = None) -> bool:
+    """Write the document atomically; on failure print why and return False.
+
+    Never replaces ``source`` (the case file being rendered), a folder, or
+    anything that is not an ordinary file (``/dev/null`` would be replaced by
+    a file when run as root).
+    """
+    from kzcomplaint.core.batch import file_in_the_way, write_atomic
+
+    try:
+        if _same_file(path, source):
+            message = N_(
+                "{file}: this is the case file itself; writing the document there would destroy the case. "
+                "Give another name, ending in .docx."
+            )
+            _error(tr.format(message, file=str(path)))
+            return False
+        if path.is_dir():
+            _error(tr.format(N_("{file}: is a folder; give the name of a .docx file"), file=str(path)))
+            return False
+        if path.exists() and not path.is_file():
+            message = N_("{file}: not an ordinary file (a device or a pipe); give the name of a .docx file")
+            _error(tr.format(message, file=str(path)))
+            return False
+        blocker = file_in_the_way(path.parent)
+        if blocker is not None:
+            _error(tr.format(MSG_FILE_IN_THE_WAY, file=str(path), blocker=str(blocker)))
+            return False
         write_atomic(path, data)
-    except OSError as error:
-        reason = error.strerror or str(error)
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the name
+        reason = getattr(error, "strerror", None) or str(error)
         _error(tr.format(N_("{file}: the document cannot be written: {reason}"), file=str(path), reason=reason))
         return False
     return True
@@ -87,7 +129,7 @@ def _render(args: argparse.Namespace, tr: Translator) -> int:
         _template_problem(args.case, error, tr)
         return EXIT_UNREADABLE
     output = Path(args.output)
-    if not _write(output, data, tr):
+    if not _write(output, data, tr, source=args.case):
         return EXIT_UNREADABLE
     print(tr.format(N_("Written: {file}"), file=str(output)))
     blocking = [p for p in checks.check_case(case) if p.severity == "blocking"]
@@ -129,7 +171,7 @@ class _ProgressLine:
 
     def __call__(self, done: int, total: int, source: str) -> None:
         width = len(str(total))
-        text = f"[{done:>{width}}/{total}] {Path(source).name}"
+        text = _printable(f"[{done:>{width}}/{total}] {Path(source).name}")
         if self.tty:
             sys.stderr.write("\r" + text[:78].ljust(78))
             if done == total:
@@ -160,8 +202,12 @@ def _batch(args: argparse.Namespace, tr: Translator) -> int:
     except batch.BatchSourceError as error:
         _error(error.message.render(tr))
         return EXIT_UNREADABLE
-    except OSError as error:
-        reason = error.strerror or str(error)
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the name
+        blocker = batch.file_in_the_way(Path(args.output))
+        if blocker is not None:
+            _error(tr.format(MSG_FILE_IN_THE_WAY, file=args.output, blocker=str(blocker)))
+            return EXIT_UNREADABLE
+        reason = getattr(error, "strerror", None) or str(error)
         _error(tr.format(N_("{file}: the output folder cannot be created: {reason}"), file=args.output, reason=reason))
         return EXIT_UNREADABLE
     for result in summary.results:
@@ -175,7 +221,7 @@ def _batch(args: argparse.Namespace, tr: Translator) -> int:
             print(
                 tr.format(
                     N_("{file}: {count} blocking problem(s): {codes}"),
-                    file=result.source,
+                    file=_printable(result.source),
                     count=len(result.blocking),
                     codes=codes,
                 )

@@ -24,8 +24,12 @@ from __future__ import annotations
 import concurrent.futures
 import csv
 import dataclasses
+import errno
+import io
 import os
 import re
+import signal
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -39,11 +43,34 @@ MSG_NO_CASES = N_("No case files (*.json) in the folder {folder}.")
 MSG_NOT_SOURCE = N_("{source} is neither a folder of case files nor a .csv file.")
 MSG_CSV_UNREADABLE = N_("The CSV file {source} cannot be read: {reason}")
 MSG_CSV_EMPTY = N_("The CSV file {source} has no header row.")
-MSG_CSV_COLUMN = N_("Column “{column}” is not a case field: {reason}")
+MSG_SOURCE_UNREADABLE = N_("{source} cannot be read: {reason}")
+MSG_CSV_NOT_UTF8 = N_(
+    "The CSV file {source} is not UTF-8 text (line {line}). In Excel save it as “CSV UTF-8”; "
+    "in other programs choose the UTF-8 encoding when saving."
+)
+MSG_CSV_BROKEN = N_(
+    "The CSV file {source} cannot be read at line {line}: {reason}. Check the quotation marks on that line."
+)
+MSG_CSV_NO_ROWS = N_("The CSV file {source} has a header row but no cases under it.")
+MSG_CSV_DUPLICATE_COLUMN = N_("The CSV file {source} has the column “{column}” more than once. Keep one of them.")
+MSG_CSV_EXTRA_CELLS = N_(
+    "The row has {count} more cell(s) than the header has columns. Remove them, or give their columns a name."
+)
+MSG_CSV_CONFLICT = N_(
+    "Column “{column}” and column “{other}” cannot both be used: one is a section, the other a single value. "
+    "Keep one of them."
+)
+MSG_CSV_TOO_MANY_DOTS = N_(
+    "Column “{column}” is not a case field. Name columns section.field (complainant.full_name), "
+    "details.<question> or evidence.<n>.description."
+)
 MSG_RENAMED = N_("{name} already names another case's document; written as {renamed}.")
 MSG_UNEXPECTED = N_("Unexpected error while rendering: {error}")
 MSG_WRITE_FAILED = N_("The document {file} cannot be written: {reason}")
 MSG_TEMPLATE = N_("The document kind cannot be rendered: {reason}")
+
+MAX_WORKERS = 61
+"""The most worker processes a batch starts (Windows cannot wait on more)."""
 
 LIST_SEPARATOR = re.compile(r"\s*(?:\||\r?\n)\s*")
 
@@ -136,6 +163,13 @@ def write_atomic(path: Path, data: bytes) -> None:
     Raises:
         OSError: The folder cannot be created or written.
     """
+    try:
+        mode: int | None = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        # os.replace would put a file in place of /dev/null or a pipe.
+        raise FileExistsError(errno.EEXIST, "not an ordinary file, left as it is", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -148,6 +182,23 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def file_in_the_way(folder: Path) -> Path | None:
+    """The first of ``folder`` and its parents that exists but is not a folder, or None.
+
+    ``-o report.pdf/out.docx`` fails with "File exists" or "Not a directory";
+    this names the file that stands where a folder has to be.
+    """
+    for candidate in (folder, *folder.parents):
+        try:
+            if candidate.is_dir():
+                return None
+            if candidate.exists():
+                return candidate
+        except (OSError, ValueError):
+            return None
+    return None
 
 
 # ── Reading the input ───────────────────────────────────────────────────
@@ -166,9 +217,13 @@ def csv_row_to_data(row: dict[str, str]) -> tuple[dict[str, Any], list[FieldProb
     data: dict[str, Any] = {}
     problems: list[FieldProblem] = []
     evidence: dict[int, dict[str, str]] = {}
+    plain: dict[str, str] = {}  # section name → the column that gave it a single value
     for column, raw in row.items():
-        if column is None:  # more cells than header columns
-            problems.append(FieldProblem("", Message(MSG_CSV_COLUMN, column="?", reason="extra cells")))
+        if column is None:  # more cells than header columns (csv.DictReader's convention)
+            cells = raw if isinstance(raw, list) else [raw]
+            extra = [cell for cell in cells if isinstance(cell, str) and cell.strip()]
+            if extra:
+                problems.append(FieldProblem("", Message(MSG_CSV_EXTRA_CELLS, count=len(extra))))
             continue
         name = column.strip()
         value = (raw or "").strip() if isinstance(raw, str) else ""
@@ -176,8 +231,8 @@ def csv_row_to_data(row: dict[str, str]) -> tuple[dict[str, Any], list[FieldProb
             continue
         parts = name.split(".")
         head = parts[0]
-        if head == "details" and len(parts) == 2:
-            data.setdefault("details", {})[parts[1]] = value
+        if head == "details" and len(parts) == 2 and isinstance(data.setdefault("details", {}), dict):
+            data["details"][parts[1]] = value
         elif head in ("requests", "attachments") and len(parts) == 1:
             data[head] = _split_list(value)
         elif head == "evidence" and len(parts) == 1:
@@ -185,20 +240,22 @@ def csv_row_to_data(row: dict[str, str]) -> tuple[dict[str, Any], list[FieldProb
                 evidence.setdefault(index, {})["description"] = description
         elif head == "evidence" and len(parts) == 3 and parts[1].isdigit():
             evidence.setdefault(int(parts[1]), {})[parts[2]] = value
-        elif len(parts) <= 2 and all(parts):
-            target = data
-            for part in parts[:-1]:
-                nested = target.setdefault(part, {})
-                if not isinstance(nested, dict):
-                    problems.append(
-                        FieldProblem(name, Message(MSG_CSV_COLUMN, column=name, reason="conflicts with another"))
-                    )
-                    break
-                target = nested
+        elif len(parts) == 1 and isinstance(data.get(head), dict):
+            # "complainant" after "complainant.full_name": it would replace the section.
+            other = next((c for c in row if isinstance(c, str) and c.strip().startswith(f"{head}.")), head)
+            problems.append(FieldProblem(name, Message(MSG_CSV_CONFLICT, column=name, other=other.strip())))
+        elif len(parts) == 1 and all(parts):
+            data[head] = value
+            plain[head] = name
+        elif len(parts) == 2 and all(parts):
+            nested = data.setdefault(head, {})
+            if isinstance(nested, dict):
+                nested[parts[1]] = value
             else:
-                target[parts[-1]] = value
+                other = plain.get(head, head)  # a plain column, or the list column "requests"/"attachments"
+                problems.append(FieldProblem(name, Message(MSG_CSV_CONFLICT, column=name, other=other)))
         else:
-            problems.append(FieldProblem(name, Message(MSG_CSV_COLUMN, column=name, reason="too many dots")))
+            problems.append(FieldProblem(name, Message(MSG_CSV_TOO_MANY_DOTS, column=name)))
     if evidence:
         data["evidence"] = [evidence[index] for index in sorted(evidence)]
     # A CSV has no format column: its rows are cases of the current format.
@@ -215,35 +272,79 @@ def collect(source: Path) -> list[BatchCase]:
     """The cases of a batch input: a folder's ``*.json`` files (sorted) or a CSV's rows.
 
     Raises:
-        BatchSourceError: No cases, or the CSV cannot be read.
+        BatchSourceError: No cases, or the folder or CSV cannot be read.
     """
-    if source.is_dir():
-        files = sorted(p for p in source.iterdir() if p.suffix.lower() == ".json" and p.is_file())
-        if not files:
-            raise BatchSourceError(Message(MSG_NO_CASES, folder=str(source)))
-        return [BatchCase(source=str(p), stem=p.stem, base_dir=str(p.parent), path=str(p)) for p in files]
-    if source.suffix.lower() == ".csv" and source.is_file():
+    try:
+        if source.is_dir():
+            files = sorted(p for p in source.iterdir() if p.suffix.lower() == ".json" and p.is_file())
+            if not files:
+                raise BatchSourceError(Message(MSG_NO_CASES, folder=str(source)))
+            return [BatchCase(source=str(p), stem=p.stem, base_dir=str(p.parent), path=str(p)) for p in files]
+        is_csv = source.suffix.lower() == ".csv" and source.is_file()
+    except (OSError, ValueError) as error:  # an unreadable folder, a name too long
+        reason = getattr(error, "strerror", None) or str(error)
+        raise BatchSourceError(Message(MSG_SOURCE_UNREADABLE, source=str(source), reason=reason)) from None
+    if is_csv:
         return list(_csv_cases(source))
     raise BatchSourceError(Message(MSG_NOT_SOURCE, source=str(source)))
 
 
-def _csv_cases(source: Path) -> Iterator[BatchCase]:
+_CSV_DELIMITERS = (",", ";", "\t")
+
+
+def _csv_rows(source: Path) -> tuple[list[str], list[list[str] | None]]:
+    """The header and the rows of a CSV; a row of empty cells is None.
+
+    The separator is the one the header row uses most: Excel writes ``;``
+    where the decimal separator is a comma (Russian and Kazakh settings),
+    ``,`` elsewhere. Column names never contain a separator, so the header
+    tells reliably — a guess from the data is fooled by text like "a;b, c".
+    """
     try:
-        with open(source, encoding="utf-8-sig", newline="") as handle:
-            sample = handle.read(64 * 1024)
-            handle.seek(0)
-            try:
-                dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-            except csv.Error:
-                dialect = csv.excel
-            reader = csv.DictReader(handle, dialect=dialect)
-            if not reader.fieldnames:
-                raise BatchSourceError(Message(MSG_CSV_EMPTY, source=str(source)))
-            rows = list(reader)
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        reason = getattr(error, "strerror", None) or str(error)
+        raw = source.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
         raise BatchSourceError(Message(MSG_CSV_UNREADABLE, source=str(source), reason=reason)) from None
-    for number, row in enumerate(rows, start=1):
+    try:
+        text = raw.decode("utf-8-sig")  # Excel's "CSV UTF-8" starts with a byte-order mark
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise BatchSourceError(Message(MSG_CSV_NOT_UTF8, source=str(source), line=line)) from None
+    header_line = text.split("\n", 1)[0]
+    delimiter = max(_CSV_DELIMITERS, key=header_line.count) if any(d in header_line for d in _CSV_DELIMITERS) else ","
+    # A long text belongs in a case field, whose own limit gives a message
+    # naming the row and the field; the csv module's 128 KB limit would fail
+    # the whole file instead.
+    previous_limit = csv.field_size_limit()
+    csv.field_size_limit(max(previous_limit, 16 * 1024 * 1024))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader, None)
+        rows = [row if any(cell.strip() for cell in row) else None for row in reader]
+    except csv.Error as error:
+        message = Message(MSG_CSV_BROKEN, source=str(source), line=reader.line_num, reason=str(error))
+        raise BatchSourceError(message) from None
+    finally:
+        csv.field_size_limit(previous_limit)
+    if not header or not any(name.strip() for name in header):
+        raise BatchSourceError(Message(MSG_CSV_EMPTY, source=str(source)))
+    names = [name.strip() for name in header]
+    for name in names:
+        if name and names.count(name) > 1:
+            raise BatchSourceError(Message(MSG_CSV_DUPLICATE_COLUMN, source=str(source), column=name))
+    return header, rows
+
+
+def _csv_cases(source: Path) -> Iterator[BatchCase]:
+    header, rows = _csv_rows(source)
+    if not any(row is not None for row in rows):
+        raise BatchSourceError(Message(MSG_CSV_NO_ROWS, source=str(source)))
+    for number, cells in enumerate(rows, start=1):
+        if cells is None:  # an empty line of a spreadsheet (";;;;"), not a case
+            continue
+        row: dict[Any, Any] = dict(zip(header, cells, strict=False))
+        if len(cells) > len(header):
+            row[None] = cells[len(header) :]
         data, problems = csv_row_to_data(row)
         template = _safe(str(data.get("template") or "case"))
         yield BatchCase(
@@ -281,15 +382,19 @@ def plan_outputs(stems: Sequence[tuple[str, str]], out_dir: Path) -> list[tuple[
 def _read_case(item: BatchCase) -> tuple[Any, list[FieldProblem]]:
     from kzcomplaint.core import caseio
 
-    try:
-        if item.path is not None:
+    if item.path is not None:
+        try:
             return caseio.load_case(item.path), []
-        assert item.row is not None
-        problems = [FieldProblem(field, message) for field, message in item.row["problems"]]
+        except caseio.CaseFileError as error:
+            return None, [FieldProblem(p.path, p.message) for p in error.problems]
+    assert item.row is not None
+    # Every problem of the row at once: its columns', then its fields'.
+    problems = [FieldProblem(field, message) for field, message in item.row["problems"]]
+    try:
         case = caseio.parse_case(item.row["data"], item.source)
-        return (None, problems) if problems else (case, [])
     except caseio.CaseFileError as error:
-        return None, [FieldProblem(p.path, p.message) for p in error.problems]
+        return None, problems + [FieldProblem(p.path, p.message) for p in error.problems]
+    return (None, problems) if problems else (case, [])
 
 
 def case_language(item: BatchCase, language: str | None) -> str:
@@ -304,12 +409,17 @@ def case_language(item: BatchCase, language: str | None) -> str:
 
 def render_one(item: BatchCase, language: str | None, output: Path) -> CaseResult:
     """Read, check, render and write one case; never raises for a bad case."""
-    from kzcomplaint.core import checks, render, templates
+    from kzcomplaint.core import catalog, checks, render, templates
 
     result = CaseResult(source=item.source)
     case, problems = _read_case(item)
     if case is None:
         result.errors = problems
+        return result
+    try:
+        catalog.get(case.template)
+    except catalog.UnknownTemplateError as error:  # says which kinds are close, as ``render`` does
+        result.errors = [FieldProblem("template", Message(MSG_TEMPLATE, reason=error.message))]
         return result
     chosen = language or case.language
     result.language = chosen
@@ -348,6 +458,17 @@ def _warm_up() -> None:
     templates.load_frame()
 
 
+def _worker_start() -> None:
+    """Start a worker process: Ctrl-C is the main process's to handle, then warm up.
+
+    The terminal sends Ctrl-C to every process of the batch; a worker that
+    took it would fail the cases it holds, while the main process cancels
+    what has not started and lets the running chunks finish their files.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm_up()
+
+
 # ── The batch ───────────────────────────────────────────────────────────
 
 Progress = Callable[[int, int, str], None]
@@ -382,14 +503,17 @@ def run_batch(
     # reading; plan with the case's declared stem and fix the suffix later.
     planned = plan_outputs([(item.stem, case_language(item, language) or "doc") for item in items], out_dir)
     work = [(item, language, str(path)) for item, (path, _) in zip(items, planned, strict=True)]
-    notes = {index: note for index, (_, note) in enumerate(planned) if note is not None}
-    workers = jobs or os.cpu_count() or 1
+    renamed = {index for index, (_, note) in enumerate(planned) if note is not None}
     total = len(work)
+    # More workers than cases only costs start-up time; Windows allows at most 61.
+    workers = max(1, min(jobs or os.cpu_count() or 1, total, MAX_WORKERS))
     results: list[CaseResult | None] = [None] * total
 
     def record(index: int, result: CaseResult) -> None:
-        if index in notes and result.ok:
-            result.notes.append(notes[index])
+        if index in renamed and result.ok and result.output:
+            # Named after the file actually written: its language is known only now.
+            name = f"{work[index][0].stem}.{result.language}.docx"
+            result.notes.append(Message(MSG_RENAMED, name=name, renamed=Path(result.output).name))
         results[index] = result
 
     done = 0
@@ -403,22 +527,28 @@ def run_batch(
     else:
         size = max(1, min(32, total // (workers * 8)))
         chunks = [list(range(i, min(i + size, total))) for i in range(0, total, size)]
-        with concurrent.futures.ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
+        with concurrent.futures.ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
             futures = {pool.submit(_render_chunk, [work[i] for i in chunk]): chunk for chunk in chunks}
-            for future in concurrent.futures.as_completed(futures):
-                chunk = futures[future]
-                try:
-                    chunk_results = future.result()
-                except Exception as error:  # noqa: BLE001 - a crashed worker fails its cases, not the batch
-                    message = Message(MSG_UNEXPECTED, error=f"{type(error).__name__}: {error}")
-                    chunk_results = [
-                        CaseResult(source=work[i][0].source, errors=[FieldProblem("", message)]) for i in chunk
-                    ]
-                for index, result in zip(chunk, chunk_results, strict=True):
-                    record(index, result)
-                    done += 1
-                    if progress:
-                        progress(done, total, work[index][0].source)
+            try:
+                for future in concurrent.futures.as_completed(futures):
+                    chunk = futures[future]
+                    try:
+                        chunk_results = future.result()
+                    except Exception as error:  # noqa: BLE001 - a crashed worker fails its cases, not the batch
+                        message = Message(MSG_UNEXPECTED, error=f"{type(error).__name__}: {error}")
+                        chunk_results = [
+                            CaseResult(source=work[i][0].source, errors=[FieldProblem("", message)]) for i in chunk
+                        ]
+                    for index, result in zip(chunk, chunk_results, strict=True):
+                        record(index, result)
+                        done += 1
+                        if progress:
+                            progress(done, total, work[index][0].source)
+            except BaseException:
+                # Ctrl-C: chunks not yet started are dropped; running ones finish
+                # their files (each written atomically), then the pool closes.
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
     final = [r for r in results if r is not None]
     return BatchSummary(results=final, seconds=time.perf_counter() - started)
 
@@ -431,6 +561,7 @@ __all__ = [
     "FieldProblem",
     "collect",
     "csv_row_to_data",
+    "file_in_the_way",
     "plan_outputs",
     "render_one",
     "run_batch",

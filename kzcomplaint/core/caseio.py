@@ -24,6 +24,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import json
+import math
 import os
 import re
 import stat
@@ -58,7 +59,7 @@ MAX_TEXT_CHARS = 100_000
 MAX_SHORT_TEXT_CHARS = 2_000
 """Longest single-line text (names, addresses, numbers, file paths)."""
 
-_FORMAT_PATTERN = re.compile(r"kzcomplaint/([0-9]+)")
+_FORMAT_PATTERN = re.compile(r"kzcomplaint/([0-9]{1,9})")  # longer numbers are no format, and int() refuses them
 _CURRENT_VERSION = int(FORMAT.split("/")[1])
 
 # --- messages ------------------------------------------------------------------
@@ -154,6 +155,7 @@ MSG_SAVE_NO_PERMISSION = N_(
     "kzcomplaint may not write to the folder {folder}. Choose another folder, for example your Documents."
 )
 MSG_SAVE_IS_DIRECTORY = N_("{file} is a folder. Choose a file name ending in .json.")
+MSG_SAVE_NOT_A_FILE = N_("{file} is not an ordinary file. Choose a file name ending in .json.")
 MSG_SAVE_FAILED = N_(
     "The case could not be saved to {file} ({reason}). The previous file, if there was one, is unchanged. "
     "Free some disk space or choose another folder, and save again."
@@ -397,6 +399,16 @@ def _shown(value: object) -> str:
 # surrogates (JSON allows "\ud800") cannot be written as UTF-8 at all.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_UNPRINTABLE_KEY = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _key_path(key: str) -> str:
+    """A field name as it may appear in a problem's path: control characters escaped.
+
+    The path is printed as it is; a key holding ``\\x1b[2J`` would clear
+    the terminal of whoever checks the file.
+    """
+    return _UNPRINTABLE_KEY.sub(lambda match: repr(match.group())[1:-1], key)
 
 
 class _Reader:
@@ -483,9 +495,15 @@ class _Reader:
             return ""
         # Normalise what reads as a time (14.30 → 14:30); anything else
         # ("около 14 часов") is the user's words, kept for the checker to judge.
+        # A time of the form that does not exist (25:99) would go into the
+        # document as a fact, so it is reported like an impossible date.
         try:
             return dates.parse_time(text)
-        except dates.DateError:
+        except dates.DateError as error:
+            if error.code == "impossible":
+                self.problems.append(
+                    LoadProblem(path, Message(error.message.msgid, field=path, **error.message.params))
+                )
             return str(text)
 
     def read_list(self, value: Any, path: str, read_item: Callable[[Any, str], Any]) -> list[Any]:
@@ -500,7 +518,7 @@ class _Reader:
         """Report duplicate keys, and unknown ones when ``allowed`` is given."""
         prefix = f"{path}." if path else ""
         for key in getattr(value, "duplicates", ()):
-            self.problem(f"{prefix}{key}", MSG_DUPLICATE_FIELD, name=key)
+            self.problem(f"{prefix}{_key_path(key)}", MSG_DUPLICATE_FIELD, name=key)
         if allowed is None:
             return
         for key in value:
@@ -508,12 +526,11 @@ class _Reader:
                 continue
             name = str(key)
             suggestion = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+            where = f"{prefix}{_key_path(name)}"
             if suggestion:
-                self.problem(
-                    f"{prefix}{name}", MSG_UNKNOWN_FIELD_SUGGEST, name=name, suggestion=suggestion[0]
-                )
+                self.problem(where, MSG_UNKNOWN_FIELD_SUGGEST, name=name, suggestion=suggestion[0])
             else:
-                self.problem(f"{prefix}{name}", MSG_UNKNOWN_FIELD, name=name, allowed=", ".join(allowed))
+                self.problem(where, MSG_UNKNOWN_FIELD, name=name, allowed=", ".join(allowed))
 
     def read_section(self, spec: _Section, value: Any, path: str, extra_keys: tuple[str, ...] = ()) -> Any:
         if value is None and spec.nullable:
@@ -546,7 +563,7 @@ class _Reader:
         self.check_keys(value, path, None)
         details: dict[str, str] = {}
         for key, answer in value.items():
-            where = f"{path}.{key}"
+            where = f"{path}.{_key_path(key) if isinstance(key, str) else key}"
             if not isinstance(key, str):
                 self.problem(where, MSG_EXPECTED_FIELD_NAME, got=_shown(key))
                 continue
@@ -556,8 +573,8 @@ class _Reader:
             self.text_content(key, where, MAX_SHORT_TEXT_CHARS)
             if answer is None:
                 details[key] = ""
-            elif isinstance(answer, int | float) and not isinstance(answer, bool):
-                details[key] = str(answer)
+            elif isinstance(answer, int | float) and not isinstance(answer, bool) and math.isfinite(answer):
+                details[key] = str(answer)  # 1e400 is read as infinity: not an answer
             elif isinstance(answer, str):
                 details[key] = self.text_content(answer, where, MAX_TEXT_CHARS)
             else:
@@ -752,16 +769,28 @@ def save_case(case: Case, path: str | os.PathLike[str]) -> None:
             writable, the disk is full, or ``path`` is a folder.
     """
     target = Path(path)
-    if target.is_symlink():
-        # Replace the file the link points to, not the link.
-        target = target.resolve()
+    if "\0" in str(target):  # no file system allows it; os calls raise ValueError
+        raise CaseSaveError(str(target), Message(MSG_SAVE_FAILED, file=str(target), reason="NUL"))
+    try:
+        if target.is_symlink():
+            # Replace the file the link points to, not the link.
+            target = target.resolve()
+        is_dir = target.is_dir()
+        is_other = target.exists() and not is_dir and not target.is_file()
+    except OSError as error:  # a name too long
+        raise _save_error(target, error) from None
+    except RuntimeError as error:  # Path.resolve() on a loop of links (Python < 3.13)
+        raise CaseSaveError(str(target), Message(MSG_SAVE_FAILED, file=str(target), reason=str(error))) from None
     try:
         payload = dumps_case(case).encode("utf-8")
     except UnicodeEncodeError as error:
         char = f"U+{ord(error.object[error.start]):04X}"
         raise CaseSaveError(str(target), Message(MSG_SAVE_BAD_TEXT, char=char)) from None
-    if target.is_dir():
+    if is_dir:
         raise CaseSaveError(str(target), Message(MSG_SAVE_IS_DIRECTORY, file=str(target)))
+    if is_other:
+        # os.replace would put the case in place of a device or a pipe.
+        raise CaseSaveError(str(target), Message(MSG_SAVE_NOT_A_FILE, file=str(target)))
     folder = target.parent
     try:
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")

@@ -117,8 +117,12 @@ def default_ui_language() -> str:
     names = ("KZCOMPLAINT_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
     candidates = [os.environ.get(name, "") for name in names]
     try:
-        candidates.append(locale.getlocale()[0] or "")
-    except ValueError:
+        # Python reports the C locale (no locale set: a service, a bare
+        # container; C.UTF-8 after PEP 538 coercion) as en_US, which is not a
+        # choice anybody made: it falls back to Russian like no locale at all.
+        if locale.setlocale(locale.LC_CTYPE).split(".")[0] not in ("C", "POSIX"):
+            candidates.append(locale.getlocale()[0] or "")
+    except (ValueError, locale.Error):
         pass
     for value in candidates:
         for part in value.split(":"):
