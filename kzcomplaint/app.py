@@ -1,0 +1,275 @@
+"""Qt composition root: the only module that knows both the GUI and the core.
+
+``kzcomplaint`` without a sub-command calls :func:`main`; ``--self-test``
+builds the main window offscreen, renders one document per language and
+reports in one line. Unexpected errors are logged and shown as a dialog
+with the reason and what to do, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from kzcomplaint.core.i18n import N_, default_ui_language
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from kzcomplaint.core.model import Case
+    from kzcomplaint.gui.i18n import UiLanguage
+    from kzcomplaint.gui.settings import UiSettings
+    from kzcomplaint.gui.wizard import MainWindow
+
+log = logging.getLogger("kzcomplaint")
+
+LOG_FILE = "kzcomplaint.log"
+SELF_TEST_LANGUAGES = ("kk", "ru", "en", "kk+ru")
+
+MSG_NO_DISPLAY = N_(
+    "kzcomplaint: no graphical display was found. Use the command line (kzcomplaint --help) "
+    "or check the installation with kzcomplaint --self-test."
+)
+MSG_CRASH = N_("Something went wrong: {reason}")
+MSG_CRASH_WHAT_TO_DO = N_(
+    "Your answers are autosaved and offered again at the next start. Save the case (File → Save as…) "
+    "and restart kzcomplaint if it misbehaves. The details are in {log}; please send that file to the team."
+)
+
+
+def _has_display() -> bool:
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or sys.platform in ("win32", "darwin")
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (created once), named for Qt's settings and dialogs."""
+    if not _has_display():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("kzcomplaint")
+    app.setOrganizationName("kzcomplaint")
+    return app
+
+
+def build_main_window(ui_language: str | None = None, *, settings: UiSettings | None = None) -> MainWindow:
+    """The main window in ``ui_language`` (or the saved / system language), not shown yet."""
+    from kzcomplaint.gui.i18n import UiLanguage
+    from kzcomplaint.gui.settings import UiSettings
+    from kzcomplaint.gui.wizard import MainWindow
+
+    store = settings or UiSettings()
+    language = ui_language or store.language or default_ui_language()
+    ui = UiLanguage(language)
+    return MainWindow(ui, store)
+
+
+def _setup_logging() -> Path | None:
+    from kzcomplaint.core import resources
+
+    folder = resources.user_data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handler = logging.FileHandler(folder / LOG_FILE, encoding="utf-8")
+    except OSError:
+        logging.basicConfig(level=logging.WARNING)
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return folder / LOG_FILE
+
+
+def install_excepthook(window: MainWindow, log_path: Path | None) -> None:
+    """Log every unexpected error and show it as a dialog with what to do."""
+    from kzcomplaint.gui.dialogs import show_error
+
+    showing = False
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        import traceback
+
+        nonlocal showing
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, trace)))
+        if showing:
+            return
+        showing = True
+        try:
+            window.draft.autosave()
+            tr = window.tr
+            reason = str(getattr(error, "message", None) or error) or kind.__name__
+            show_error(
+                window,
+                tr,
+                tr.format(MSG_CRASH, reason=reason),
+                tr.format(MSG_CRASH_WHAT_TO_DO, log=str(log_path or LOG_FILE)),
+            )
+        except Exception:  # the hook must never raise: the error is already logged
+            log.exception("could not show the error dialog")
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+
+
+def _ask_first_run(ui: UiLanguage, settings: UiSettings) -> None:
+    from kzcomplaint.gui.dialogs import FirstRunDialog
+
+    dialog = FirstRunDialog(ui, role=settings.role or "observer")
+    dialog.exec()
+    language, role = dialog.chosen()
+    settings.language = language
+    settings.role = role
+    settings.sync()
+
+
+def main(self_test: bool = False, ui_language: str | None = None) -> int:
+    """Run the app (or its self-test); return the exit code."""
+    if self_test:
+        return run_self_test(ui_language)
+    if not _has_display() and not os.environ.get("QT_QPA_PLATFORM"):
+        from kzcomplaint.core.i18n import translator
+
+        tr = translator(ui_language or default_ui_language())
+        print(tr.gettext(MSG_NO_DISPLAY), file=sys.stderr)
+        return 2
+    app = create_application()
+    log_path = _setup_logging()
+    from PySide6.QtCore import QTimer
+
+    from kzcomplaint.gui.i18n import UiLanguage
+    from kzcomplaint.gui.settings import UiSettings
+    from kzcomplaint.gui.wizard import MainWindow
+
+    settings = UiSettings()
+    ui = UiLanguage(ui_language or settings.language or default_ui_language())
+    if not settings.first_run_done:
+        _ask_first_run(ui, settings)
+    window = MainWindow(ui, settings)
+    install_excepthook(window, log_path)
+    window.show()
+    QTimer.singleShot(0, window.offer_restore)
+    return app.exec()
+
+
+# --- self-test -----------------------------------------------------------------------
+
+
+def self_test_case() -> Case:
+    """A fictitious, complete case for the self-test (no real person)."""
+    import datetime as dt
+
+    from kzcomplaint.core import catalog, resources
+    from kzcomplaint.core.model import Body, Case, Contested, Election, Evidence, Person
+
+    kinds = [kind for kind in catalog.catalog() if (resources.templates_dir() / f"{kind}.toml").is_file()]
+    if not kinds:
+        raise RuntimeError("no document template is installed")
+    template = "observer_denied_entry" if "observer_denied_entry" in kinds else kinds[0]
+    return Case(
+        template=template,
+        language="ru",
+        election=Election(kind="parliamentary", voting_day=dt.date(2021, 1, 10)),
+        complainant=Person(
+            full_name="Тестова Айгерим Тестовна",
+            iin="800416400005",
+            birth_date=dt.date(1980, 4, 16),
+            birth_place="г. Алматы",
+            address="г. Алматы, ул. Примерная, д. 1, кв. 1",
+            phone="+7 700 000 00 01",
+            email="observer@example.kz",
+            role="observer",
+            organization="Общественное объединение «Пример»",
+        ),
+        respondent=Body(level="precinct", name="Участковая избирательная комиссия", number="123"),
+        addressee=Body(level="territorial", name="Территориальная избирательная комиссия города Алматы"),
+        contested=Contested(type="action", date=dt.date(2021, 1, 10), time="08:15", place="г. Алматы, школа № 1"),
+        facts="Председатель комиссии не допустил меня на участок.",
+        evidence=[Evidence(description="Видеозапись")],
+        filing_date=dt.date(2021, 1, 11),
+    )
+
+
+def _quiet_offscreen_warnings() -> None:
+    """Drop the offscreen plugin's note that it cannot pass size hints (a limit of the plugin, not a fault)."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if "does not support propagateSizeHints" in message:
+            return
+        if kind != QtMsgType.QtDebugMsg:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
+def run_self_test(ui_language: str | None = None) -> int:
+    """Build the window offscreen, render one document per language, print one line; 0 when all is well."""
+    import tempfile
+    import time
+    import zipfile
+
+    started = time.perf_counter()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    home = tempfile.TemporaryDirectory(prefix="kzcomplaint-selftest-")
+    previous_home = os.environ.get("KZCOMPLAINT_HOME")
+    os.environ["KZCOMPLAINT_HOME"] = home.name
+    try:
+        app = create_application()
+        _quiet_offscreen_warnings()
+        from kzcomplaint.gui import export
+
+        window = build_main_window(ui_language or "ru")
+        window.show()
+        app.processEvents()
+        window.draft.replace_case(self_test_case())
+        for page_id in range(len(window.wizard.pages)):
+            window.wizard.go_to_page(page_id)
+            app.processEvents()
+        built = sum(1 for page in window.wizard.pages if page.is_built)
+        case = window.draft.snapshot()
+        out = Path(home.name) / "documents"
+        out.mkdir()
+        sizes = []
+        for language in SELF_TEST_LANGUAGES:
+            target = out / f"self_test_{language.replace('+', '_')}.docx"
+            export.export_docx(case, language, target, None)
+            with zipfile.ZipFile(target) as package:
+                if "word/document.xml" not in package.namelist():
+                    raise RuntimeError(f"{target.name} has no word/document.xml")
+            text = "".join(export.docx_paragraphs(target.read_bytes())).strip()
+            if not text:
+                raise RuntimeError(f"{target.name} has no text")
+            sizes.append(f"{language} {target.stat().st_size // 1024} KiB")
+        from kzcomplaint.gui import workers
+
+        workers.wait_for_all()
+        window.draft.dirty = False
+        window.close()
+        elapsed = time.perf_counter() - started
+        print(
+            f"kzcomplaint self-test: OK — main window built ({built} pages), "
+            f"{len(SELF_TEST_LANGUAGES)} documents rendered ({', '.join(sizes)}) in {elapsed:.2f} s"
+        )
+        return 0
+    except Exception as error:  # the self-test reports every failure in one line
+        print(f"kzcomplaint self-test: FAILED — {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    finally:
+        if previous_home is None:
+            os.environ.pop("KZCOMPLAINT_HOME", None)
+        else:
+            os.environ["KZCOMPLAINT_HOME"] = previous_home
+        home.cleanup()

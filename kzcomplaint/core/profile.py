@@ -1,0 +1,113 @@
+"""The complainant's saved profile: "remember me on this computer", opt-in.
+
+An observer files several complaints in one election; their name, IIN,
+address, phone and e-mail are the same in each. When they tick "remember
+me", the complainant's details are kept in ``profile.json`` in the user data
+folder (atomic write, readable by the owner only) and pre-filled in every
+new case. Unticking it deletes the file. Nothing is saved without the tick.
+
+Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from kzcomplaint.core import resources
+from kzcomplaint.core.i18n import N_, Message
+from kzcomplaint.core.model import Person
+
+FORMAT = "kzcomplaint-profile/1"
+PROFILE_FILE = "profile.json"
+MAX_TEXT_CHARS = 2_000
+
+MSG_UNREADABLE = N_("Your saved profile cannot be read ({reason}); it was not used. Fill in your details again.")
+MSG_DAMAGED = N_("Your saved profile is damaged ({reason}); it was not used. Fill in your details again.")
+
+_FIELDS = {field.name for field in dataclasses.fields(Person)}
+
+
+class ProfileError(Exception):
+    """The saved profile cannot be used; ``message`` says so in the user's language."""
+
+    def __init__(self, message: Message) -> None:
+        """Keep the message."""
+        super().__init__(message.msgid)
+        self.message = message
+
+
+def profile_path() -> Path:
+    """Where the profile is kept."""
+    return resources.user_data_dir() / PROFILE_FILE
+
+
+def has_profile() -> bool:
+    """Whether the user asked to be remembered."""
+    return profile_path().is_file()
+
+
+def load_profile() -> Person | None:
+    """The remembered complainant, or None when the user has not opted in.
+
+    Raises:
+        ProfileError: the file exists but cannot be used.
+    """
+    path = profile_path()
+    if not path.is_file():
+        return None
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ProfileError(Message(MSG_UNREADABLE, reason=error.strerror or str(error))) from None
+    except ValueError as error:
+        raise ProfileError(Message(MSG_DAMAGED, reason=str(error))) from None
+    return _parse(raw)
+
+
+def _parse(raw: Any) -> Person:
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT or not isinstance(raw.get("person"), dict):
+        raise ProfileError(Message(MSG_DAMAGED, reason=f"format is not {FORMAT}"))
+    data = raw["person"]
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in _FIELDS:
+            raise ProfileError(Message(MSG_DAMAGED, reason=f"unknown field {key!r}"))
+        if key == "birth_date":
+            if value is None:
+                continue
+            try:
+                values[key] = dt.date.fromisoformat(str(value))
+            except ValueError:
+                raise ProfileError(Message(MSG_DAMAGED, reason=f"birth_date {value!r}")) from None
+            continue
+        if not isinstance(value, str) or len(value) > MAX_TEXT_CHARS:
+            raise ProfileError(Message(MSG_DAMAGED, reason=f"field {key!r}"))
+        values[key] = value
+    return Person(**values)
+
+
+def save_profile(person: Person) -> Path:
+    """Remember ``person`` (atomic, mode 0600).
+
+    Raises:
+        OSError: the user data folder cannot be written.
+    """
+    from kzcomplaint.core import drafts
+
+    data = dataclasses.asdict(person)
+    data["birth_date"] = person.birth_date.isoformat() if person.birth_date else None
+    text = json.dumps({"format": FORMAT, "person": data}, ensure_ascii=False, indent=1)
+    path = profile_path()
+    drafts.write_private_file(path, text.encode("utf-8"))
+    return path
+
+
+def forget_profile() -> None:
+    """Delete the remembered profile (unticking "remember me")."""
+    with contextlib.suppress(FileNotFoundError):
+        profile_path().unlink()

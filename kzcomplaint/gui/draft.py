@@ -1,0 +1,256 @@
+"""The one shared case of the window, and what the core says about it.
+
+:class:`DraftController` owns the :class:`~kzcomplaint.core.model.Case` being
+edited. Pages write their answers into it and call :meth:`touch`; the
+controller asks the core for problems and deadlines (debounced), autosaves
+through :mod:`kzcomplaint.core.drafts`, and announces changes with signals.
+Pages never talk to each other, only to the controller.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kzcomplaint.core import drafts
+from kzcomplaint.core.model import Case, Person
+
+if TYPE_CHECKING:
+    from kzcomplaint.core.catalog import TemplateInfo
+    from kzcomplaint.core.checks import Problem
+    from kzcomplaint.core.deadlines import Deadline
+    from kzcomplaint.core.directory import Directory, DirectoryError
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_INTERVAL_MS = 5_000
+RECHECK_DELAY_MS = 250
+
+
+class DraftController(QObject):
+    """Holds the case being edited; recomputes problems and deadlines; autosaves."""
+
+    caseReplaced = Signal()
+    """A different case was loaded (new, opened, restored): pages reload."""
+    caseChanged = Signal()
+    """An answer changed (pages that show derived data refresh)."""
+    problemsChanged = Signal(list)
+    deadlinesChanged = Signal(list)
+    stateChanged = Signal()
+    """The file path or the unsaved-changes flag changed (window title)."""
+    autosaveFailed = Signal(str)
+    directoryChanged = Signal()
+    """The directory of bodies was edited or imported."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        """Start with an empty case."""
+        super().__init__(parent)
+        self.case = Case()
+        self.path: Path | None = None
+        self.dirty = False
+        self.today: dt.date | None = None
+        self.problems: list[Problem] = []
+        self.deadlines: list[Deadline] = []
+        self.core_error: str = ""
+        self.region = ""
+        """The respondent's region (a directory region id): not part of the case file,
+        inferred from the bodies chosen, used to propose the addressee."""
+        self._directory: Directory | None = None
+        self.directory_error: DirectoryError | None = None
+        self._recheck_timer = QTimer(self)
+        self._recheck_timer.setSingleShot(True)
+        self._recheck_timer.setInterval(RECHECK_DELAY_MS)
+        self._recheck_timer.timeout.connect(self.recheck)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+
+    # --- the case ------------------------------------------------------------------
+
+    def replace_case(self, case: Case, *, path: Path | None = None, dirty: bool = False) -> None:
+        """Make ``case`` the case being edited (opened from ``path``, or new when None)."""
+        self.case = case
+        self.path = path
+        self.dirty = dirty
+        self.region = self._infer_region(case)
+        self.caseReplaced.emit()
+        self.stateChanged.emit()
+        self._recheck_timer.start()
+
+    def new_case(self, *, language: str, complainant: Person | None = None, with_representative: bool = False) -> None:
+        """Start a new, empty case with the user's defaults."""
+        case = Case(language=language)
+        if complainant is not None:
+            case.complainant = copy.deepcopy(complainant)
+        if with_representative:
+            case.representative = Person(role="lawyer")
+        self.replace_case(case)
+
+    def touch(self) -> None:
+        """Pages call this after writing an answer into :attr:`case`."""
+        if not self.dirty:
+            self.dirty = True
+            self.stateChanged.emit()
+        self.caseChanged.emit()
+        self._recheck_timer.start()
+
+    def snapshot(self) -> Case:
+        """A copy of the case for work on another thread."""
+        return copy.deepcopy(self.case)
+
+    def template_info(self) -> TemplateInfo | None:
+        """The catalogue entry of the chosen document kind, if any."""
+        if not self.case.template:
+            return None
+        from kzcomplaint.core import catalog
+
+        try:
+            return catalog.get(self.case.template)
+        except catalog.UnknownTemplateError:
+            return None
+
+    def set_document_language(self, language: str) -> None:
+        """Write the document in ``language``; bodies from the directory follow in their names."""
+        if language == self.case.language:
+            return
+        self.case.language = language
+        for body in (self.case.respondent, self.case.addressee):
+            body.name = self.directory.localized_name(body, language)
+
+    def set_today(self, today: dt.date | None) -> None:
+        """Take ``today`` as the current date (a trainer's exercise), or the real date."""
+        self.today = today
+        self.recheck()
+
+    # --- the directory of bodies ---------------------------------------------------------
+
+    @property
+    def directory(self) -> Directory:
+        """The directory of bodies (shipped and the user's own), loaded on first use.
+
+        When the user's own file is unusable, the shipped directory is used and
+        :attr:`directory_error` says why.
+        """
+        if self._directory is None:
+            from kzcomplaint.core import directory
+
+            try:
+                self._directory = directory.load_directory()
+                self.directory_error = None
+            except directory.DirectoryError as error:
+                log.warning("user directory unusable: %s", error)
+                self.directory_error = error
+                self._directory = directory.shipped_directory()
+        return self._directory
+
+    def reload_directory(self) -> None:
+        """Read the directory again after it was edited or imported."""
+        self._directory = None
+        _ = self.directory
+        self.directoryChanged.emit()
+
+    def _infer_region(self, case: Case) -> str:
+        if not (case.respondent.name or case.addressee.name):
+            return ""
+        for body in (case.respondent, case.addressee):
+            entry = self.directory.find(body)
+            if entry is not None and entry.region:
+                return entry.region
+        return ""
+
+    # --- what the core says ------------------------------------------------------------
+
+    def recheck(self) -> None:
+        """Ask the core for the case's problems and deadlines now."""
+        self._recheck_timer.stop()
+        from kzcomplaint.core import checks, deadlines
+
+        errors = []
+        try:
+            self.problems = list(checks.check_case(self.case, today=self.today))
+        except Exception as error:  # a rule bug must not take the editor down; it is shown
+            log.exception("check_case failed")
+            errors.append(str(error))
+            self.problems = []
+        try:
+            self.deadlines = list(deadlines.case_deadlines(self.case, today=self.today))
+        except Exception as error:  # same: shown on the pages, logged for the team
+            log.exception("case_deadlines failed")
+            errors.append(str(error))
+            self.deadlines = []
+        self.core_error = "; ".join(errors)
+        self.problemsChanged.emit(self.problems)
+        self.deadlinesChanged.emit(self.deadlines)
+
+    def blocking_count(self) -> int:
+        """How many problems block filing."""
+        return sum(1 for problem in self.problems if problem.severity == "blocking")
+
+    # --- files ---------------------------------------------------------------------------
+
+    def save(self, path: Path) -> None:
+        """Save the case as a case file; forget the autosave; remember it as recent.
+
+        Raises:
+            kzcomplaint.core.caseio.CaseSaveError: the file cannot be written.
+        """
+        from kzcomplaint.core import caseio
+
+        caseio.save_case(self.case, path)
+        self.path = path
+        self.dirty = False
+        drafts.discard_autosave()
+        self._remember(path)
+        self.stateChanged.emit()
+
+    def open(self, path: Path) -> None:
+        """Open a case file.
+
+        Raises:
+            kzcomplaint.core.caseio.CaseFileError: the file cannot be used.
+        """
+        from kzcomplaint.core import caseio
+
+        case = caseio.load_case(path)
+        self.case = case
+        self._remember(path)
+        self.replace_case(case, path=path)
+
+    def _remember(self, path: Path) -> None:
+        try:
+            drafts.remember_case(path, self.case.template)
+        except OSError:
+            log.warning("could not update the recent cases list", exc_info=True)
+
+    def autosave(self) -> bool:
+        """Write the autosave when there are unsaved answers; True when written."""
+        if not self.dirty:
+            return False
+        try:
+            drafts.write_autosave(self.case, source=self.path)
+        except Exception as error:  # disk full, read-only home: say so, keep editing
+            log.warning("autosave failed", exc_info=True)
+            self.autosaveFailed.emit(str(getattr(error, "message", error)))
+            return False
+        return True
+
+    def discard(self) -> None:
+        """Forget the unsaved answers and the autosave (the user chose to discard them)."""
+        drafts.discard_autosave()
+        self.dirty = False
+        self.stateChanged.emit()
+
+    def restore(self, autosave: drafts.Autosave) -> None:
+        """Continue with an autosaved draft (still unsaved)."""
+        self.replace_case(autosave.case, path=autosave.source, dirty=True)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The case in the case-file form (for the review of all answers)."""
+        from kzcomplaint.core import caseio
+
+        return caseio.case_to_dict(self.case)

@@ -1,0 +1,81 @@
+"""Interface language of the GUI: the app's gettext translator and Qt's own catalogue.
+
+App strings are English msgids translated by the core's
+:class:`~kzcomplaint.core.i18n.Translator`; Qt's own texts (wizard buttons,
+standard dialog buttons) come from ``qtbase_<lang>.qm`` shipped with PySide6,
+installed with a :class:`QTranslator`. Switching the language emits
+:attr:`UiLanguage.changed`; every page re-translates itself in ``retranslate()``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+
+from kzcomplaint.core.i18n import Translator, translator
+from kzcomplaint.core.model import LANGUAGES
+
+log = logging.getLogger(__name__)
+
+LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+"""Each interface language named in itself, as a language menu shows it."""
+
+_QT_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_GB"}
+
+# One Qt catalogue per application, whichever UiLanguage installed it last,
+# so that two language objects (a first-run dialog, the window) never stack theirs.
+_installed: list[QTranslator] = []
+
+
+def qt_translations_dir() -> str:
+    """Where PySide6 keeps Qt's own ``.qm`` catalogues."""
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+class UiLanguage(QObject):
+    """The current interface language; installs Qt's catalogue and announces changes."""
+
+    changed = Signal(str)
+
+    def __init__(self, language: str, parent: QObject | None = None) -> None:
+        """Start in ``language`` (kk, ru or en) and install Qt's catalogue for it."""
+        super().__init__(parent)
+        self._language = language if language in LANGUAGES else "ru"
+        self.qt_catalogue_loaded = False
+        self._install_qt(self._language)
+
+    @property
+    def language(self) -> str:
+        """The current language code."""
+        return self._language
+
+    @property
+    def tr(self) -> Translator:
+        """The app's translator for the current language."""
+        return translator(self._language)
+
+    def set_language(self, language: str) -> None:
+        """Switch to ``language`` and re-translate everything that listens."""
+        if language not in LANGUAGES or language == self._language:
+            return
+        self._language = language
+        self._install_qt(language)
+        self.changed.emit(language)
+
+    def _install_qt(self, language: str) -> None:
+        app = QCoreApplication.instance()
+        while _installed:
+            QCoreApplication.removeTranslator(_installed.pop())
+        self.qt_catalogue_loaded = False
+        QLocale.setDefault(QLocale(_QT_LOCALES[language]))
+        if language == "en" or app is None:
+            return
+        qt_translator = QTranslator(app)
+        if qt_translator.load(f"qtbase_{language}", qt_translations_dir()):
+            QCoreApplication.installTranslator(qt_translator)
+            _installed.append(qt_translator)
+            self.qt_catalogue_loaded = True
+        else:
+            # Qt's own buttons stay in English; the app's texts are unaffected.
+            log.info("Qt catalogue qtbase_%s not found in %s", language, qt_translations_dir())

@@ -1,0 +1,47 @@
+"""Names of the model's enumerations in the interface language, from the core's data.
+
+Roles, kinds of vote, contested types and yes/no are legal texts the core
+keeps in three languages (``templates/_frame.toml``); levels of bodies are in
+the directory of bodies. The GUI shows those same words in its lists rather
+than a second set of its own.
+"""
+
+from __future__ import annotations
+
+from kzcomplaint.core.model import ContestedType, ElectionKind, Role
+
+ROLES_SHOWN: tuple[str, ...] = tuple(role.value for role in Role)
+ELECTION_KINDS: tuple[str, ...] = tuple(kind.value for kind in ElectionKind)
+CONTESTED_TYPES: tuple[str, ...] = tuple(kind.value for kind in ContestedType)
+
+
+def capitalized(text: str) -> str:
+    """``text`` with its first letter in upper case (the rest unchanged)."""
+    return text[:1].upper() + text[1:]
+
+
+def frame_text(key: str, language: str) -> str:
+    """A text of the document frame (``roles.observer``) in ``language``."""
+    from kzcomplaint.core import templates
+
+    return templates.load_frame().text(key, language)
+
+
+def role_label(role: str, language: str) -> str:
+    """The complainant's capacity, as a list shows it."""
+    return capitalized(frame_text(f"roles.{role}", language))
+
+
+def election_kind_label(kind: str, language: str) -> str:
+    """A kind of vote, as a list shows it."""
+    return capitalized(frame_text(f"election_kinds.{kind}", language))
+
+
+def contested_type_label(kind: str, language: str) -> str:
+    """Decision, action or inaction, as a list shows it."""
+    return capitalized(frame_text(f"contested_types.{kind}", language))
+
+
+def yes_no_labels(language: str) -> dict[str, str]:
+    """The words for ``yes`` and ``no`` in ``language``."""
+    return {"yes": frame_text("answers.yes", language), "no": frame_text("answers.no", language)}

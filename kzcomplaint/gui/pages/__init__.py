@@ -1,0 +1,1 @@
+"""The pages of the complaint wizard, in the order a user meets them."""

@@ -1,0 +1,103 @@
+"""Deadlines: every term of the case as a date, with its working, warnings and citation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout
+
+from kzcomplaint.core.i18n import N_
+from kzcomplaint.gui.models import MSG_IMMEDIATELY, DeadlineModel, today_label
+from kzcomplaint.gui.pages.base import BasePage
+from kzcomplaint.gui.widgets import FeedbackLabel, WrappingDelegate
+
+if TYPE_CHECKING:
+    from kzcomplaint.core.deadlines import Deadline
+
+MSG_TODAY = N_("Today is {today}. Each term shows how it was counted; open a term to see the steps.")
+MSG_TRAINING_TODAY = N_("Training: the app takes {today} as today.")
+MSG_NO_DEADLINES = N_("No terms yet: choose what happened and enter the date of the decision or action.")
+MSG_CORE_ERROR = N_("The terms could not be computed: {reason}")
+
+
+class DeadlinesPage(BasePage):
+    """The terms as the core computed them."""
+
+    def retranslate_titles(self) -> None:
+        """Title and subtitle."""
+        self.setTitle(self.tr.gettext(N_("Deadlines")))
+        self.setSubTitle(self.tr.gettext(N_("After the term the complaint is not considered at all: file in time.")))
+
+    def _build(self) -> None:
+        self.today = QLabel(self)
+        self.today.setWordWrap(True)
+        self.alerts = FeedbackLabel(self)
+        self.model = DeadlineModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.today)
+        layout.addWidget(self.alerts)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty)
+
+    def _connect(self) -> None:
+        self.draft.deadlinesChanged.connect(self._show)
+
+    def retranslate(self) -> None:
+        """All texts of the page."""
+        super().retranslate()
+        self.tree.setAccessibleName(self.tr.gettext(N_("Deadlines")))
+        self.empty.setText(self.tr.gettext(MSG_NO_DEADLINES))
+        self._show(self.draft.deadlines)
+
+    def _load(self) -> None:
+        self._show(self.draft.deadlines)
+
+    def store(self) -> None:
+        """Nothing on this page is edited."""
+
+    def _show(self, deadlines: list[Deadline]) -> None:
+        from kzcomplaint.core import deadlines as terms
+
+        tr = self.tr
+        if self.draft.today is not None:
+            self.today.setText(tr.format(MSG_TRAINING_TODAY, today=today_label(self.draft.today, tr)))
+        else:
+            self.today.setText(tr.format(MSG_TODAY, today=today_label(None, tr)))
+        self.model.retranslate(tr)
+        self.model.set_deadlines(deadlines)
+        for row in range(self.model.rowCount()):
+            parent = self.model.index(row, 0)
+            for child in range(self.model.rowCount(parent)):
+                self.tree.setFirstColumnSpanned(child, parent, True)
+        self.tree.expandAll()
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        urgent = [
+            warning.message.render(tr)
+            for deadline in deadlines
+            for warning in deadline.warnings
+            if warning.code in (terms.PAST, terms.TODAY, terms.NON_WORKING)
+        ]
+        urgent += [
+            f"{deadline.title[tr.language]}: {tr.gettext(MSG_IMMEDIATELY)}"
+            for deadline in deadlines
+            if deadline.immediate
+        ]
+        if self.draft.core_error:
+            urgent.append(tr.format(MSG_CORE_ERROR, reason=self.draft.core_error))
+        if urgent:
+            self.alerts.show_error("\n".join(dict.fromkeys(urgent)))
+        self.alerts.setVisible(bool(urgent))
+        self.empty.setVisible(not deadlines)
+        self.tree.setVisible(bool(deadlines))

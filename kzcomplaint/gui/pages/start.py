@@ -1,0 +1,203 @@
+"""Start: a new complaint, a case file, the recent cases and the terms falling due."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+)
+
+from kzcomplaint.core import drafts
+from kzcomplaint.core.i18n import N_, Message
+from kzcomplaint.gui import workers
+from kzcomplaint.gui.models import DueTermModel, RecentModel
+from kzcomplaint.gui.pages.base import BasePage
+from kzcomplaint.gui.widgets import WrappingDelegate
+
+MSG_NO_RECENT = N_("No case files yet. Saved and opened cases appear here.")
+MSG_NO_TERMS = N_("No term of a recent case falls due this week (as of {today}).")
+MSG_TERMS_AS_OF = N_("Terms of your recent cases due today, tomorrow and this week (as of {today}):")
+MSG_UNREADABLE_CASES = N_("Could not read: {files}")
+MSG_COMPUTING = N_("Computing the terms of your recent cases…")
+MSG_TERMS_FAILED = N_("The terms could not be computed: {reason}")
+
+
+class StartPage(BasePage):
+    """The first page: start or continue a case, see what is due."""
+
+    newRequested = Signal()
+    openRequested = Signal()
+    openPathRequested = Signal(object)
+
+    def retranslate_titles(self) -> None:
+        """Title and subtitle."""
+        self.setTitle(self.tr.gettext(N_("Start")))
+        self.setSubTitle(
+            self.tr.gettext(N_("Start a new complaint, or continue a case. Every answer is kept as you go."))
+        )
+
+    def _build(self) -> None:
+        self._terms_state: tuple[str, dict[str, object]] = ("", {})
+        self.new_button = QPushButton(self)
+        self.new_button.setDefault(False)
+        self.open_button = QPushButton(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+
+        self.recent_box = QGroupBox(self)
+        self.recent_model = RecentModel(self)
+        self.recent_view = QListView(self.recent_box)
+        self.recent_view.setModel(self.recent_model)
+        self.recent_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.recent_empty = QLabel(self.recent_box)
+        self.recent_empty.setWordWrap(True)
+        self.open_recent_button = QPushButton(self.recent_box)
+        self.forget_button = QPushButton(self.recent_box)
+        recent_buttons = QHBoxLayout()
+        recent_buttons.addWidget(self.open_recent_button)
+        recent_buttons.addWidget(self.forget_button)
+        recent_buttons.addStretch(1)
+        recent_layout = QVBoxLayout(self.recent_box)
+        recent_layout.addWidget(self.recent_empty)
+        recent_layout.addWidget(self.recent_view, 1)
+        recent_layout.addStretch(0)
+        recent_layout.addLayout(recent_buttons)
+
+        self.terms_box = QGroupBox(self)
+        self.terms_label = QLabel(self.terms_box)
+        self.terms_label.setWordWrap(True)
+        self.terms_model = DueTermModel(self)
+        self.terms_view = QTreeView(self.terms_box)
+        self.terms_view.setModel(self.terms_model)
+        self.terms_view.setRootIsDecorated(False)
+        self.terms_view.setWordWrap(True)
+        self.terms_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.terms_view.setItemDelegate(WrappingDelegate(self.terms_view))
+        self.terms_view.header().setStretchLastSection(True)
+        terms_layout = QVBoxLayout(self.terms_box)
+        terms_layout.addWidget(self.terms_label)
+        terms_layout.addWidget(self.terms_view, 1)
+        terms_layout.addStretch(0)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.recent_box, 1)
+        layout.addWidget(self.terms_box, 1)
+
+    def _connect(self) -> None:
+        self.new_button.clicked.connect(self.newRequested)
+        self.open_button.clicked.connect(self.openRequested)
+        self.recent_view.activated.connect(self._open_index)
+        self.open_recent_button.clicked.connect(self._open_current)
+        self.forget_button.clicked.connect(self._forget_current)
+
+    def retranslate(self) -> None:
+        """All texts of the page."""
+        super().retranslate()
+        tr = self.tr
+        self.new_button.setText(tr.gettext(N_("&New complaint")))
+        self.open_button.setText(tr.gettext(N_("&Open a case file…")))
+        self.recent_box.setTitle(tr.gettext(N_("Recent cases")))
+        self.recent_view.setAccessibleName(tr.gettext(N_("Recent cases")))
+        self.recent_empty.setText(tr.gettext(MSG_NO_RECENT))
+        self.open_recent_button.setText(tr.gettext(N_("Open the selected &case")))
+        self.forget_button.setText(tr.gettext(N_("&Remove from the list")))
+        self.terms_box.setTitle(tr.gettext(N_("Terms falling due")))
+        self.terms_view.setAccessibleName(tr.gettext(N_("Terms falling due")))
+        self.recent_model.retranslate(tr)
+        self.terms_model.retranslate(tr)
+        self._show_terms_state()
+
+    def _load(self) -> None:
+        recent = drafts.recent_cases()
+        self.recent_model.set_recent(recent)
+        self.recent_empty.setVisible(not recent)
+        self.recent_view.setVisible(bool(recent))
+        self.open_recent_button.setEnabled(bool(recent))
+        self.forget_button.setEnabled(bool(recent))
+        if recent:
+            self.recent_view.setCurrentIndex(self.recent_model.index(0, 0))
+        self.refresh_terms([case.path for case in recent if case.exists])
+
+    def store(self) -> None:
+        """Nothing on this page is part of the case."""
+
+    def refresh_terms(self, paths: list[Path]) -> None:
+        """Compute the due terms of ``paths`` off the UI thread."""
+        today = self.draft.today or dt.date.today()
+        if not paths:
+            self.terms_model.set_terms([])
+            self._set_terms_state(MSG_NO_TERMS, today=today)
+            return
+        self._set_terms_state(MSG_COMPUTING)
+
+        def compute() -> tuple[list[drafts.DueTerm], list[Path]]:
+            return drafts.due_terms(paths, today=today)
+
+        def done(result: tuple[list[drafts.DueTerm], list[Path]]) -> None:
+            terms, unreadable = result
+            self.terms_model.set_terms(terms)
+            header = self.terms_view.header()
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            message = MSG_TERMS_AS_OF if terms else MSG_NO_TERMS
+            self._set_terms_state(message, today=today)
+            if unreadable:
+                self.terms_label.setText(
+                    self.terms_label.text()
+                    + "\n"
+                    + self.tr.format(MSG_UNREADABLE_CASES, files=", ".join(path.name for path in unreadable))
+                )
+
+        def failed(error: Exception) -> None:
+            self._set_terms_state(MSG_TERMS_FAILED, reason=str(error))
+
+        workers.run_in_background(compute, on_success=done, on_failure=failed)
+
+    def _set_terms_state(self, msgid: str, **params: object) -> None:
+        self._terms_state = (msgid, dict(params))
+        self._show_terms_state()
+
+    def _show_terms_state(self) -> None:
+        msgid, params = self._terms_state
+        if not msgid:
+            self.terms_label.setText("")
+            return
+        self.terms_label.setText(Message(msgid, **params).render(self.tr))
+        self.terms_view.setVisible(self.terms_model.rowCount() > 0)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        path = self.recent_model.path(index.row())
+        if path is not None:
+            self.openPathRequested.emit(path)
+
+    def _open_current(self) -> None:
+        self._open_index(self.recent_view.currentIndex())
+
+    def _forget_current(self) -> None:
+        path = self.recent_model.path(self.recent_view.currentIndex().row())
+        if path is not None:
+            drafts.forget_case(path)
+            self.load()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Delete removes the selected recent case from the list."""
+        if event.key() == Qt.Key.Key_Delete and self.recent_view.hasFocus():
+            self._forget_current()
+            return
+        super().keyPressEvent(event)

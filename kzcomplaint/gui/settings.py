@@ -1,0 +1,88 @@
+"""Interface preferences kept with QSettings: language, role, window geometry, folders.
+
+Only UI preferences live here (an INI file in the user config folder, so a
+test's ``KZCOMPLAINT_HOME`` isolates it); cases, drafts and the profile are
+the core's business.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from kzcomplaint.core import resources
+from kzcomplaint.core.model import LANGUAGES
+
+ROLES: tuple[str, ...] = ("observer", "lawyer", "trainer")
+"""Who uses the app (USERS.md); the role sets the defaults of a new case."""
+
+
+class UiSettings:
+    """Typed access to the interface preferences."""
+
+    def __init__(self) -> None:
+        """Open the INI file in the user config folder."""
+        path = resources.user_config_dir() / "ui.ini"
+        self._store = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        """Write pending changes to disk."""
+        self._store.sync()
+
+    @property
+    def language(self) -> str | None:
+        """The chosen interface language, or None before the first run."""
+        value = self._store.value("ui/language", "")
+        return value if value in LANGUAGES else None
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._store.setValue("ui/language", value)
+
+    @property
+    def role(self) -> str | None:
+        """The user's role, or None before the first run."""
+        value = self._store.value("ui/role", "")
+        return value if value in ROLES else None
+
+    @role.setter
+    def role(self, value: str) -> None:
+        self._store.setValue("ui/role", value)
+
+    @property
+    def first_run_done(self) -> bool:
+        """Whether the language and role were asked."""
+        return self.language is not None and self.role is not None
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        """The main window's saved geometry."""
+        value = self._store.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._store.setValue("window/geometry", value)
+
+    @property
+    def last_folder(self) -> str:
+        """The folder of the last file opened, saved or exported."""
+        return str(self._store.value("files/last_folder", ""))
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self._store.setValue("files/last_folder", value)
+
+    @property
+    def training_today(self) -> dt.date | None:
+        """A trainer's "today" for exercises, or None for the real date."""
+        value = str(self._store.value("training/today", ""))
+        try:
+            return dt.date.fromisoformat(value) if value else None
+        except ValueError:
+            return None
+
+    @training_today.setter
+    def training_today(self, value: dt.date | None) -> None:
+        self._store.setValue("training/today", value.isoformat() if value else "")

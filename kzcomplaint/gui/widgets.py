@@ -1,0 +1,482 @@
+"""Input widgets that show, as the user types, what the core makes of the input.
+
+A :class:`DateField` takes a date typed as people type it in any of the
+three languages (or picked on a calendar) and shows under it the date in the
+legal form, or why it cannot be read. :class:`CheckedLineEdit` runs a core
+check (IIN, phone, e-mail) on every keystroke and shows the verdict inline.
+None of them ever blocks navigation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTabWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from kzcomplaint.core.i18n import N_, Translator
+
+PARSE_DELAY_MS = 300
+
+ERROR_STYLE = "color: #b3261e;"
+OK_STYLE = "color: palette(placeholder-text);"
+
+# Inline verdicts on identifiers; the core says which rule failed, the GUI words it.
+IIN_ERRORS = {
+    "length": N_("An IIN has 12 digits."),
+    "digits": N_("An IIN has digits only."),
+    "century": N_("The 7th digit of an IIN is 1–6 (century and sex); check it."),
+    "birth_date": N_("The first six digits of an IIN are the birth date (YYMMDD); this is not a real date."),
+    "check_digit": N_("The last digit does not match: one of the digits is mistyped."),
+    "never_issued": N_("No IIN is ever issued with these digits; check the number on the ID card."),
+}
+PHONE_ERRORS = {
+    "empty": N_("Enter a phone number: courts return complaints without one."),
+    "not_a_number": N_("A phone number has digits only (and +, spaces, brackets, hyphens)."),
+    "invalid": N_("This is not a valid Kazakhstan number. Write +7 and 10 digits, e.g. +7 701 234 56 78."),
+    "foreign": N_("This is not a Kazakhstan number. Write +7 and 10 digits, e.g. +7 701 234 56 78."),
+}
+MSG_EMAIL_INVALID = N_("This is not an e-mail address; write it as name@example.kz.")
+MSG_IIN_OK = N_("Valid IIN · born {date}")
+MSG_PHONE_OK = N_("Valid number: {phone}")
+MSG_EMAIL_OK = N_("Valid e-mail address")
+MSG_DATE_HINT = N_("Type a date (10.01.2021, 10 января 2021, 2021 жылғы 10 қаңтар) or pick it")
+MSG_TIME_HINT = N_("Type a time as HH:MM, e.g. 14:30")
+MSG_PICK_DATE = N_("Pick a date on the calendar")
+
+
+class FeedbackLabel(QLabel):
+    """A small line under a field: a confirmation, a hint, or an error."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        """An empty, word-wrapping label."""
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.is_error = False
+
+    def show_ok(self, text: str) -> None:
+        """Show a confirmation or a hint."""
+        self.is_error = False
+        self.setStyleSheet(OK_STYLE)
+        self.setText(text)
+
+    def show_error(self, text: str) -> None:
+        """Show what is wrong and how to fix it."""
+        self.is_error = True
+        self.setStyleSheet(ERROR_STYLE)
+        self.setText(text)
+
+
+class DateField(QWidget):
+    """A date typed in any of the three languages, or picked on a calendar."""
+
+    dateChanged = Signal(object)
+    """The parsed date (``datetime.date``) or None, after each change."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        """Build the line edit, the calendar button and the feedback line."""
+        super().__init__(parent)
+        self._tr: Translator | None = None
+        self._date: dt.date | None = None
+        self._error_text = ""
+        self.edit = QLineEdit(self)
+        self.edit.setClearButtonEnabled(True)
+        self.button = QToolButton(self)
+        self.button.setArrowType(Qt.ArrowType.DownArrow)
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        menu = QMenu(self.button)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        self.button.setMenu(menu)
+        self._menu = menu
+        self.feedback = FeedbackLabel(self)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(row)
+        column.addWidget(self.feedback)
+        self.setFocusProxy(self.edit)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PARSE_DELAY_MS)
+        self._timer.timeout.connect(self._parse)
+        self.edit.textEdited.connect(lambda _text: self._timer.start())
+        self.edit.editingFinished.connect(self._parse_now)
+        self.calendar.clicked.connect(self._picked)
+        self.calendar.activated.connect(self._picked)
+        menu.aboutToShow.connect(self._prepare_calendar)
+
+    def date(self) -> dt.date | None:
+        """The date, or None when empty or unreadable."""
+        return self._date
+
+    def has_error(self) -> bool:
+        """Whether the text cannot be read as a date."""
+        return bool(self._error_text)
+
+    def set_date(self, value: dt.date | None) -> None:
+        """Show ``value`` (from the case) without emitting :attr:`dateChanged`.
+
+        Text the user typed that does not parse is kept when the case holds no
+        date, so a half-typed date survives going back and forth.
+        """
+        if value == self._date and (value is not None or not self.edit.text().strip() or self._error_text):
+            return
+        from kzcomplaint.core import dates
+
+        self._timer.stop()
+        self._date = value
+        self._error_text = ""
+        self.edit.setText(dates.format_numeric(value) if value else "")
+        self._show()
+
+    def set_accessible_name(self, name: str) -> None:
+        """Name the field for screen readers (and its calendar button)."""
+        self.edit.setAccessibleName(name)
+        self.setAccessibleName(name)
+
+    def retranslate(self, tr: Translator) -> None:
+        """Re-word the feedback and tooltips in ``tr``'s language."""
+        self._tr = tr
+        self.button.setToolTip(tr.gettext(MSG_PICK_DATE))
+        self.button.setAccessibleName(tr.gettext(MSG_PICK_DATE))
+        self.edit.setPlaceholderText("10.01.2021")
+        self.edit.setToolTip(tr.gettext(MSG_DATE_HINT))
+        if self._error_text:
+            self._parse()
+        else:
+            self._show()
+
+    def _prepare_calendar(self) -> None:
+        if self._date is not None:
+            self.calendar.setSelectedDate(QDate(self._date.year, self._date.month, self._date.day))
+        self.calendar.setFocus()
+
+    def _picked(self, value: QDate) -> None:
+        from kzcomplaint.core import dates
+
+        self._menu.close()
+        picked = dt.date(value.year(), value.month(), value.day())
+        self.edit.setText(dates.format_numeric(picked))
+        self._parse_now()
+        self.edit.setFocus()
+
+    def _parse_now(self) -> None:
+        if self._timer.isActive() or self._error_text or self._text_differs():
+            self._parse()
+
+    def _text_differs(self) -> bool:
+        from kzcomplaint.core import dates
+
+        shown = dates.format_numeric(self._date) if self._date else ""
+        return self.edit.text().strip() != shown
+
+    def _parse(self) -> None:
+        from kzcomplaint.core import dates
+
+        self._timer.stop()
+        text = self.edit.text().strip()
+        previous = self._date
+        if not text:
+            self._date, self._error_text = None, ""
+        else:
+            try:
+                self._date, self._error_text = dates.parse_date(text), ""
+            except dates.DateError as error:
+                self._date = None
+                self._error_text = error.message.render(self._tr) if self._tr else str(error)
+        self._show()
+        if self._date != previous or self._error_text:
+            self.dateChanged.emit(self._date)
+
+    def _show(self) -> None:
+        from kzcomplaint.core import dates
+
+        if self._error_text:
+            self.feedback.show_error(self._error_text)
+        elif self._date is not None and self._tr is not None:
+            self.feedback.show_ok(dates.format_legal_date(self._date, self._tr.language))
+        else:
+            self.feedback.show_ok("")
+        self.feedback.setVisible(bool(self.feedback.text()))
+
+
+class TimeField(QWidget):
+    """A time of day typed as HH:MM (14:30, 14.30, 1430)."""
+
+    timeChanged = Signal(str)
+    """The normalised ``HH:MM``, or the raw text while it cannot be read."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        """Build the line edit and the feedback line."""
+        super().__init__(parent)
+        self._tr: Translator | None = None
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("14:30")
+        self.edit.setMaxLength(8)
+        self.feedback = FeedbackLabel(self)
+        self.feedback.hide()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.edit)
+        column.addWidget(self.feedback)
+        self.setFocusProxy(self.edit)
+        self.edit.textEdited.connect(lambda _text: self._check(emit=True))
+        self.edit.editingFinished.connect(self._normalise)
+
+    def value(self) -> str:
+        """The time as ``HH:MM`` when readable, else the text as typed."""
+        from kzcomplaint.core import dates
+
+        text = self.edit.text().strip()
+        if not text:
+            return ""
+        try:
+            return dates.parse_time(text)
+        except dates.DateError:
+            return text
+
+    def set_value(self, value: str) -> None:
+        """Show a stored time."""
+        if value != self.value():
+            self.edit.setText(value)
+            self._check(emit=False)
+
+    def set_accessible_name(self, name: str) -> None:
+        """Name the field for screen readers."""
+        self.edit.setAccessibleName(name)
+        self.setAccessibleName(name)
+
+    def retranslate(self, tr: Translator) -> None:
+        """Re-word the tooltip and feedback."""
+        self._tr = tr
+        self.edit.setToolTip(tr.gettext(MSG_TIME_HINT))
+        self._check(emit=False)
+
+    def _check(self, *, emit: bool) -> None:
+        from kzcomplaint.core import dates
+
+        text = self.edit.text().strip()
+        if not text:
+            self.feedback.hide()
+        else:
+            try:
+                dates.parse_time(text)
+                self.feedback.hide()
+            except dates.DateError as error:
+                self.feedback.show_error(error.message.render(self._tr) if self._tr else str(error))
+                self.feedback.show()
+        if emit:
+            self.timeChanged.emit(self.value())
+
+    def _normalise(self) -> None:
+        value = self.value()
+        if value != self.edit.text():
+            self.edit.setText(value)
+            self._check(emit=True)
+
+
+Verdict = Callable[[str, Translator], tuple[bool, str]]
+"""Checks a text: (valid, what to show). Empty text is never checked."""
+
+
+class CheckedLineEdit(QWidget):
+    """A line edit with a core check run as the user types, the verdict shown under it."""
+
+    textChanged = Signal(str)
+
+    def __init__(self, verdict: Verdict, parent: QWidget | None = None) -> None:
+        """Build the edit and its feedback line; ``verdict`` is called on each change."""
+        super().__init__(parent)
+        self._verdict = verdict
+        self._tr: Translator | None = None
+        self.edit = QLineEdit(self)
+        self.feedback = FeedbackLabel(self)
+        self.feedback.hide()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.edit)
+        column.addWidget(self.feedback)
+        self.setFocusProxy(self.edit)
+        self.edit.textChanged.connect(self._changed)
+
+    def text(self) -> str:
+        """The text as typed (trimmed)."""
+        return self.edit.text().strip()
+
+    def set_text(self, value: str) -> None:
+        """Show a stored value."""
+        if value != self.text():
+            self.edit.setText(value)
+
+    def has_error(self) -> bool:
+        """Whether the verdict on the current text is negative."""
+        return self.feedback.is_error and self.feedback.isVisible()
+
+    def set_accessible_name(self, name: str) -> None:
+        """Name the field for screen readers."""
+        self.edit.setAccessibleName(name)
+        self.setAccessibleName(name)
+
+    def retranslate(self, tr: Translator) -> None:
+        """Re-word the verdict."""
+        self._tr = tr
+        self._show()
+
+    def _changed(self, text: str) -> None:
+        self._show()
+        self.textChanged.emit(text.strip())
+
+    def _show(self) -> None:
+        text = self.text()
+        if not text or self._tr is None:
+            self.feedback.hide()
+            return
+        valid, message = self._verdict(text, self._tr)
+        if valid:
+            self.feedback.show_ok(message)
+        else:
+            self.feedback.show_error(message)
+        self.feedback.setVisible(bool(message))
+
+
+def iin_verdict(text: str, tr: Translator) -> tuple[bool, str]:
+    """The core's IIN check, worded for the field."""
+    from kzcomplaint.core import dates, ids
+
+    result = ids.check_iin(text)
+    if result.valid:
+        born = dates.format_legal_date(result.birth_date, tr.language) if result.birth_date else ""
+        return True, tr.format(MSG_IIN_OK, date=born)
+    return False, tr.gettext(IIN_ERRORS.get(result.error or "", IIN_ERRORS["check_digit"]))
+
+
+def phone_verdict(text: str, tr: Translator) -> tuple[bool, str]:
+    """The core's phone check, worded for the field."""
+    from kzcomplaint.core import ids
+
+    result = ids.check_phone(text)
+    if result.valid and result.e164:
+        return True, tr.format(MSG_PHONE_OK, phone=ids.format_phone(result.e164))
+    return False, tr.gettext(PHONE_ERRORS.get(result.error or "", PHONE_ERRORS["invalid"]))
+
+
+def email_verdict(text: str, tr: Translator) -> tuple[bool, str]:
+    """The core's e-mail check, worded for the field."""
+    from kzcomplaint.core import ids
+
+    if ids.check_email(text):
+        return True, ""
+    return False, tr.gettext(MSG_EMAIL_INVALID)
+
+
+def reveal(widget: QWidget) -> None:
+    """Make ``widget`` visible in its tabs and scroll areas, then give it the focus."""
+    child: QWidget = widget
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
+            tabs = parent.parentWidget()
+            assert isinstance(tabs, QTabWidget)
+            tabs.setCurrentWidget(child)
+        if isinstance(parent, QStackedWidget):
+            parent.setCurrentWidget(child)
+        child = parent
+        parent = parent.parentWidget()
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
+        parent = parent.parentWidget()
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text at the column's width, so nothing is cut off.
+
+    Long Kazakh and Russian texts do not fit one line; a view with this
+    delegate re-measures its rows when its columns are resized.
+    """
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        """Measure for ``view`` and re-layout it when its columns change width."""
+        super().__init__(view)
+        self._view = view
+        view.setWordWrap(True)
+        header = view.header() if isinstance(view, QTreeView) else getattr(view, "horizontalHeader", lambda: None)()
+        if header is not None:
+            header.sectionResized.connect(lambda *_args: view.doItemsLayout())
+
+    def _width(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> int:
+        view = self._view
+        width = view.viewport().width()
+        if isinstance(view, QTreeView):
+            depth = 0
+            parent = index.parent()
+            while parent.isValid():
+                depth += 1
+                parent = parent.parent()
+            spanned = view.isFirstColumnSpanned(index.row(), index.parent())
+            if not spanned:
+                width = view.columnWidth(index.column())
+            if index.column() == 0:
+                width -= view.indentation() * (depth + (1 if view.rootIsDecorated() else 0))
+        elif hasattr(view, "columnWidth"):
+            width = view.columnWidth(index.column())
+        if not option.icon.isNull():
+            width -= option.decorationSize.width() + 6
+        return max(width - 12, 40)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        """The height of the text wrapped at the column's width."""
+        base = super().sizeHint(option, index)
+        self.initStyleOption(option, index)
+        text = option.text
+        if not text:
+            return base
+        width = self._width(option, index)
+        metrics = QFontMetrics(option.font)
+        rect = metrics.boundingRect(QRect(0, 0, width, 1_000_000), int(Qt.TextFlag.TextWordWrap), text)
+        margin = self._view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameVMargin) * 2 + 4
+        return QSize(base.width(), max(base.height(), rect.height() + margin))
+
+
+def form_layout(parent: QWidget | None = None) -> QFormLayout:
+    """A form whose fields move under their labels when the window is too narrow for both."""
+    form = QFormLayout(parent) if parent is not None else QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form

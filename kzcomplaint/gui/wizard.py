@@ -1,0 +1,624 @@
+"""The complaint wizard and the main window around it.
+
+:data:`PAGES` lists the pages in the order a user meets them. The wizard
+owns navigation (including "Go to field" from a problem); the main window
+owns files, menus, settings, autosave and the close. Pages only talk to the
+shared :class:`~kzcomplaint.gui.draft.DraftController`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QShowEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QWidget,
+    QWizard,
+)
+
+from kzcomplaint import __version__
+from kzcomplaint.core import drafts, profile
+from kzcomplaint.core.i18n import N_, Translator
+from kzcomplaint.core.model import LANGUAGES, Case
+from kzcomplaint.gui.draft import DraftController
+from kzcomplaint.gui.i18n import LANGUAGE_NAMES, UiLanguage
+from kzcomplaint.gui.pages.base import BasePage
+from kzcomplaint.gui.pages.check import CheckPage
+from kzcomplaint.gui.pages.deadlines_page import DeadlinesPage
+from kzcomplaint.gui.pages.document import DocumentPage
+from kzcomplaint.gui.pages.facts_page import FactsPage
+from kzcomplaint.gui.pages.parties import PartiesPage
+from kzcomplaint.gui.pages.situation import SituationPage
+from kzcomplaint.gui.pages.start import StartPage
+from kzcomplaint.gui.pages.where_when import WhereWhenPage
+from kzcomplaint.gui.settings import ROLES, UiSettings
+from kzcomplaint.gui.widgets import reveal
+
+log = logging.getLogger(__name__)
+
+PAGES: tuple[type[BasePage], ...] = (
+    StartPage,
+    SituationPage,
+    WhereWhenPage,
+    FactsPage,
+    PartiesPage,
+    DeadlinesPage,
+    CheckPage,
+    DocumentPage,
+)
+"""The wizard's pages, in order; a page's id is its index here."""
+
+# Qt's own wizard buttons, worded by Qt's catalogue (qtbase_<lang>.qm).
+_QT_BUTTONS = (
+    (QWizard.WizardButton.BackButton, "< &Back"),
+    (QWizard.WizardButton.NextButton, "&Next >"),
+    (QWizard.WizardButton.FinishButton, "&Finish"),
+)
+
+MSG_UNSAVED = N_("The case has unsaved answers. Save them first?")
+MSG_RESTORE = N_("kzcomplaint was not closed properly last time, or a case was not saved.")
+MSG_RESTORE_DETAILS = N_("An autosaved draft from {when} can be restored: {what}.")
+MSG_NEW_CASE = N_("new case")
+MSG_AUTOSAVED = N_("Autosaved at {time}")
+MSG_AUTOSAVE_FAILED = N_("Autosave failed: {reason}")
+MSG_SAVED = N_("Saved: {file}")
+MSG_TRAINING = N_("Training: today is {date}")
+
+
+class ComplaintWizard(QWizard):
+    """The pages of :data:`PAGES`, embedded in the main window, with a list of pages at the side."""
+
+    finishRequested = Signal()
+
+    def __init__(self, draft: DraftController, ui: UiLanguage, parent: QWidget | None = None) -> None:
+        """Create every page (their widgets are built when first needed)."""
+        super().__init__(parent)
+        self.setWindowFlags(Qt.WindowType.Widget)
+        self.draft = draft
+        self.ui = ui
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
+        self.setOption(QWizard.WizardOption.NoDefaultButton, False)
+        self.pages: list[BasePage] = []
+        for page_id, page_class in enumerate(PAGES):
+            page = page_class(draft, ui, self)
+            self.setPage(page_id, page)
+            self.pages.append(page)
+        self.side_model = QStandardItemModel(self)
+        self.side = QListView(self)
+        self.side.setModel(self.side_model)
+        self.side.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.side.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSideWidget(self.side)
+        self.side.clicked.connect(self._side_clicked)
+        self.side.activated.connect(self._side_clicked)
+        self._previous_id = -1
+        self.currentIdChanged.connect(self._current_changed)
+        self.currentIdChanged.connect(self._reload_when_back)
+        ui.changed.connect(self.retranslate)
+        self.retranslate()
+
+    def page_of(self, page_class: type[BasePage]) -> BasePage:
+        """The page of ``page_class``."""
+        return next(page for page in self.pages if isinstance(page, page_class))
+
+    def retranslate(self, *_args: object) -> None:
+        """Qt's own buttons from Qt's catalogue, and the list of pages."""
+        for button, source in _QT_BUTTONS:
+            self.setButtonText(button, QCoreApplication.translate("QWizard", source))
+        self.side_model.clear()
+        for page in self.pages:
+            item = QStandardItem(page.title())
+            item.setEditable(False)
+            self.side_model.appendRow(item)
+        self.side.setAccessibleName(self.ui.tr.gettext(N_("Steps")))
+        self._current_changed(self.currentId())
+        width = max((self.side.fontMetrics().horizontalAdvance(page.title()) for page in self.pages), default=0)
+        self.side.setFixedWidth(width + self.side.fontMetrics().averageCharWidth() * 4)
+
+    def _current_changed(self, page_id: int) -> None:
+        if 0 <= page_id < self.side_model.rowCount():
+            self.side.setCurrentIndex(self.side_model.index(page_id, 0))
+
+    def _reload_when_back(self, page_id: int) -> None:
+        """Qt initialises a page only when going forward; going back, it shows what the draft holds now."""
+        if 0 <= page_id < self._previous_id:
+            self.pages[page_id].load()
+        self._previous_id = page_id
+
+    def _side_clicked(self, index: QModelIndex) -> None:
+        self.go_to_page(index.row())
+
+    def go_to_page(self, page_id: int) -> bool:
+        """Walk to ``page_id`` (forward only while the pages allow it); True when reached."""
+        if self.currentId() < 0:
+            return False
+        while self.currentId() < page_id:
+            before = self.currentId()
+            page = self.currentPage()
+            if page is not None and not page.isComplete():
+                break
+            self.next()
+            if self.currentId() == before:
+                break
+        while self.currentId() > page_id:
+            before = self.currentId()
+            self.back()
+            if self.currentId() == before:
+                break
+        self._current_changed(self.currentId())
+        return self.currentId() == page_id
+
+    def go_to_field(self, path: str) -> QWidget | None:
+        """Show the page with the input of ``path`` and give the input the focus."""
+        for page_id, page in enumerate(self.pages):
+            widget = page.reveal_field(path)
+            if widget is None:
+                continue
+            if not self.go_to_page(page_id):
+                return None
+            reveal(widget)
+            return widget
+        return None
+
+    def accept(self) -> None:
+        """Finish exports the document; the window stays open."""
+        self.finishRequested.emit()
+
+    def reject(self) -> None:
+        """Escape does not close the embedded wizard."""
+
+
+class MainWindow(QMainWindow):
+    """The application window: the wizard, menus, files, settings and autosave."""
+
+    firstShown = Signal()
+
+    def __init__(self, ui: UiLanguage, settings: UiSettings, parent: QWidget | None = None) -> None:
+        """Build the window around a new, empty case."""
+        super().__init__(parent)
+        self.ui = ui
+        self.settings = settings
+        self._shown_once = False
+        self.draft = DraftController(self)
+        if settings.role == "trainer":
+            self.draft.today = settings.training_today
+        self.wizard = ComplaintWizard(self.draft, ui, self)
+        self.setCentralWidget(self.wizard)
+        self.status_label = QLabel(self)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.training_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.training_label)
+        self._build_menus()
+        self._connect()
+        self.check_page.set_review_source(self._review)
+        geometry = settings.geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            metrics = self.fontMetrics()
+            self.resize(metrics.averageCharWidth() * 150, metrics.lineSpacing() * 42)
+        self.new_case(ask=False)
+        self.retranslate()
+        self.draft.autosave_timer.start()
+
+    # --- pages -------------------------------------------------------------------------
+
+    @property
+    def start_page(self) -> StartPage:
+        """The start page."""
+        page = self.wizard.page_of(StartPage)
+        assert isinstance(page, StartPage)
+        return page
+
+    @property
+    def check_page(self) -> CheckPage:
+        """The check page."""
+        page = self.wizard.page_of(CheckPage)
+        assert isinstance(page, CheckPage)
+        return page
+
+    @property
+    def document_page(self) -> DocumentPage:
+        """The document page."""
+        page = self.wizard.page_of(DocumentPage)
+        assert isinstance(page, DocumentPage)
+        return page
+
+    @property
+    def tr(self) -> Translator:
+        """The interface translator."""
+        return self.ui.tr
+
+    # --- building ----------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = QMenu(self)
+        self.settings_menu = QMenu(self)
+        self.help_menu = QMenu(self)
+        for menu in (self.file_menu, self.settings_menu, self.help_menu):
+            bar.addMenu(menu)
+
+        def action(menu: QMenu, shortcut: QKeySequence | QKeySequence.StandardKey | None, slot: object) -> QAction:
+            item = QAction(self)
+            if shortcut is not None:
+                item.setShortcut(shortcut)
+            item.triggered.connect(slot)
+            menu.addAction(item)
+            return item
+
+        self.new_action = action(self.file_menu, QKeySequence.StandardKey.New, lambda: self.new_case())
+        self.open_action = action(self.file_menu, QKeySequence.StandardKey.Open, lambda: self.open_case())
+        self.save_action = action(self.file_menu, QKeySequence.StandardKey.Save, lambda: self.save())
+        self.save_as_action = action(self.file_menu, QKeySequence.StandardKey.SaveAs, lambda: self.save_as())
+        self.file_menu.addSeparator()
+        self.export_action = action(self.file_menu, QKeySequence("Ctrl+E"), self._export)
+        self.file_menu.addSeparator()
+        self.quit_action = action(self.file_menu, QKeySequence.StandardKey.Quit, self.close)
+
+        self.language_menu = QMenu(self)
+        self.settings_menu.addMenu(self.language_menu)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for language in LANGUAGES:
+            item = QAction(LANGUAGE_NAMES[language], self)
+            item.setCheckable(True)
+            item.setChecked(language == self.ui.language)
+            item.triggered.connect(lambda _checked=False, code=language: self.set_language(code))
+            self.language_group.addAction(item)
+            self.language_menu.addAction(item)
+            self.language_actions[language] = item
+        self.role_menu = QMenu(self)
+        self.settings_menu.addMenu(self.role_menu)
+        self.role_group = QActionGroup(self)
+        self.role_actions: dict[str, QAction] = {}
+        for role in ROLES:
+            item = QAction(self)
+            item.setCheckable(True)
+            item.setChecked(role == (self.settings.role or "observer"))
+            item.triggered.connect(lambda _checked=False, value=role: self.set_role(value))
+            self.role_group.addAction(item)
+            self.role_menu.addAction(item)
+            self.role_actions[role] = item
+        self.training_action = action(self.settings_menu, None, self._training_date)
+        self.settings_menu.addSeparator()
+        self.directory_action = action(self.settings_menu, None, self.show_directory)
+        self.forget_action = action(self.settings_menu, None, self._forget_profile)
+        self.about_action = action(self.help_menu, QKeySequence.StandardKey.HelpContents, self._about)
+
+    def _connect(self) -> None:
+        self.start_page.newRequested.connect(lambda: self.new_case(go_on=True))
+        self.start_page.openRequested.connect(lambda: self.open_case())
+        self.start_page.openPathRequested.connect(lambda path: self.open_path(Path(path)))
+        self.check_page.goToField.connect(self.wizard.go_to_field)
+        parties = self.wizard.page_of(PartiesPage)
+        assert isinstance(parties, PartiesPage)
+        parties.directoryRequested.connect(self.show_directory)
+        self.wizard.finishRequested.connect(self._export)
+        self.wizard.currentIdChanged.connect(self._page_changed)
+        self.draft.stateChanged.connect(self._update_title)
+        self.draft.autosaveFailed.connect(
+            lambda reason: self.status_label.setText(self.tr.format(MSG_AUTOSAVE_FAILED, reason=reason))
+        )
+        self.ui.changed.connect(self.retranslate)
+
+    def retranslate(self, *_args: object) -> None:
+        """Menus, title and status bar in the interface language."""
+        tr = self.tr
+        self.file_menu.setTitle(tr.gettext(N_("&File")))
+        self.settings_menu.setTitle(tr.gettext(N_("&Settings")))
+        self.help_menu.setTitle(tr.gettext(N_("&Help")))
+        self.new_action.setText(tr.gettext(N_("&New complaint")))
+        self.open_action.setText(tr.gettext(N_("&Open…")))
+        self.save_action.setText(tr.gettext(N_("&Save")))
+        self.save_as_action.setText(tr.gettext(N_("Save &as…")))
+        self.export_action.setText(tr.gettext(N_("&Export the document…")))
+        self.quit_action.setText(tr.gettext(N_("&Quit")))
+        self.language_menu.setTitle(tr.gettext(N_("Interface &language")))
+        self.role_menu.setTitle(tr.gettext(N_("My &role")))
+        role_names = {"observer": N_("&Observer"), "lawyer": N_("&Lawyer"), "trainer": N_("&Trainer")}
+        for role, item in self.role_actions.items():
+            item.setText(tr.gettext(role_names[role]))
+        self.training_action.setText(tr.gettext(N_("&Training date…")))
+        self.training_action.setEnabled(self.settings.role == "trainer")
+        self.directory_action.setText(tr.gettext(N_("&Directory of bodies…")))
+        self.forget_action.setText(tr.gettext(N_("&Forget my saved details")))
+        self.about_action.setText(tr.gettext(N_("&About kzcomplaint")))
+        self._update_title()
+        self._update_training_label()
+
+    def _update_title(self) -> None:
+        name = self.draft.path.name if self.draft.path is not None else self.tr.gettext(MSG_NEW_CASE)
+        self.setWindowTitle(f"{name}[*] — kzcomplaint")
+        self.setWindowModified(self.draft.dirty)
+
+    def _update_training_label(self) -> None:
+        from kzcomplaint.core import dates
+
+        if self.draft.today is not None:
+            self.training_label.setText(
+                self.tr.format(MSG_TRAINING, date=dates.format_legal_date(self.draft.today, self.tr.language))
+            )
+        self.training_label.setVisible(self.draft.today is not None)
+
+    # --- review ------------------------------------------------------------------------
+
+    def _review(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        from kzcomplaint.gui.review import review_rows
+
+        pages = [self.wizard.page_of(cls) for cls in (SituationPage, WhereWhenPage, FactsPage, PartiesPage)]
+        for page in pages:
+            if page.isVisible():
+                page.store()
+        return review_rows(self.draft.case, pages, self.tr, self.draft.directory, self.draft.region)
+
+    # --- cases -------------------------------------------------------------------------
+
+    def _ask_unsaved(self) -> bool:
+        """When there are unsaved answers, ask to save, discard or cancel; True to go on."""
+        if not self.draft.dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr.gettext(N_("Unsaved answers")),
+            self.tr.gettext(MSG_UNSAVED),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.draft.discard()
+            return True
+        return False
+
+    def new_case(self, *, ask: bool = True, go_on: bool = False) -> None:
+        """Start a new case with the user's defaults (remembered details, role)."""
+        if ask and not self._ask_unsaved():
+            return
+        complainant = None
+        try:
+            complainant = profile.load_profile()
+        except profile.ProfileError as error:
+            self.status_label.setText(error.message.render(self.tr))
+        role = self.settings.role or "observer"
+        self.draft.new_case(language=self.ui.language, complainant=complainant, with_representative=role == "lawyer")
+        if go_on:
+            self.wizard.go_to_page(1)
+        elif self.wizard.currentId() > 0:
+            self.wizard.go_to_page(0)
+
+    def open_case(self) -> None:
+        """Ask for a case file and open it."""
+        if not self._ask_unsaved():
+            return
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr.gettext(N_("Open a case file")),
+            self.settings.last_folder or str(Path.home()),
+            self.tr.gettext(N_("Case files (*.json)")),
+        )
+        if name:
+            self.open_path(Path(name), ask=False)
+
+    def open_path(self, path: Path, *, ask: bool = True) -> bool:
+        """Open the case file ``path``; show its problems as a list when it cannot be used."""
+        from kzcomplaint.core import caseio
+        from kzcomplaint.gui.dialogs import FileProblem, ProblemsDialog
+
+        if ask and not self._ask_unsaved():
+            return False
+        try:
+            self.draft.open(path)
+        except caseio.CaseFileError as error:
+            problems = [FileProblem(problem.path, problem.message) for problem in error.problems]
+            self.problems_dialog = ProblemsDialog(
+                self.tr, self.tr.gettext(N_("Open a case file")), error.source, problems, self
+            )
+            self.problems_dialog.open()
+            return False
+        self.settings.last_folder = str(path.parent)
+        self.status_label.setText(self.tr.format(N_("Opened: {file}"), file=str(path)))
+        self.wizard.go_to_page(0)
+        self.wizard.go_to_page(6 if self.draft.template_info() is not None else 1)
+        return True
+
+    def save(self) -> bool:
+        """Save to the case's file, or ask where (Save as…); True when saved."""
+        if self.draft.path is None:
+            return self.save_as()
+        return self._save_to(self.draft.path)
+
+    def save_as(self, path: Path | None = None) -> bool:
+        """Save the case under a new name; True when saved."""
+        if path is None:
+            folder = Path(self.settings.last_folder) if self.settings.last_folder else Path.home()
+            suggested = f"{self.draft.case.template or 'case'}_{dt.date.today().isoformat()}.json"
+            name, _filter = QFileDialog.getSaveFileName(
+                self,
+                self.tr.gettext(N_("Save the case as")),
+                str(folder / suggested),
+                self.tr.gettext(N_("Case files (*.json)")),
+            )
+            if not name:
+                return False
+            path = Path(name)
+        if path.suffix.lower() != ".json":
+            path = path.with_suffix(".json")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        from kzcomplaint.core import caseio
+        from kzcomplaint.gui.dialogs import show_error
+
+        self._store_current()
+        try:
+            self.draft.save(path)
+        except caseio.CaseSaveError as error:
+            show_error(
+                self,
+                self.tr,
+                error.message.render(self.tr),
+                self.tr.gettext(N_("Your answers are kept and autosaved; choose another folder with Save as…")),
+            )
+            return False
+        self.settings.last_folder = str(path.parent)
+        self.status_label.setText(self.tr.format(MSG_SAVED, file=str(path)))
+        return True
+
+    def _store_current(self) -> None:
+        page = self.wizard.currentPage()
+        if isinstance(page, BasePage) and page.fields:
+            page.store()
+
+    def _export(self) -> None:
+        self.wizard.go_to_page(len(PAGES) - 1)
+        if self.wizard.currentPage() is self.document_page:
+            self.document_page.export()
+
+    # --- autosave and restore ----------------------------------------------------------
+
+    def _page_changed(self, _page_id: int) -> None:
+        if self.draft.autosave():
+            self._autosaved()
+
+    def _autosaved(self) -> None:
+        self.status_label.setText(self.tr.format(MSG_AUTOSAVED, time=dt.datetime.now().strftime("%H:%M:%S")))
+
+    def offer_restore(self) -> bool:
+        """When an autosaved draft exists, offer to restore or discard it; True when restored."""
+        from kzcomplaint.core import caseio
+
+        try:
+            autosave = drafts.read_autosave()
+        except caseio.CaseFileError:
+            log.warning("autosave damaged; discarded")
+            drafts.discard_autosave()
+            return False
+        if autosave is None:
+            return False
+        choice = self._ask_restore(autosave)
+        if choice:
+            self.draft.restore(autosave)
+            self.wizard.go_to_page(0)
+            self.wizard.go_to_page(1 if self.draft.template_info() is None else 6)
+            return True
+        drafts.discard_autosave()
+        return False
+
+    def _ask_restore(self, autosave: drafts.Autosave) -> bool:
+        tr = self.tr
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr.gettext(N_("Restore the draft?")))
+        box.setText(tr.gettext(MSG_RESTORE))
+        when = autosave.saved_at.strftime("%d.%m.%Y %H:%M") if autosave.saved_at else "?"
+        what = self._describe(autosave.case, autosave.source)
+        box.setInformativeText(tr.format(MSG_RESTORE_DETAILS, when=when, what=what))
+        restore = box.addButton(tr.gettext(N_("&Restore")), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr.gettext(N_("&Discard")), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(restore)
+        self.restore_box = box
+        box.exec()
+        return box.clickedButton() is restore
+
+    def _describe(self, case: Case, source: Path | None) -> str:
+        from kzcomplaint.core import catalog
+
+        try:
+            title = catalog.get(case.template).title[self.tr.language] if case.template else ""
+        except catalog.UnknownTemplateError:
+            title = case.template
+        parts = [part for part in (title, case.complainant.full_name, source.name if source else "") if part]
+        return " · ".join(parts) or self.tr.gettext(MSG_NEW_CASE)
+
+    # --- settings ----------------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        """Switch the interface language live and remember it."""
+        self._store_current()
+        self.settings.language = language
+        self.ui.set_language(language)
+        self.language_actions[language].setChecked(True)
+
+    def set_role(self, role: str) -> None:
+        """Remember the user's role; a trainer may set the date taken as today."""
+        self.settings.role = role
+        self.role_actions[role].setChecked(True)
+        self.draft.set_today(self.settings.training_today if role == "trainer" else None)
+        self.retranslate()
+
+    def _training_date(self) -> None:
+        from kzcomplaint.gui.dialogs import TrainingDateDialog
+
+        dialog = TrainingDateDialog(self.tr, self.draft.today, self)
+        if dialog.exec() == TrainingDateDialog.DialogCode.Accepted:
+            self.settings.training_today = dialog.chosen()
+            self.draft.set_today(dialog.chosen())
+            self._update_training_label()
+
+    def show_directory(self) -> None:
+        """The directory of bodies (browse, edit, import, export)."""
+        from kzcomplaint.gui.dialogs import DirectoryDialog
+
+        self.directory_dialog = DirectoryDialog(self.tr, self.draft, self)
+        self.directory_dialog.open()
+
+    def _forget_profile(self) -> None:
+        profile.forget_profile()
+        self.status_label.setText(self.tr.gettext(N_("Your saved details were deleted from this computer.")))
+        parties = self.wizard.page_of(PartiesPage)
+        parties.load()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr.gettext(N_("About kzcomplaint")),
+            self.tr.format(
+                N_(
+                    "kzcomplaint {version}: election complaints for Kazakhstan that are complete in form "
+                    "and filed in time. Works offline; case files stay on this computer."
+                ),
+                version=__version__,
+            ),
+        )
+
+    # --- window events -------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Announce the first show (the start-up benchmark listens)."""
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.firstShown.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Close without asking: unsaved answers stay in the autosave, offered at the next start."""
+        self._store_current()
+        parties = self.wizard.page_of(PartiesPage)
+        if isinstance(parties, PartiesPage) and parties.fields:
+            parties.save_profile()
+        if self.draft.dirty:
+            self.draft.autosave()
+        self.draft.autosave_timer.stop()
+        self.settings.geometry = self.saveGeometry()
+        self.settings.sync()
+        super().closeEvent(event)

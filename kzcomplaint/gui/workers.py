@@ -1,0 +1,108 @@
+"""Slow work off the UI thread, with success and failure callbacks (Anki-style).
+
+:func:`run_in_background` runs a plain function on Qt's global thread pool
+and calls ``on_success(result)`` or ``on_failure(exception)`` back on the UI
+thread. The function must not touch widgets; pass it copies of core objects.
+A function that accepts a ``progress`` keyword gets a callable
+``progress(done, total)`` that is safe to call from the worker thread.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Carries the worker's outcome to the UI thread.
+
+    The relay lives in the UI thread and its own slots receive the worker's
+    signals, so Qt queues them across threads and the callbacks run on the
+    UI thread.
+    """
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+
+    def __init__(
+        self,
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[Exception], None],
+        on_progress: Callable[[int, int], None] | None,
+    ) -> None:
+        super().__init__()
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._on_progress = on_progress
+        self.succeeded.connect(self._succeeded)
+        self.failed.connect(self._failed)
+        self.progressed.connect(self._progressed)
+
+    @Slot(object)
+    def _succeeded(self, result: object) -> None:
+        _running.discard(self)
+        self._on_success(result)
+
+    @Slot(object)
+    def _failed(self, error: object) -> None:
+        _running.discard(self)
+        self._on_failure(error if isinstance(error, Exception) else RuntimeError(str(error)))
+
+    @Slot(int, int)
+    def _progressed(self, done: int, total: int) -> None:
+        if self._on_progress is not None:
+            self._on_progress(done, total)
+
+
+class _Task(QRunnable):
+    def __init__(self, function: Callable[..., Any], relay: _Relay, wants_progress: bool) -> None:
+        super().__init__()
+        self._function = function
+        self._relay = relay
+        self._wants_progress = wants_progress
+
+    def run(self) -> None:
+        try:
+            if self._wants_progress:
+                result = self._function(progress=self._relay.progressed.emit)
+            else:
+                result = self._function()
+        except Exception as error:  # every failure goes to on_failure, never a traceback
+            log.info("background task failed", exc_info=True)
+            self._relay.failed.emit(error)
+        else:
+            self._relay.succeeded.emit(result)
+
+
+_running: set[_Relay] = set()
+
+
+def run_in_background(
+    function: Callable[..., Any],
+    *,
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[Exception], None],
+    on_progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Run ``function`` on the thread pool; report back on the UI thread."""
+    relay = _Relay(on_success, on_failure, on_progress)
+    _running.add(relay)
+    wants_progress = "progress" in inspect.signature(function).parameters
+    QThreadPool.globalInstance().start(_Task(function, relay, wants_progress))
+
+
+def busy() -> bool:
+    """Whether any background task has not reported back yet."""
+    return bool(_running)
+
+
+def wait_for_all(timeout_ms: int = 30_000) -> bool:
+    """Block until the pool is idle (tests, shutdown); True when it is."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

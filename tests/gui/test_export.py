@@ -1,0 +1,101 @@
+"""Export off the UI thread: every language at once with progress, PDF through LibreOffice, self-test."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import complete_case
+
+from kzcomplaint.gui import export
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_export_all_languages_with_progress(make_window, qtbot, tmp_path: Path) -> None:
+    window = make_window("kk")
+    window.draft.replace_case(complete_case())
+    window.wizard.go_to_page(7)
+    page = window.document_page
+    page.export_all(folder=tmp_path)
+    qtbot.waitUntil(lambda: page.last_export() is not None, timeout=30_000)
+    written = sorted(path.name for path in tmp_path.glob("*.docx"))
+    assert written == [
+        "observer_denied_entry_en.docx",
+        "observer_denied_entry_kk.docx",
+        "observer_denied_entry_kk_ru.docx",
+        "observer_denied_entry_ru.docx",
+    ]
+    assert page.open_folder_button.isEnabled()
+    assert str(tmp_path) in page.saved.text()
+
+
+def test_export_failure_is_shown_with_what_to_do(make_window, qtbot, tmp_path: Path) -> None:
+    window = make_window("en")
+    window.draft.replace_case(complete_case())
+    window.wizard.go_to_page(7)
+    page = window.document_page
+    blocked = tmp_path / "not_a_folder"
+    blocked.write_text("a file where a folder should be")
+    page.export(path=blocked / "complaint.docx", language="en")
+    qtbot.waitUntil(lambda: page.saved.is_error, timeout=20_000)
+    assert "Choose another folder" in page.saved.text()
+    assert page.export_button.isEnabled()
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(export.office_program() is None, reason="LibreOffice is not installed")
+def test_export_pdf_through_libreoffice(make_window, qtbot, tmp_path: Path) -> None:
+    window = make_window("en")
+    window.draft.replace_case(complete_case())
+    window.wizard.go_to_page(7)
+    page = window.document_page
+    assert page.pdf_button.isVisible()
+    target = tmp_path / "complaint.pdf"
+    page.export_pdf(path=target)
+    qtbot.waitUntil(lambda: page.last_export() == target, timeout=180_000)
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_self_test_command(tmp_path: Path) -> None:
+    env = dict(os.environ, KZCOMPLAINT_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    completed = subprocess.run(
+        [sys.executable, "-m", "kzcomplaint", "--self-test"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    lines = completed.stdout.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kzcomplaint self-test: OK")
+    assert "4 documents rendered (kk " in lines[0]
+    assert list(tmp_path.iterdir()) == [], "the self-test leaves the user's folders alone"
+
+
+def test_unexpected_error_is_a_dialog_not_a_traceback(make_window, monkeypatch, kz_home: Path) -> None:
+    from kzcomplaint import app
+    from kzcomplaint.core import drafts
+    from kzcomplaint.gui import dialogs
+
+    window = make_window("en")
+    window.draft.replace_case(complete_case(), dirty=True)
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, tr, reason, what: shown.append((reason, what)))
+    previous = sys.excepthook
+    try:
+        app.install_excepthook(window, kz_home / "kzcomplaint.log")
+        try:
+            raise RuntimeError("the disk vanished")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = previous
+    assert shown and "the disk vanished" in shown[0][0]
+    assert "kzcomplaint.log" in shown[0][1]
+    assert drafts.autosave_path().is_file(), "the answers were autosaved first"

@@ -1,0 +1,138 @@
+"""Files as a user meets them: open (with readable problems), recent cases, the profile, the directory."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from conftest import complete_case
+
+from kzcomplaint.core import caseio, drafts, profile
+from kzcomplaint.core import directory as bodies
+from kzcomplaint.gui.dialogs import DirectoryDialog, ProblemsDialog
+
+
+def test_open_shows_every_problem_as_a_readable_list(make_window, qtbot, tmp_path: Path) -> None:
+    window = make_window("en")
+    data = caseio.case_to_dict(complete_case())
+    data["complainant"]["phon"] = "+7 700 000 00 01"
+    data["contested"]["date"] = "2021-02-31"
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert not window.open_path(broken)
+    dialog = window.problems_dialog
+    assert isinstance(dialog, ProblemsDialog)
+    rows = dict(dialog.rows())
+    assert "complainant.phon" in rows and "phone" in rows["complainant.phon"]
+    assert "contested.date" in rows and rows["contested.date"]
+    assert str(broken) in dialog.header.text()
+    dialog.close()
+    assert window.draft.case.template == "", "the current case is untouched"
+
+
+def test_open_a_case_fills_every_page_and_the_recent_list(make_window, tmp_path: Path) -> None:
+    case = complete_case()
+    path = tmp_path / "case.json"
+    caseio.save_case(case, path)
+    window = make_window("en")
+    assert window.open_path(path)
+    assert window.wizard.currentId() == 6
+    assert window.draft.path == path and not window.draft.dirty
+    where = window.wizard.pages[2]
+    where.ensure_built()
+    assert where.number.text() == "123"
+    assert where.date.date() == dt.date(2021, 1, 10)
+    assert drafts.recent_cases()[0].path == path
+    window.wizard.go_to_page(0)
+    start = window.start_page
+    assert start.recent_model.rowCount() == 1
+    assert "case.json" in start.recent_model.item(0).text()
+
+
+def test_start_page_lists_terms_falling_due(make_window, qtbot, tmp_path: Path) -> None:
+    case = complete_case()
+    case.contested.date = dt.date(2021, 1, 10)
+    path = tmp_path / "due.json"
+    caseio.save_case(case, path)
+    drafts.remember_case(path, case.template)
+    window = make_window("en", role="trainer")
+    window.draft.set_today(dt.date(2021, 1, 14))
+    window.start_page.load()
+    start = window.start_page
+    qtbot.waitUntil(lambda: start.terms_model.rowCount() > 0, timeout=10_000)
+    texts = [start.terms_model.item(row, 0).text() for row in range(start.terms_model.rowCount())]
+    assert any("Due today" in text or "Due tomorrow" in text or "Due this week" in text for text in texts)
+    rules = [start.terms_model.item(row, 2).text() for row in range(start.terms_model.rowCount())]
+    assert all("—" in text for text in rules), "each term names its rule and citation"
+
+
+def test_remember_me_saves_and_prefills_the_profile(make_window, qtbot) -> None:
+    window = make_window("en")
+    window.draft.replace_case(complete_case())
+    window.wizard.go_to_page(4)
+    parties = window.wizard.currentPage()
+    parties.remember.setChecked(True)
+    saved = profile.load_profile()
+    assert saved is not None and saved.iin == complete_case().complainant.iin
+    assert profile.profile_path().stat().st_mode & 0o777 == 0o600
+    window.draft.dirty = False
+    window.new_case()
+    assert window.draft.case.complainant.full_name == complete_case().complainant.full_name
+    parties.remember.setChecked(False)
+    assert not profile.has_profile()
+
+
+def test_directory_dialog_imports_with_named_errors_and_exports(make_window, qtbot, tmp_path: Path) -> None:
+    window = make_window("en")
+    dialog = DirectoryDialog(window.tr, window.draft, window)
+    qtbot.addWidget(dialog)
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps(
+            {
+                "format": bodies.FORMAT,
+                "bodies": [
+                    {"id": "my.tec", "level": "territorial", "name": {"kk": "А", "ru": "Б"}, "phone": "12"},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    assert not dialog.import_file(bad)
+    rows = dict(dialog.problems_dialog.rows())
+    assert "my.tec · name" in rows and "en" in rows["my.tec · name"]
+    assert "my.tec · phone" in rows
+    dialog.problems_dialog.close()
+
+    good = tmp_path / "good.toml"
+    entry = bodies.BodyEntry(
+        id="tec.almaty",
+        level="territorial",
+        region="almaty",
+        name={"kk": "Алматы ҚАСК (тренер)", "ru": "ТИК Алматы (тренер)", "en": "Almaty TEC (trainer)"},
+        address="Almaty, Example avenue 1",
+        phone="+7 700 000 00 09",
+        verified=True,
+        note="fictitious, for a workshop",
+    )
+    bodies.export_entries([entry], good)
+    assert dialog.import_file(good)
+    assert window.draft.directory.get("tec.almaty").address == "Almaty, Example avenue 1"
+    exported = tmp_path / "all.json"
+    assert dialog.export_file(exported)
+    assert len(bodies.read_entries(exported)) == len(window.draft.directory.entries)
+
+
+def test_directory_dialog_saves_an_edited_entry(make_window, qtbot) -> None:
+    window = make_window("en")
+    dialog = DirectoryDialog(window.tr, window.draft, window)
+    qtbot.addWidget(dialog)
+    dialog.show_entry(window.draft.directory.get("cec"))
+    dialog.inputs["email"].setText("not an e-mail")
+    assert not dialog.save_entry()
+    assert "email" in dialog.feedback.text()
+    dialog.inputs["email"].setText("cec@example.kz")
+    assert dialog.save_entry()
+    assert window.draft.directory.get("cec").email == "cec@example.kz"
+    assert window.draft.directory.get("cec").origin == "user"
