@@ -57,7 +57,9 @@ def test_every_string_translated(language: str) -> None:
         for msgid in ids:
             translated[msgid] = strings
     missing = sorted(EXTRACTED - set(translated))
-    assert not missing, f"{len(missing)} untranslated {language} strings, e.g. {missing[:5]} — run `make extract` and translate"
+    assert not missing, (
+        f"{len(missing)} untranslated {language} strings, e.g. {missing[:5]} — run `make extract` and translate"
+    )
 
 
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
