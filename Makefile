@@ -40,7 +40,7 @@ bench: $(STAMP) catalogues
 # The desktop bundle for this system (one folder, PyInstaller), then its self-test.
 package: $(STAMP) catalogues
 	$(PY) -m pip install --quiet -e '.[package]'
-	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/kzcomplaint.spec
+	$(VENV)/bin/pyinstaller --noconfirm --log-level ERROR --distpath dist --workpath build/pyinstaller packaging/kzcomplaint.spec
 	QT_QPA_PLATFORM=offscreen dist/kzcomplaint/kzcomplaint --self-test
 	@du -sh dist/kzcomplaint
 
