@@ -43,7 +43,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser(tr: Translator) -> argparse.ArgumentParser:
     """Build the parser with help texts in ``tr``'s language."""
     t = tr.gettext
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--ui-lang", choices=("kk", "ru", "en"), help=t(N_("language of messages (default: system locale)"))
     )

@@ -227,7 +227,7 @@ def _normalise_for_dateparser(text: str) -> str:
 def _parse_with_dateparser(text: str) -> dt.date | None:
     """Ask dateparser about a form our own parser does not know (absolute dates only)."""
     # Imported here: it takes a while to import and is rarely needed.
-    import dateparser  # type: ignore[import-untyped]  # dateparser ships no type information
+    import dateparser
 
     try:
         result: dt.datetime | None = dateparser.parse(

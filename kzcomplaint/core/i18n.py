@@ -73,8 +73,8 @@ class _PoCatalog(gettext.NullTranslations):
             if isinstance(message.id, tuple):
                 if isinstance(message.string, tuple) and all(message.string):
                     self._plurals[message.id[0]] = tuple(message.string)
-            elif message.string:
-                self._messages[message.id] = str(message.string)
+            elif isinstance(message.id, str) and isinstance(message.string, str) and message.string:
+                self._messages[message.id] = message.string
         self._plural_index = gettext.c2py(catalog.plural_expr)
 
     def gettext(self, message: str) -> str:

@@ -520,9 +520,11 @@ class _Builder:
         if self.case.representative is not None and not self.blank:
             items.append(self.t("attachments.power_of_attorney"))
         if not self.blank:
-            for item in self.case.evidence:
-                if item.file:
-                    items.append(self.t("evidence.attachment", description=_or_blank(item.description), name=item.file))
+            for evidence in self.case.evidence:
+                if evidence.file:
+                    items.append(
+                        self.t("evidence.attachment", description=_or_blank(evidence.description), name=evidence.file)
+                    )
         for number, item in enumerate(items, start=1):
             self.add(Style.ITEM, f"{number}. {item}")
         if self.blank:
