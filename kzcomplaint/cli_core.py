@@ -40,8 +40,13 @@ def _fail(tr: Translator, text: str) -> int:
     return EXIT_UNREADABLE
 
 
-def _load(path: str, tr: Translator) -> Any:
-    """Load a case file, or print why it cannot be read and return None."""
+def load_case_or_report(path: str, tr: Translator, *, as_json: bool = False) -> Any:
+    """Load a case file, or print every problem in it and return None.
+
+    The problems always go to stderr for people; with ``as_json`` they also go
+    to stdout as ``{"error": {"file", "problems": [{"field", "message"}]}}`` so
+    a program reading the JSON learns why there is no result.
+    """
     from kzcomplaint.core import caseio
 
     try:
@@ -52,6 +57,9 @@ def _load(path: str, tr: Translator) -> Any:
             where = problem.path or tr.gettext(N_("(whole file)"))
             lines.append(f"  - {where}: {problem.message.render(tr)}")
         sys.stderr.write("\n".join(lines) + "\n")
+        if as_json:
+            problems = [{"field": p.path, "message": p.message.render(tr)} for p in error.problems]
+            _emit_json({"error": {"file": str(error.source), "problems": problems}})
         return None
 
 
@@ -71,7 +79,7 @@ def _parse_date_arg(value: str | None, option: str, tr: Translator) -> dt.date |
 def _check(args: argparse.Namespace, tr: Translator) -> int:
     from kzcomplaint.core import checks
 
-    case = _load(args.case, tr)
+    case = load_case_or_report(args.case, tr, as_json=args.json)
     if case is None:
         return EXIT_UNREADABLE
     today = _parse_date_arg(args.today, "--today", tr)
@@ -118,7 +126,7 @@ def _deadlines(args: argparse.Namespace, tr: Translator) -> int:
         except deadlines.UnknownRuleError as error:
             return _fail(tr, error.message.render(tr))
     elif args.case:
-        case = _load(args.case, tr)
+        case = load_case_or_report(args.case, tr, as_json=args.json)
         if case is None:
             return EXIT_UNREADABLE
         from kzcomplaint.core import catalog

@@ -15,7 +15,6 @@ import re
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 from kzcomplaint.core.i18n import N_, Message, Translator
 
@@ -90,21 +89,6 @@ def _write(path: Path, data: bytes, tr: Translator, *, source: str | None = None
     return True
 
 
-def _load(path: str, tr: Translator) -> Any:
-    """Load a case file, or print every problem in it and return None."""
-    from kzcomplaint.core import caseio
-
-    try:
-        return caseio.load_case(path)
-    except caseio.CaseFileError as error:
-        lines = [tr.format(N_("{file}: the case file cannot be used:"), file=error.source)]
-        for problem in error.problems:
-            where = problem.path or tr.gettext(N_("(whole file)"))
-            lines.append(f"  - {where}: {problem.message.render(tr)}")
-        sys.stderr.write("\n".join(lines) + "\n")
-        return None
-
-
 def _template_problem(source: str, error: Exception, tr: Translator) -> None:
     from kzcomplaint.core import catalog
 
@@ -116,9 +100,10 @@ def _template_problem(source: str, error: Exception, tr: Translator) -> None:
 
 
 def _render(args: argparse.Namespace, tr: Translator) -> int:
+    from kzcomplaint.cli_core import load_case_or_report
     from kzcomplaint.core import catalog, checks, render, templates
 
-    case = _load(args.case, tr)
+    case = load_case_or_report(args.case, tr)
     if case is None:
         return EXIT_UNREADABLE
     language = args.lang or case.language

@@ -180,3 +180,18 @@ def test_quick_commands_load_neither_qt_nor_docx(argv: list[str]) -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("command", ["check", "deadlines"])
+def test_unreadable_case_with_json_explains_itself_on_stdout(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text('{"format": "kzcomplaint/1", "filing_date": "31.02.2021"}', encoding="utf-8")
+    code, out, err = run(capsys, command, str(path), "--json", "--ui-lang", "en")
+    assert code == 2
+    error = json.loads(out)["error"]
+    assert error["file"].endswith("bad.json")
+    assert [p["field"] for p in error["problems"]] == ["filing_date"]
+    assert error["problems"][0]["message"]
+    assert "filing_date" in err, "people still get the human text on stderr"
