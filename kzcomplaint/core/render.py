@@ -131,6 +131,18 @@ def _date(value: dt.date | None, language: str) -> str:
 
 
 _DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+_SENTENCE_OPEN = re.compile(r"[\w»”\")]$")
+
+
+def _end_sentence(text: str) -> str:
+    """Close a body paragraph that ends in a user's answer without punctuation.
+
+    Templates leave the full stop off after an answer (a typed one may carry
+    its own); a paragraph must still read as a finished sentence. A blank to
+    fill by hand or a paragraph ending in ':' is left as it is.
+    """
+    stripped = text.rstrip()
+    return stripped + "." if _SENTENCE_OPEN.search(stripped) else text
 
 
 def _or_blank(value: str) -> str:
@@ -441,7 +453,7 @@ class _Builder:
                     self.add(Style.HINT, self.t("blank.if_applicable"))
                 elif not self.condition(paragraph.when, compiled.conditions[paragraph.when]):
                     continue
-            self.add(Style.BODY, self.jinja(text))
+            self.add(Style.BODY, _end_sentence(self.jinja(text)))
 
     def circumstances(self) -> None:
         self.add(Style.HEADING, self.t("headings.circumstances"))

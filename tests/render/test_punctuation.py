@@ -10,6 +10,7 @@ import pytest
 from docx import Document
 
 from kzcomplaint.core import caseio, render
+from kzcomplaint.core.docx_style import Style
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
@@ -23,3 +24,17 @@ def test_answers_ending_in_a_full_stop(language: str) -> None:
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert not DOUBLE_STOP.findall(text)
     assert any(value.rstrip(".") in text for value in case.details.values())
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_answers_without_a_full_stop_still_end_their_sentence(language: str) -> None:
+    case = caseio.load_case(EXAMPLES / "violation_act.json")
+    case.details = {key: value.rstrip(".") for key, value in case.details.items()}
+    body = [
+        paragraph.text.rstrip()
+        for paragraph in Document(io.BytesIO(render.render_docx(case, language))).paragraphs
+        if paragraph.style is not None and paragraph.style.style_id == Style.BODY
+    ]
+    assert body, "no body paragraphs found (style name changed?)"
+    unfinished = [text for text in body if text and text[-1].isalnum()]
+    assert not unfinished
