@@ -93,12 +93,14 @@ def _check(args: argparse.Namespace, tr: Translator) -> int:
         return EXIT_OK
     labels = {"blocking": tr.gettext(N_("BLOCKING")), "warning": tr.gettext(N_("warning"))}
     unconfirmed = tr.gettext(N_("unconfirmed"))
+    how_to_fix = tr.gettext(N_("How to fix:"))
+    law = tr.gettext(N_("Law:"))
     for problem in problems:
         print(f"[{labels.get(problem.severity, problem.severity)}] {problem.code} ({problem.field})")
         print(f"    {problem.message[tr.language]}")
-        print(f"    {tr.gettext(N_('How to fix:'))} {problem.hint[tr.language]}")
+        print(f"    {how_to_fix} {problem.hint[tr.language]}")
         mark = "" if problem.citation.is_confirmed else f" [{unconfirmed}]"
-        print(f"    {tr.gettext(N_('Law:'))} {problem.citation.text(tr.language)}{mark}")
+        print(f"    {law} {problem.citation.text(tr.language)}{mark}")
     print()
     print(
         tr.format(
@@ -145,6 +147,7 @@ def _deadlines(args: argparse.Namespace, tr: Translator) -> int:
         _emit_json({"deadlines": [d.as_json(tr) for d in results]})
         return EXIT_OK
     unconfirmed = tr.gettext(N_("unconfirmed"))
+    law = tr.gettext(N_("Law:"))
     for deadline in results:
         print(f"{deadline.title[tr.language]} ({deadline.rule})")
         if deadline.immediate:
@@ -156,7 +159,7 @@ def _deadlines(args: argparse.Namespace, tr: Translator) -> int:
         for warning in deadline.warnings:
             print(f"  ! {warning.message.render(tr)}")
         mark = "" if deadline.citation.is_confirmed else f" [{unconfirmed}]"
-        print(f"  {tr.gettext(N_('Law:'))} {deadline.citation.text(tr.language)}{mark}")
+        print(f"  {law} {deadline.citation.text(tr.language)}{mark}")
         print()
     return EXIT_OK
 

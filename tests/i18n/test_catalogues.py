@@ -81,3 +81,16 @@ def test_placeholders_match(language: str) -> None:
 def test_kazakh_catalogue_uses_kazakh_letters() -> None:
     text = (ROOT / "locales" / "kk" / "LC_MESSAGES" / "kzcomplaint.po").read_text(encoding="utf-8")
     assert set("ҚҰҢҒӘӨІҮқұңғәөіү") & set(text), "the Kazakh catalogue has no Kazakh-specific letters"
+
+
+def test_no_marker_inside_an_fstring() -> None:
+    """Babel cannot see N_()/gettext() inside f-string braces: such a string would never be translated."""
+    # A literal marked inside the braces; gettext(CONSTANT) is fine, the constant is marked where defined.
+    pattern = re.compile(r"""\bf(["']).*\{[^}]*\b(?:N_\(|gettext\(\s*["'])""")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in (ROOT / "kzcomplaint").rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if pattern.search(line)
+    ]
+    assert not offenders, f"translate outside the f-string: {offenders}"
