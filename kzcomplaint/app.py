@@ -147,8 +147,6 @@ def main(self_test: bool = False, ui_language: str | None = None) -> int:
         return 2
     app = create_application()
     log_path = _setup_logging()
-    from PySide6.QtCore import QTimer
-
     from kzcomplaint.gui.i18n import UiLanguage
     from kzcomplaint.gui.settings import UiSettings
     from kzcomplaint.gui.wizard import MainWindow
@@ -159,8 +157,9 @@ def main(self_test: bool = False, ui_language: str | None = None) -> int:
         _ask_first_run(ui, settings)
     window = MainWindow(ui, settings)
     install_excepthook(window, log_path)
+    # Once the window is painted: reading the autosave must not delay the first window.
+    window.firstPainted.connect(window.offer_restore)
     window.show()
-    QTimer.singleShot(0, window.offer_restore)
     return app.exec()
 
 

@@ -36,11 +36,12 @@ from kzcomplaint.core.directory import BodyEntry
 from kzcomplaint.core.i18n import N_, Message, Translator
 from kzcomplaint.core.model import LANGUAGES, Level
 from kzcomplaint.gui import labels
+from kzcomplaint.gui.delegates import WrappingDelegate
 from kzcomplaint.gui.draft import DraftController
 from kzcomplaint.gui.i18n import LANGUAGE_NAMES, UiLanguage
 from kzcomplaint.gui.models import ENTRY_ID_ROLE, DirectoryModel
 from kzcomplaint.gui.settings import ROLES
-from kzcomplaint.gui.widgets import DateField, FeedbackLabel, WrappingDelegate, form_layout
+from kzcomplaint.gui.widgets import DateField, FeedbackLabel, form_layout
 
 ROLE_NAMES = {
     "observer": N_("&Observer"),

@@ -1,14 +1,27 @@
-"""Names of the model's enumerations in the interface language, from the core's data.
+"""Names of the model's enumerations and of legal grounds in the interface language, from the core's data.
 
 Roles, kinds of vote, contested types and yes/no are legal texts the core
 keeps in three languages (``templates/_frame.toml``); levels of bodies are in
 the directory of bodies. The GUI shows those same words in its lists rather
-than a second set of its own.
+than a second set of its own. Citations are shown as the core gives them,
+visibly marked when unconfirmed.
+
+Nothing here imports Qt: the start page uses it before the first window is shown.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+from kzcomplaint.core.i18n import N_
 from kzcomplaint.core.model import ContestedType, ElectionKind, Role
+
+if TYPE_CHECKING:
+    from kzcomplaint.core.i18n import Translator
+
+MSG_UNCONFIRMED = N_("unconfirmed")
+MSG_IMMEDIATELY = N_("without delay (same day)")
+"""The last day of a term that runs out at once."""
 
 ROLES_SHOWN: tuple[str, ...] = tuple(role.value for role in Role)
 ELECTION_KINDS: tuple[str, ...] = tuple(kind.value for kind in ElectionKind)
@@ -45,3 +58,11 @@ def contested_type_label(kind: str, language: str) -> str:
 def yes_no_labels(language: str) -> dict[str, str]:
     """The words for ``yes`` and ``no`` in ``language``."""
     return {"yes": frame_text("answers.yes", language), "no": frame_text("answers.no", language)}
+
+
+def citation_text(citation: Any, tr: Translator) -> str:
+    """A citation in ``tr``'s language, visibly marked when unconfirmed."""
+    text = citation.text(tr.language)
+    if not citation.is_confirmed:
+        text = f"{text} ({tr.gettext(MSG_UNCONFIRMED)})"
+    return text

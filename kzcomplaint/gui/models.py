@@ -1,10 +1,12 @@
 """Qt item models fed from the core's dataclasses.
 
-Each model takes core objects (catalogue entries, problems, deadlines, recent
-cases, evidence items, directory entries) and shows them in the current
-interface language; ``retranslate(tr)`` re-words them. No model decides
-anything: severity, citations, dates and warnings come from the core as they
-are.
+Each model takes core objects (catalogue entries, problems, deadlines,
+evidence items, directory entries) and shows them in the current interface
+language; ``retranslate(tr)`` re-words them. No model decides anything:
+severity, citations, dates and warnings come from the core as they are. The
+start page's models (recent cases, terms falling due) are in
+:mod:`kzcomplaint.gui.start_models`, which the first window loads without this
+module.
 """
 
 from __future__ import annotations
@@ -26,13 +28,13 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from kzcomplaint.core.i18n import N_, Translator
 from kzcomplaint.core.model import Evidence
+from kzcomplaint.gui.labels import MSG_IMMEDIATELY, citation_text
 
 if TYPE_CHECKING:
     from kzcomplaint.core.catalog import TemplateInfo
     from kzcomplaint.core.checks import Problem
     from kzcomplaint.core.deadlines import Deadline
     from kzcomplaint.core.directory import BodyEntry, Directory
-    from kzcomplaint.core.drafts import DueTerm, RecentCase
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 """The document kind id of a catalogue row (None for a group row)."""
@@ -44,33 +46,19 @@ Models keep their core objects in Python lists and hand out plain strings
 through roles: a Python object stored in a QVariant can outlive the
 interpreter's objects when the application shuts down."""
 
-MSG_UNCONFIRMED = N_("unconfirmed")
 MSG_BLOCKING = N_("Blocking")
 MSG_WARNING = N_("Warning")
 MSG_NO_FILE = N_("(no file)")
 MSG_TO_CONFIRM = N_("to confirm")
 MSG_VERIFIED = N_("verified")
-MSG_IMMEDIATELY = N_("without delay (same day)")
 MSG_NO_DATE = N_("date not known yet")
 MSG_RECOMMENDED = N_("File by {date} (last working day)")
 MSG_CITATION = N_("Citation: {citation}")
-MSG_BUCKET_TODAY = N_("Due today")
-MSG_BUCKET_TOMORROW = N_("Due tomorrow")
-MSG_BUCKET_WEEK = N_("Due this week")
-MSG_MISSING_FILE = N_("file not found")
 
 
 def _icon(pixmap: QStyle.StandardPixmap) -> Any:
     style = QApplication.style()
     return style.standardIcon(pixmap) if style is not None else None
-
-
-def citation_text(citation: Any, tr: Translator) -> str:
-    """A citation in ``tr``'s language, visibly marked when unconfirmed."""
-    text = citation.text(tr.language)
-    if not citation.is_confirmed:
-        text = f"{text} ({tr.gettext(MSG_UNCONFIRMED)})"
-    return text
 
 
 # --- the catalogue -----------------------------------------------------------------------
@@ -299,93 +287,6 @@ class DeadlineModel(QStandardItemModel):
             cite.setToolTip(cite.text())
             title.appendRow([cite, QStandardItem(), QStandardItem()])
             self.appendRow([title, last_item, status_item])
-
-
-# --- start page: recent cases and due terms ----------------------------------------------------
-
-
-class RecentModel(QStandardItemModel):
-    """The recent case files: file name, document kind, folder."""
-
-    def __init__(self, parent: Any = None) -> None:
-        """Start empty."""
-        super().__init__(parent)
-        self._recent: list[RecentCase] = []
-        self._tr: Translator | None = None
-
-    def set_recent(self, recent: Sequence[RecentCase]) -> None:
-        """Show ``recent``."""
-        self._recent = list(recent)
-        self._rebuild()
-
-    def retranslate(self, tr: Translator) -> None:
-        """Re-word every row."""
-        self._tr = tr
-        self._rebuild()
-
-    def path(self, row: int) -> Path | None:
-        """The file of ``row``."""
-        return self._recent[row].path if 0 <= row < len(self._recent) else None
-
-    def _rebuild(self) -> None:
-        self.clear()
-        if self._tr is None or not self._recent:
-            return
-        from kzcomplaint.core import catalog
-
-        kinds = catalog.catalog()
-        for recent in self._recent:
-            info = kinds.get(recent.template)
-            kind = info.title[self._tr.language] if info else recent.template
-            text = f"{recent.path.name} — {kind}" if kind else recent.path.name
-            if not recent.exists:
-                text = f"{text} ({self._tr.gettext(MSG_MISSING_FILE)})"
-            item = QStandardItem(text)
-            item.setEditable(False)
-            item.setToolTip(str(recent.path))
-            self.appendRow(item)
-
-
-class DueTermModel(QStandardItemModel):
-    """Terms of recent cases falling due today, tomorrow and this week, with the rule behind each."""
-
-    def __init__(self, parent: Any = None) -> None:
-        """Start empty."""
-        super().__init__(parent)
-        self._terms: list[DueTerm] = []
-        self._tr: Translator | None = None
-
-    def set_terms(self, terms: Sequence[DueTerm]) -> None:
-        """Show ``terms`` (already sorted by the core)."""
-        self._terms = list(terms)
-        self._rebuild()
-
-    def retranslate(self, tr: Translator) -> None:
-        """Re-word every row."""
-        self._tr = tr
-        self._rebuild()
-
-    def _rebuild(self) -> None:
-        self.clear()
-        tr = self._tr
-        if tr is None:
-            return
-        from kzcomplaint.core import dates
-
-        titles = {"today": MSG_BUCKET_TODAY, "tomorrow": MSG_BUCKET_TOMORROW, "week": MSG_BUCKET_WEEK}
-        self.setHorizontalHeaderLabels([tr.gettext(N_("When")), tr.gettext(N_("Case")), tr.gettext(N_("Term"))])
-        for term in self._terms:
-            deadline = term.deadline
-            if deadline.immediate:
-                when = tr.gettext(MSG_IMMEDIATELY)
-            else:
-                when = f"{tr.gettext(titles[term.bucket])}: {dates.format_legal_date(term.due, tr.language)}"
-            rule = f"{deadline.title[tr.language]} — {citation_text(deadline.citation, tr)}"
-            row = [QStandardItem(when), QStandardItem(term.path.name), QStandardItem(rule)]
-            for item in row:
-                item.setEditable(False)
-                item.setToolTip(item.text())
-            self.appendRow(row)
 
 
 # --- evidence ----------------------------------------------------------------------------------

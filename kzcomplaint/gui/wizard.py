@@ -4,6 +4,10 @@
 owns navigation (including "Go to field" from a problem); the main window
 owns files, menus, settings, autosave and the close. Pages only talk to the
 shared :class:`~kzcomplaint.gui.draft.DraftController`.
+
+The first window needs only the start page: the other page modules (and the
+Qt classes and enumerations they load) are imported once it is painted, or
+as soon as anything asks for another page (see :class:`ComplaintWizard`).
 """
 
 from __future__ import annotations
@@ -11,8 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -24,12 +29,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QLabel,
     QListView,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QWidget,
     QWizard,
 )
@@ -40,31 +43,39 @@ from kzcomplaint.core.i18n import N_, Translator
 from kzcomplaint.core.model import LANGUAGES, Case
 from kzcomplaint.gui.draft import DraftController
 from kzcomplaint.gui.i18n import LANGUAGE_NAMES, UiLanguage
+from kzcomplaint.gui.pages import STEP_TITLES
 from kzcomplaint.gui.pages.base import BasePage
-from kzcomplaint.gui.pages.check import CheckPage
-from kzcomplaint.gui.pages.deadlines_page import DeadlinesPage
-from kzcomplaint.gui.pages.document import DocumentPage
-from kzcomplaint.gui.pages.facts_page import FactsPage
-from kzcomplaint.gui.pages.parties import PartiesPage
-from kzcomplaint.gui.pages.situation import SituationPage
 from kzcomplaint.gui.pages.start import StartPage
-from kzcomplaint.gui.pages.where_when import WhereWhenPage
 from kzcomplaint.gui.settings import ROLES, UiSettings
-from kzcomplaint.gui.widgets import reveal
+
+if TYPE_CHECKING:
+    from kzcomplaint.gui.pages.check import CheckPage
+    from kzcomplaint.gui.pages.document import DocumentPage
+    from kzcomplaint.gui.pages.parties import PartiesPage
 
 log = logging.getLogger(__name__)
 
-PAGES: tuple[type[BasePage], ...] = (
-    StartPage,
-    SituationPage,
-    WhereWhenPage,
-    FactsPage,
-    PartiesPage,
-    DeadlinesPage,
-    CheckPage,
-    DocumentPage,
-)
-"""The wizard's pages, in order; a page's id is its index here."""
+
+def page_classes() -> tuple[type[BasePage], ...]:
+    """The wizard's pages, in order (a page's id is its index); imports their modules on the first call."""
+    from kzcomplaint.gui.pages.check import CheckPage
+    from kzcomplaint.gui.pages.deadlines_page import DeadlinesPage
+    from kzcomplaint.gui.pages.document import DocumentPage
+    from kzcomplaint.gui.pages.facts_page import FactsPage
+    from kzcomplaint.gui.pages.parties import PartiesPage
+    from kzcomplaint.gui.pages.situation import SituationPage
+    from kzcomplaint.gui.pages.where_when import WhereWhenPage
+
+    return (StartPage, SituationPage, WhereWhenPage, FactsPage, PartiesPage, DeadlinesPage, CheckPage, DocumentPage)
+
+
+def __getattr__(name: str) -> object:
+    """``PAGES``: the wizard's pages in order, as :func:`page_classes` gives them (imported on first use)."""
+    if name == "PAGES":
+        pages = page_classes()
+        globals()["PAGES"] = pages
+        return pages
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # Qt's own wizard buttons, worded by Qt's catalogue (qtbase_<lang>.qm).
 _QT_BUTTONS = (
@@ -84,28 +95,37 @@ MSG_TRAINING = N_("Training: today is {date}")
 
 
 class ComplaintWizard(QWizard):
-    """The pages of :data:`PAGES`, embedded in the main window, with a list of pages at the side."""
+    """The pages of :data:`PAGES`, embedded in the main window, with a list of pages at the side.
+
+    At first only the start page exists; the list of steps and the Next
+    button come from :data:`~kzcomplaint.gui.pages.STEP_TITLES`. The other
+    pages are created by :meth:`ensure_pages`, which the main window calls
+    once it is painted and which every way to another page calls first:
+    Next, the list of steps, :meth:`go_to_page`, :meth:`go_to_field` and
+    :attr:`pages`.
+    """
 
     finishRequested = Signal()
+    pagesCreated = Signal()
+    """The pages after the start page were created (once)."""
 
     def __init__(self, draft: DraftController, ui: UiLanguage, parent: QWidget | None = None) -> None:
-        """Create every page (their widgets are built when first needed)."""
-        super().__init__(parent)
-        self.setWindowFlags(Qt.WindowType.Widget)
+        """Create the start page (the others come with :meth:`ensure_pages`; widgets when first needed)."""
+        # Created with a parent, a QWizard is a dialog (a window of its own); QWidget.setParent
+        # without window flags makes it a plain child widget that the main window can embed.
+        super().__init__()
+        if parent is not None:
+            self.setParent(parent)
         self.draft = draft
         self.ui = ui
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setOption(QWizard.WizardOption.NoDefaultButton, False)
-        self.pages: list[BasePage] = []
-        for page_id, page_class in enumerate(PAGES):
-            page = page_class(draft, ui, self)
-            self.setPage(page_id, page)
-            self.pages.append(page)
+        self._pages: list[BasePage] = []
+        self._add_page(StartPage)
         self.side_model = QStandardItemModel(self)
-        self.side = QListView(self)
+        self.side = QListView(self)  # item views take the focus by Tab and by click (Qt.StrongFocus)
         self.side.setModel(self.side_model)
         self.side.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.side.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSideWidget(self.side)
         self.side.clicked.connect(self._side_clicked)
         self.side.activated.connect(self._side_clicked)
@@ -115,22 +135,62 @@ class ComplaintWizard(QWizard):
         ui.changed.connect(self.retranslate)
         self.retranslate()
 
+    # --- pages -------------------------------------------------------------------------
+
+    @property
+    def pages(self) -> list[BasePage]:
+        """Every page, in :data:`PAGES` order (created now if they were not yet)."""
+        self.ensure_pages()
+        return self._pages
+
+    @property
+    def pages_created(self) -> bool:
+        """Whether every page exists (not only the start page)."""
+        return len(self._pages) == len(STEP_TITLES)
+
+    def ensure_pages(self) -> None:
+        """Create the pages after the start page, once (their widgets are built when first needed)."""
+        if self.pages_created:
+            return
+        for page_class in page_classes()[len(self._pages) :]:
+            self._add_page(page_class)
+        self.pagesCreated.emit()
+
+    def _add_page(self, page_class: type[BasePage]) -> None:
+        page = page_class(self.draft, self.ui, self)
+        self.setPage(len(self._pages), page)
+        self._pages.append(page)
+
     def page_of(self, page_class: type[BasePage]) -> BasePage:
-        """The page of ``page_class``."""
+        """The page of ``page_class`` (the pages are created unless it is one already created)."""
+        created = next((page for page in self._pages if isinstance(page, page_class)), None)
+        if created is not None:
+            return created
         return next(page for page in self.pages if isinstance(page, page_class))
+
+    def nextId(self) -> int:
+        """The next page in :data:`PAGES` order, also before it is created (so Qt shows Next, not Finish)."""
+        current = self.currentId()
+        return current + 1 if 0 <= current < len(STEP_TITLES) - 1 else -1
+
+    def validateCurrentPage(self) -> bool:
+        """Qt asks this before it goes to the next page, which must exist by then."""
+        self.ensure_pages()
+        return super().validateCurrentPage()
 
     def retranslate(self, *_args: object) -> None:
         """Qt's own buttons from Qt's catalogue, and the list of pages."""
         for button, source in _QT_BUTTONS:
             self.setButtonText(button, QCoreApplication.translate("QWizard", source))
+        titles = [self.ui.tr.gettext(title) for title in STEP_TITLES.values()]
         self.side_model.clear()
-        for page in self.pages:
-            item = QStandardItem(page.title())
+        for title in titles:
+            item = QStandardItem(title)
             item.setEditable(False)
             self.side_model.appendRow(item)
         self.side.setAccessibleName(self.ui.tr.gettext(N_("Steps")))
         self._current_changed(self.currentId())
-        width = max((self.side.fontMetrics().horizontalAdvance(page.title()) for page in self.pages), default=0)
+        width = max((self.side.fontMetrics().horizontalAdvance(title) for title in titles), default=0)
         self.side.setFixedWidth(width + self.side.fontMetrics().averageCharWidth() * 4)
 
     def _current_changed(self, page_id: int) -> None:
@@ -140,7 +200,7 @@ class ComplaintWizard(QWizard):
     def _reload_when_back(self, page_id: int) -> None:
         """Qt initialises a page only when going forward; going back, it shows what the draft holds now."""
         if 0 <= page_id < self._previous_id:
-            self.pages[page_id].load()
+            self._pages[page_id].load()
         self._previous_id = page_id
 
     def _side_clicked(self, index: QModelIndex) -> None:
@@ -150,6 +210,8 @@ class ComplaintWizard(QWizard):
         """Walk to ``page_id`` (forward only while the pages allow it); True when reached."""
         if self.currentId() < 0:
             return False
+        if page_id > 0:
+            self.ensure_pages()
         while self.currentId() < page_id:
             before = self.currentId()
             page = self.currentPage()
@@ -168,6 +230,8 @@ class ComplaintWizard(QWizard):
 
     def go_to_field(self, path: str) -> QWidget | None:
         """Show the page with the input of ``path`` and give the input the focus."""
+        from kzcomplaint.gui.widgets import reveal
+
         for page_id, page in enumerate(self.pages):
             widget = page.reveal_field(path)
             if widget is None:
@@ -187,9 +251,15 @@ class ComplaintWizard(QWizard):
 
 
 class MainWindow(QMainWindow):
-    """The application window: the wizard, menus, files, settings and autosave."""
+    """The application window: the wizard, menus, files, settings and autosave.
+
+    Its first paint shows the start page; right after it, the other pages are
+    created (:meth:`ComplaintWizard.ensure_pages`) and connected here.
+    """
 
     firstShown = Signal()
+    firstPainted = Signal()
+    """The window was painted for the first time (emitted on the event loop, after the paint)."""
 
     def __init__(self, ui: UiLanguage, settings: UiSettings, parent: QWidget | None = None) -> None:
         """Build the window around a new, empty case."""
@@ -197,6 +267,8 @@ class MainWindow(QMainWindow):
         self.ui = ui
         self.settings = settings
         self._shown_once = False
+        self._painted_once = False
+        self._parties: PartiesPage | None = None
         self.draft = DraftController(self)
         if settings.role == "trainer":
             self.draft.today = settings.training_today
@@ -208,7 +280,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.training_label)
         self._build_menus()
         self._connect()
-        self.check_page.set_review_source(self._review)
+        self.start_page.hold_terms()
         geometry = settings.geometry
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -231,6 +303,8 @@ class MainWindow(QMainWindow):
     @property
     def check_page(self) -> CheckPage:
         """The check page."""
+        from kzcomplaint.gui.pages.check import CheckPage
+
         page = self.wizard.page_of(CheckPage)
         assert isinstance(page, CheckPage)
         return page
@@ -238,6 +312,8 @@ class MainWindow(QMainWindow):
     @property
     def document_page(self) -> DocumentPage:
         """The document page."""
+        from kzcomplaint.gui.pages.document import DocumentPage
+
         page = self.wizard.page_of(DocumentPage)
         assert isinstance(page, DocumentPage)
         return page
@@ -260,7 +336,9 @@ class MainWindow(QMainWindow):
         def action(menu: QMenu, shortcut: QKeySequence | QKeySequence.StandardKey | None, slot: object) -> QAction:
             item = QAction(self)
             if shortcut is not None:
-                item.setShortcut(shortcut)
+                # One sequence, in a list: choosing among QAction.setShortcut's overloads would
+                # load Qt's whole namespace of enumerations (Qt.Key, …) before the first window.
+                item.setShortcuts([shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut)])
             item.triggered.connect(slot)
             menu.addAction(item)
             return item
@@ -308,10 +386,7 @@ class MainWindow(QMainWindow):
         self.start_page.newRequested.connect(lambda: self.new_case(go_on=True))
         self.start_page.openRequested.connect(lambda: self.open_case())
         self.start_page.openPathRequested.connect(lambda path: self.open_path(Path(path)))
-        self.check_page.goToField.connect(self.wizard.go_to_field)
-        parties = self.wizard.page_of(PartiesPage)
-        assert isinstance(parties, PartiesPage)
-        parties.directoryRequested.connect(self.show_directory)
+        self.wizard.pagesCreated.connect(self._connect_pages)
         self.wizard.finishRequested.connect(self._export)
         self.wizard.currentIdChanged.connect(self._page_changed)
         self.draft.stateChanged.connect(self._update_title)
@@ -319,6 +394,17 @@ class MainWindow(QMainWindow):
             lambda reason: self.status_label.setText(self.tr.format(MSG_AUTOSAVE_FAILED, reason=reason))
         )
         self.ui.changed.connect(self.retranslate)
+
+    def _connect_pages(self) -> None:
+        from kzcomplaint.gui.pages.parties import PartiesPage
+
+        check = self.check_page
+        check.goToField.connect(self.wizard.go_to_field)
+        check.set_review_source(self._review)
+        parties = self.wizard.page_of(PartiesPage)
+        assert isinstance(parties, PartiesPage)
+        parties.directoryRequested.connect(self.show_directory)
+        self._parties = parties
 
     def retranslate(self, *_args: object) -> None:
         """Menus, title and status bar in the interface language."""
@@ -351,9 +437,9 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.draft.dirty)
 
     def _update_training_label(self) -> None:
-        from kzcomplaint.core import dates
-
         if self.draft.today is not None:
+            from kzcomplaint.core import dates
+
             self.training_label.setText(
                 self.tr.format(MSG_TRAINING, date=dates.format_legal_date(self.draft.today, self.tr.language))
             )
@@ -362,6 +448,10 @@ class MainWindow(QMainWindow):
     # --- review ------------------------------------------------------------------------
 
     def _review(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        from kzcomplaint.gui.pages.facts_page import FactsPage
+        from kzcomplaint.gui.pages.parties import PartiesPage
+        from kzcomplaint.gui.pages.situation import SituationPage
+        from kzcomplaint.gui.pages.where_when import WhereWhenPage
         from kzcomplaint.gui.review import review_rows
 
         pages = [self.wizard.page_of(cls) for cls in (SituationPage, WhereWhenPage, FactsPage, PartiesPage)]
@@ -376,6 +466,8 @@ class MainWindow(QMainWindow):
         """When there are unsaved answers, ask to save, discard or cancel; True to go on."""
         if not self.draft.dirty:
             return True
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             self.tr.gettext(N_("Unsaved answers")),
@@ -410,6 +502,8 @@ class MainWindow(QMainWindow):
         """Ask for a case file and open it."""
         if not self._ask_unsaved():
             return
+        from PySide6.QtWidgets import QFileDialog
+
         name, _filter = QFileDialog.getOpenFileName(
             self,
             self.tr.gettext(N_("Open a case file")),
@@ -450,6 +544,8 @@ class MainWindow(QMainWindow):
     def save_as(self, path: Path | None = None) -> bool:
         """Save the case under a new name; True when saved."""
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             folder = Path(self.settings.last_folder) if self.settings.last_folder else Path.home()
             suggested = f"{self.draft.case.template or 'case'}_{dt.date.today().isoformat()}.json"
             name, _filter = QFileDialog.getSaveFileName(
@@ -490,7 +586,7 @@ class MainWindow(QMainWindow):
             page.store()
 
     def _export(self) -> None:
-        self.wizard.go_to_page(len(PAGES) - 1)
+        self.wizard.go_to_page(len(STEP_TITLES) - 1)
         if self.wizard.currentPage() is self.document_page:
             self.document_page.export()
 
@@ -525,6 +621,8 @@ class MainWindow(QMainWindow):
         return False
 
     def _ask_restore(self, autosave: drafts.Autosave) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         tr = self.tr
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
@@ -585,10 +683,12 @@ class MainWindow(QMainWindow):
     def _forget_profile(self) -> None:
         profile.forget_profile()
         self.status_label.setText(self.tr.gettext(N_("Your saved details were deleted from this computer.")))
-        parties = self.wizard.page_of(PartiesPage)
-        parties.load()
+        if self._parties is not None:
+            self._parties.load()
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr.gettext(N_("About kzcomplaint")),
@@ -604,18 +704,32 @@ class MainWindow(QMainWindow):
     # --- window events -------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Announce the first show (the start-up benchmark listens)."""
+        """Announce the first show (the start-up benchmark listens), and watch for the first paint."""
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            self.installEventFilter(self)
             self.firstShown.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On the first paint, finish the window once the paint is done (then stop watching)."""
+        if watched is self and event.type() == QEvent.Type.Paint and not self._painted_once:
+            self._painted_once = True
+            self.removeEventFilter(self)
+            # Queued: runs after the whole window is painted and flushed to the screen.
+            QTimer.singleShot(0, self, self._first_painted)
+        return super().eventFilter(watched, event)
+
+    def _first_painted(self) -> None:
+        self.start_page.release_terms()
+        self.wizard.ensure_pages()
+        self.firstPainted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Close without asking: unsaved answers stay in the autosave, offered at the next start."""
         self._store_current()
-        parties = self.wizard.page_of(PartiesPage)
-        if isinstance(parties, PartiesPage) and parties.fields:
-            parties.save_profile()
+        if self._parties is not None and self._parties.fields:
+            self._parties.save_profile()
         if self.draft.dirty:
             self.draft.autosave()
         self.draft.autosave_timer.stop()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
 
 from kzcomplaint.core.i18n import Translator
+from kzcomplaint.gui.pages import STEP_TITLES
 
 if TYPE_CHECKING:
     from kzcomplaint.gui.draft import DraftController
@@ -41,6 +42,9 @@ class FieldEntry:
 
 class BasePage(QWizardPage):
     """A page of the complaint wizard, editing part of the shared draft."""
+
+    STEP = ""
+    """The page's key in :data:`~kzcomplaint.gui.pages.STEP_TITLES` (the name of its module)."""
 
     def __init__(self, draft: DraftController, ui: UiLanguage, parent: QWidget | None = None) -> None:
         """Keep the shared draft and language; the widgets come later (:meth:`ensure_built`)."""
@@ -88,6 +92,10 @@ class BasePage(QWizardPage):
     def retranslate_titles(self) -> None:
         """Set the page's title and subtitle (also before the widgets exist)."""
         raise NotImplementedError
+
+    def step_title(self) -> str:
+        """The page's title in the interface language, as the list of steps shows it."""
+        return self.tr.gettext(STEP_TITLES[self.STEP])
 
     def retranslate(self) -> None:
         """Re-word every text of the page in the current language."""

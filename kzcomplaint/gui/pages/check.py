@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from kzcomplaint.core.i18n import N_
-from kzcomplaint.gui.models import ProblemModel, citation_text
+from kzcomplaint.gui.delegates import WrappingDelegate
+from kzcomplaint.gui.labels import citation_text
+from kzcomplaint.gui.models import ProblemModel
 from kzcomplaint.gui.pages.base import BasePage
-from kzcomplaint.gui.widgets import FeedbackLabel, WrappingDelegate
+from kzcomplaint.gui.widgets import FeedbackLabel
 
 if TYPE_CHECKING:
     from kzcomplaint.core.checks import Problem
@@ -42,12 +44,14 @@ MSG_SELECT = N_("Select a problem to see what to do, then “Go to field”.")
 class CheckPage(BasePage):
     """Problems with their citations and a way to the field; all answers for review."""
 
+    STEP = "check"
+
     goToField = Signal(str)
     _review_source: ReviewSource | None = None
 
     def retranslate_titles(self) -> None:
         """Title and subtitle."""
-        self.setTitle(self.tr.gettext(N_("Check")))
+        self.setTitle(self.step_title())
         self.setSubTitle(self.tr.gettext(N_("What would get the document returned, and all your answers for review.")))
 
     def _build(self) -> None:

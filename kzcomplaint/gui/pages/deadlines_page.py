@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout
 
 from kzcomplaint.core.i18n import N_
-from kzcomplaint.gui.models import MSG_IMMEDIATELY, DeadlineModel, today_label
+from kzcomplaint.gui.delegates import WrappingDelegate
+from kzcomplaint.gui.labels import MSG_IMMEDIATELY
+from kzcomplaint.gui.models import DeadlineModel, today_label
 from kzcomplaint.gui.pages.base import BasePage
-from kzcomplaint.gui.widgets import FeedbackLabel, WrappingDelegate
+from kzcomplaint.gui.widgets import FeedbackLabel
 
 if TYPE_CHECKING:
     from kzcomplaint.core.deadlines import Deadline
@@ -23,9 +25,11 @@ MSG_CORE_ERROR = N_("The terms could not be computed: {reason}")
 class DeadlinesPage(BasePage):
     """The terms as the core computed them."""
 
+    STEP = "deadlines_page"
+
     def retranslate_titles(self) -> None:
         """Title and subtitle."""
-        self.setTitle(self.tr.gettext(N_("Deadlines")))
+        self.setTitle(self.step_title())
         self.setSubTitle(self.tr.gettext(N_("After the term the complaint is not considered at all: file in time.")))
 
     def _build(self) -> None:

@@ -47,12 +47,14 @@ def language_label(language: str) -> str:
 class DocumentPage(BasePage):
     """Preview and export."""
 
+    STEP = "document"
+
     exported = Signal(object)
     """A document was written (its path)."""
 
     def retranslate_titles(self) -> None:
         """Title and subtitle."""
-        self.setTitle(self.tr.gettext(N_("Document")))
+        self.setTitle(self.step_title())
         self.setSubTitle(self.tr.gettext(N_("The document language is independent of the interface language.")))
 
     def _build(self) -> None:

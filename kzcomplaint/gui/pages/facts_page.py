@@ -165,9 +165,11 @@ class QuestionInput(QWidget):
 class FactsPage(BasePage):
     """The kind's own questions, evidence with files, and the facts text."""
 
+    STEP = "facts_page"
+
     def retranslate_titles(self) -> None:
         """Title and subtitle."""
-        self.setTitle(self.tr.gettext(N_("Facts")))
+        self.setTitle(self.step_title())
         self.setSubTitle(
             self.tr.gettext(
                 N_("Answer what you can: the facts text is drafted from your answers, and you can edit it.")

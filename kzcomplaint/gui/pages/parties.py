@@ -25,7 +25,7 @@ from kzcomplaint.core import profile
 from kzcomplaint.core.i18n import N_, Translator
 from kzcomplaint.core.model import Body, Level, Person
 from kzcomplaint.gui import labels
-from kzcomplaint.gui.models import citation_text
+from kzcomplaint.gui.labels import citation_text
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.pages.where_when import fill_combo, select_data
 from kzcomplaint.gui.widgets import (
@@ -238,11 +238,13 @@ class BodyForm(QWidget):
 class PartiesPage(BasePage):
     """Who complains, who represents them, against whom, and to whom."""
 
+    STEP = "parties"
+
     directoryRequested = Signal()
 
     def retranslate_titles(self) -> None:
         """Title and subtitle."""
-        self.setTitle(self.tr.gettext(N_("Parties")))
+        self.setTitle(self.step_title())
         self.setSubTitle(
             self.tr.gettext(N_("Who complains, against which body, and to whom. Courts return claims without these."))
         )

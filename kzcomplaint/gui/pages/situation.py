@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from kzcomplaint.core.i18n import N_
-from kzcomplaint.gui.models import DESCRIPTION_ROLE, KIND_ROLE, CatalogFilter, CatalogModel, citation_text
+from kzcomplaint.gui.labels import citation_text
+from kzcomplaint.gui.models import DESCRIPTION_ROLE, KIND_ROLE, CatalogFilter, CatalogModel
 from kzcomplaint.gui.pages.base import BasePage
 
 DOCUMENT_NAMES = {
@@ -122,9 +123,11 @@ class KindTree(QTreeView):
 class SituationPage(BasePage):
     """Choose the document kind by what happened."""
 
+    STEP = "situation"
+
     def retranslate_titles(self) -> None:
         """Title and subtitle."""
-        self.setTitle(self.tr.gettext(N_("What happened?")))
+        self.setTitle(self.step_title())
         self.setSubTitle(self.tr.gettext(N_("Find your situation in plain words; you need not know its legal name.")))
 
     def _build(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from kzcomplaint.core import drafts
 from kzcomplaint.core.i18n import N_, Message
 from kzcomplaint.gui import workers
-from kzcomplaint.gui.models import DueTermModel, RecentModel
+from kzcomplaint.gui.delegates import WrappingDelegate
 from kzcomplaint.gui.pages.base import BasePage
-from kzcomplaint.gui.widgets import WrappingDelegate
+from kzcomplaint.gui.start_models import DueTermModel, RecentModel
 
 MSG_NO_RECENT = N_("No case files yet. Saved and opened cases appear here.")
 MSG_NO_TERMS = N_("No term of a recent case falls due this week (as of {today}).")
@@ -37,13 +37,33 @@ MSG_TERMS_FAILED = N_("The terms could not be computed: {reason}")
 class StartPage(BasePage):
     """The first page: start or continue a case, see what is due."""
 
+    STEP = "start"
+
     newRequested = Signal()
     openRequested = Signal()
     openPathRequested = Signal(object)
 
+    _terms_held = False
+    _held_paths: list[Path] | None = None
+
+    def hold_terms(self) -> None:
+        """Start no computation of terms until :meth:`release_terms` (the main window's first paint).
+
+        The computation runs on another thread, but it holds Python's interpreter lock while it
+        imports and reads the cases, and the first window would be painted that much later.
+        """
+        self._terms_held = True
+
+    def release_terms(self) -> None:
+        """Compute the terms asked for while held, and from now on at once."""
+        self._terms_held = False
+        paths, self._held_paths = self._held_paths, None
+        if paths is not None:
+            self.refresh_terms(paths)
+
     def retranslate_titles(self) -> None:
         """Title and subtitle."""
-        self.setTitle(self.tr.gettext(N_("Start")))
+        self.setTitle(self.step_title())
         self.setSubTitle(
             self.tr.gettext(N_("Start a new complaint, or continue a case. Every answer is kept as you go."))
         )
@@ -140,10 +160,14 @@ class StartPage(BasePage):
         """Compute the due terms of ``paths`` off the UI thread."""
         today = self.draft.today or dt.date.today()
         if not paths:
+            self._held_paths = None
             self.terms_model.set_terms([])
             self._set_terms_state(MSG_NO_TERMS, today=today)
             return
         self._set_terms_state(MSG_COMPUTING)
+        if self._terms_held:
+            self._held_paths = list(paths)
+            return
 
         def compute() -> tuple[list[drafts.DueTerm], list[Path]]:
             return drafts.due_terms(paths, today=today)
@@ -197,6 +221,8 @@ class StartPage(BasePage):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Delete removes the selected recent case from the list."""
+        from PySide6.QtCore import Qt  # not at the top: the first window does without Qt's namespace
+
         if event.key() == Qt.Key.Key_Delete and self.recent_view.hasFocus():
             self._forget_current()
             return

@@ -51,9 +51,11 @@ def select_data(combo: QComboBox, value: str) -> None:
 class WhereWhenPage(BasePage):
     """Election kind and voting day, the commission, the date and details of what is contested."""
 
+    STEP = "where_when"
+
     def retranslate_titles(self) -> None:
         """Title and subtitle."""
-        self.setTitle(self.tr.gettext(N_("Where and when")))
+        self.setTitle(self.step_title())
         self.setSubTitle(
             self.tr.gettext(
                 N_("Dates can be typed as you write them (10.01.2021, 10 января 2021, 2021 жылғы 10 қаңтар).")

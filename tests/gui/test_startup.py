@@ -1,0 +1,228 @@
+"""The first window holds only the start page; the other pages come once it is painted, or as soon as asked for."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import complete_case
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWizard
+
+from kzcomplaint.core import caseio, drafts
+from kzcomplaint.core.i18n import Translator
+from kzcomplaint.gui.pages import STEP_TITLES
+from kzcomplaint.gui.pages.start import MSG_COMPUTING
+
+ROOT = Path(__file__).resolve().parents[2]
+LAST_PAGE = len(STEP_TITLES) - 1
+
+
+@pytest.fixture
+def built_window(qtbot, kz_home: Path) -> Iterator:
+    """Build main windows in ``kz_home`` without showing them; closed and reset after the test."""
+    from kzcomplaint.app import build_main_window
+    from kzcomplaint.gui import workers
+    from kzcomplaint.gui.settings import UiSettings
+
+    built = []
+
+    def build(language: str = "en"):
+        settings = UiSettings()
+        settings.language = language
+        settings.role = "observer"
+        window = build_main_window(language, settings=settings)
+        qtbot.addWidget(window)
+        built.append(window)
+        return window
+
+    yield build
+    workers.wait_for_all()
+    for window in built:
+        window.draft.autosave_timer.stop()
+        window.ui.set_language("en")
+        window.deleteLater()
+    QApplication.processEvents()
+
+
+def _side_texts(wizard) -> list[str]:
+    return [wizard.side_model.item(row).text() for row in range(wizard.side_model.rowCount())]
+
+
+def test_pages_are_in_the_order_of_the_step_titles() -> None:
+    from kzcomplaint.gui.wizard import PAGES, page_classes
+
+    assert PAGES == page_classes()
+    assert [page.__module__ for page in PAGES] == [f"kzcomplaint.gui.pages.{name}" for name in STEP_TITLES]
+    assert [page.STEP for page in PAGES] == list(STEP_TITLES)
+
+
+def test_only_the_start_page_exists_until_the_window_is_painted(built_window, qtbot) -> None:
+    window = built_window("ru")
+    wizard = window.wizard
+    ru = Translator("ru")
+    assert wizard.pageIds() == [0] and not wizard.pages_created
+    # Every step is listed from the start, in the interface language.
+    assert _side_texts(wizard) == [ru.gettext(title) for title in STEP_TITLES.values()]
+    with qtbot.waitSignal(window.firstPainted, timeout=5_000):
+        window.show()
+    assert wizard.pages_created
+    assert wizard.pageIds() == list(range(len(STEP_TITLES)))
+    assert [page.title() for page in wizard.pages] == _side_texts(wizard)
+    assert [page.is_built for page in wizard.pages] == [True] + [False] * LAST_PAGE, "widgets come when needed"
+    # Embedded as a plain widget, the list of steps reachable by Tab and by click.
+    assert not wizard.isWindow()
+    assert wizard.side.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+def test_next_works_before_the_other_pages_exist(built_window) -> None:
+    window = built_window("en")
+    window.show()  # the first paint (and with it the other pages) waits for the event loop
+    wizard = window.wizard
+    assert not wizard.pages_created
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert next_button.isVisible() and next_button.isEnabled()
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+    next_button.click()
+    assert wizard.currentId() == 1
+    assert wizard.currentPage() is wizard.pages[1] and wizard.currentPage().is_built
+
+
+def test_every_page_and_field_is_reached_from_a_window_not_painted_yet(built_window, qtbot) -> None:
+    window = built_window("en")
+    window.show()
+    window.draft.replace_case(complete_case())
+    wizard = window.wizard
+    assert not wizard.pages_created
+    # "Go to field" before any other page exists.
+    assert wizard.go_to_field("contested.date") is not None
+    assert wizard.currentId() == 2
+    for page_id in [*range(len(STEP_TITLES)), *reversed(range(len(STEP_TITLES)))]:
+        assert wizard.go_to_page(page_id), page_id
+        assert wizard.currentPage() is wizard.pages[page_id] and wizard.pages[page_id].is_built
+    # The list of steps.
+    rect = wizard.side.visualRect(wizard.side_model.index(6, 0))
+    qtbot.mouseClick(wizard.side.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert wizard.currentId() == 6
+    # "Go to field" from the check page, to a field of each page that has one.
+    check = window.check_page
+    fields = {
+        "template": 1,
+        "contested.date": 2,
+        "facts": 3,
+        "complainant.iin": 4,
+        "addressee.phone": 4,
+        "output_language": LAST_PAGE,
+    }
+    for path, page_id in fields.items():
+        check.goToField.emit(path)
+        assert wizard.currentId() == page_id, path
+    wizard.go_to_page(0)
+    window.new_case(ask=False, go_on=True)
+    assert wizard.currentId() == 1
+
+
+def test_pages_created_or_built_after_a_language_switch_are_in_that_language(built_window) -> None:
+    window = built_window("en")
+    wizard = window.wizard
+    window.set_language("ru")  # before the other pages exist
+    ru = Translator("ru")
+    assert not wizard.pages_created
+    pages = wizard.pages
+    for page, title in zip(pages, STEP_TITLES.values(), strict=True):
+        assert page.title() == ru.gettext(title) != title, type(page).__name__
+        assert page.subTitle() and not page.is_built
+
+    window.set_language("kk")  # the pages exist, their widgets do not
+    kk = Translator("kk")
+    assert _side_texts(wizard) == [kk.gettext(title) for title in STEP_TITLES.values()]
+    window.draft.replace_case(complete_case())
+    window.show()
+    for page_id, (page, title) in enumerate(zip(pages, STEP_TITLES.values(), strict=True)):
+        assert wizard.go_to_page(page_id), page_id
+        assert page.is_built
+        assert page.title() == kk.gettext(title) != title, type(page).__name__
+        for path, entry in page.fields.items():
+            if entry.literal:
+                continue  # a template's own question: its label is data in the three languages
+            assert entry.widget.accessibleName() == entry.text(kk), path
+            if entry.label is not None:
+                assert entry.label.text() == kk.gettext(entry.msgid), path
+
+
+def test_terms_of_recent_cases_are_computed_once_the_window_is_painted(built_window, qtbot, tmp_path: Path) -> None:
+    from kzcomplaint.gui import workers
+
+    case = complete_case()
+    path = tmp_path / "case.json"
+    caseio.save_case(case, path)
+    drafts.remember_case(path, case.template)
+    window = built_window("en")
+    window.show()
+    start = window.start_page
+    computing = Translator("en").gettext(MSG_COMPUTING)
+    assert start.recent_model.rowCount() == 1
+    assert start.terms_label.text() == computing
+    assert not workers.busy(), "nothing competes with the first paint"
+    qtbot.waitUntil(lambda: start.terms_label.text() != computing, timeout=10_000)
+
+
+FIRST_WINDOW = textwrap.dedent(
+    """
+    import json, sys
+    from PySide6 import QtCore
+    from kzcomplaint.app import build_main_window, create_application
+    from kzcomplaint.gui.settings import UiSettings
+
+    lazy_types = "Qt" not in vars(QtCore)  # PySide creates a type on its first use
+    app = create_application()
+    settings = UiSettings()
+    settings.language = "ru"
+    settings.role = "observer"
+    window = build_main_window("ru", settings=settings)
+    seen = {}
+
+    def loaded():
+        return sorted(name for name in sys.modules if name.startswith("kzcomplaint"))
+
+    def shown():
+        seen["shown"] = loaded()
+        seen["qt_namespace"] = lazy_types and "Qt" in vars(QtCore)
+
+    def painted():
+        seen["painted"] = loaded()
+        app.quit()
+
+    window.firstShown.connect(shown)
+    window.firstPainted.connect(painted)
+    window.show()
+    app.exec()
+    print(json.dumps(seen))
+    """
+)
+
+
+def test_the_first_window_loads_neither_the_other_pages_nor_qt_namespace(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KZCOMPLAINT_HOME=str(tmp_path))
+    completed = subprocess.run(
+        [sys.executable, "-c", FIRST_WINDOW], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=True
+    )
+    seen = json.loads(completed.stdout.splitlines()[-1])
+    other_pages = {f"kzcomplaint.gui.pages.{name}" for name in STEP_TITLES if name != "start"}
+    later = other_pages | {
+        "kzcomplaint.gui.models",
+        "kzcomplaint.gui.widgets",
+        "kzcomplaint.core.catalog",
+        "kzcomplaint.core.checks",
+        "kzcomplaint.core.deadlines",
+    }
+    assert "kzcomplaint.gui.pages.start" in seen["shown"]
+    assert not later & set(seen["shown"])
+    assert not seen["qt_namespace"], "Qt's namespace (hundreds of enumerations) loaded before the first window"
+    assert other_pages <= set(seen["painted"])
