@@ -17,6 +17,10 @@ Output files are ``<case-stem>.<lang>.docx`` (CSV rows:
 ``row-<n>-<template>.<lang>.docx``); two cases that would get the same name
 never overwrite each other — the second gets a ``-2`` suffix and the result
 says so. Every file is written atomically (temporary file + ``os.replace``).
+
+A batch can be cancelled (``run_batch(..., cancel=event)``): cases not yet
+started are dropped, those being rendered finish, and the summary lists
+exactly the documents written — never a partial one.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ import re
 import signal
 import stat
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -98,6 +103,8 @@ class BatchCase:
     """The case file (folder input)."""
     row: dict[str, Any] | None = None
     """The case data built from a CSV row (CSV input)."""
+    row_number: int | None = None
+    """The CSV row (1 = the first under the header), for a front end to name it in its own language."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -115,6 +122,8 @@ class CaseResult:
     source: str
     output: str | None = None
     language: str = ""
+    row_number: int | None = None
+    """The CSV row of the case (None for a case file)."""
     errors: list[FieldProblem] = dataclasses.field(default_factory=list)
     """Why the case could not be rendered (empty when it was)."""
     blocking: list[tuple[str, str, dict[str, str]]] = dataclasses.field(default_factory=list)
@@ -133,7 +142,12 @@ class BatchSummary:
     """The outcome of a batch."""
 
     results: list[CaseResult]
+    """One per case done, in input order (fewer than ``total`` when cancelled)."""
     seconds: float
+    total: int = 0
+    """Cases in the input."""
+    cancelled: bool = False
+    """The batch was cancelled before every case was done."""
 
     @property
     def rendered(self) -> int:
@@ -352,6 +366,7 @@ def _csv_cases(source: Path) -> Iterator[BatchCase]:
             stem=f"row-{number}-{template}",
             base_dir=str(source.parent),
             row={"data": data, "problems": [(p.field, p.message) for p in problems]},
+            row_number=number,
         )
 
 
@@ -411,7 +426,7 @@ def render_one(item: BatchCase, language: str | None, output: Path) -> CaseResul
     """Read, check, render and write one case; never raises for a bad case."""
     from kzcomplaint.core import catalog, checks, render, templates
 
-    result = CaseResult(source=item.source)
+    result = CaseResult(source=item.source, row_number=item.row_number)
     case, problems = _read_case(item)
     if case is None:
         result.errors = problems
@@ -482,6 +497,7 @@ def run_batch(
     language: str | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    cancel: threading.Event | None = None,
 ) -> BatchSummary:
     """Render every case of ``source`` into ``out_dir``.
 
@@ -491,6 +507,9 @@ def run_batch(
         language: Render every case in this language; None = each case's own.
         jobs: Worker processes; None or 0 = ``os.cpu_count()``; 1 = this process.
         progress: Called after each case.
+        cancel: When set (from another thread), no further case is started;
+            cases being rendered finish, so only whole documents are written.
+            The summary then has ``cancelled`` and the results of the cases done.
 
     Raises:
         BatchSourceError: The input has no cases or cannot be read.
@@ -517,9 +536,15 @@ def run_batch(
         results[index] = result
 
     done = 0
+
+    def cancelled() -> bool:
+        return cancel is not None and cancel.is_set()
+
     if workers == 1 or total == 1:
         _warm_up()
         for index, entry in enumerate(work):
+            if cancelled():
+                break
             record(index, _render_chunk([entry])[0])
             done += 1
             if progress:
@@ -529,28 +554,49 @@ def run_batch(
         chunks = [list(range(i, min(i + size, total))) for i in range(0, total, size)]
         with concurrent.futures.ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
             futures = {pool.submit(_render_chunk, [work[i] for i in chunk]): chunk for chunk in chunks}
+            recorded: set[concurrent.futures.Future[list[CaseResult]]] = set()
+
+            def take(future: concurrent.futures.Future[list[CaseResult]]) -> None:
+                nonlocal done
+                recorded.add(future)
+                chunk = futures[future]
+                try:
+                    chunk_results = future.result()
+                except Exception as error:  # noqa: BLE001 - a crashed worker fails its cases, not the batch
+                    message = Message(MSG_UNEXPECTED, error=f"{type(error).__name__}: {error}")
+                    chunk_results = [
+                        CaseResult(
+                            source=work[i][0].source,
+                            row_number=work[i][0].row_number,
+                            errors=[FieldProblem("", message)],
+                        )
+                        for i in chunk
+                    ]
+                for index, result in zip(chunk, chunk_results, strict=True):
+                    record(index, result)
+                    done += 1
+                    if progress:
+                        progress(done, total, work[index][0].source)
+
             try:
                 for future in concurrent.futures.as_completed(futures):
-                    chunk = futures[future]
-                    try:
-                        chunk_results = future.result()
-                    except Exception as error:  # noqa: BLE001 - a crashed worker fails its cases, not the batch
-                        message = Message(MSG_UNEXPECTED, error=f"{type(error).__name__}: {error}")
-                        chunk_results = [
-                            CaseResult(source=work[i][0].source, errors=[FieldProblem("", message)]) for i in chunk
-                        ]
-                    for index, result in zip(chunk, chunk_results, strict=True):
-                        record(index, result)
-                        done += 1
-                        if progress:
-                            progress(done, total, work[index][0].source)
+                    take(future)
+                    if cancelled():
+                        break
             except BaseException:
                 # Ctrl-C: chunks not yet started are dropped; running ones finish
                 # their files (each written atomically), then the pool closes.
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise
+            if cancelled():
+                # As for Ctrl-C, and the chunks that finished meanwhile are reported:
+                # the summary names every document written.
+                pool.shutdown(wait=True, cancel_futures=True)
+                for future in futures:
+                    if future not in recorded and future.done() and not future.cancelled():
+                        take(future)
     final = [r for r in results if r is not None]
-    return BatchSummary(results=final, seconds=time.perf_counter() - started)
+    return BatchSummary(results=final, seconds=time.perf_counter() - started, total=total, cancelled=len(final) < total)
 
 
 __all__ = [

@@ -13,7 +13,8 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
-from kzcomplaint.core.i18n import Translator, translator
+from kzcomplaint.core.i18n import Translator
+from kzcomplaint.core.i18n import translator as translator_for
 from kzcomplaint.core.model import LANGUAGES
 
 log = logging.getLogger(__name__)
@@ -22,6 +23,12 @@ LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English
 """Each interface language named in itself, as a language menu shows it."""
 
 _QT_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_GB"}
+
+
+def language_label(language: str) -> str:
+    """A document language (kk, ru, en or kk+ru) named in itself: kk+ru as both names."""
+    return " + ".join(LANGUAGE_NAMES[part] for part in language.split("+"))
+
 
 # One Qt catalogue per application, whichever UiLanguage installed it last,
 # so that two language objects (a first-run dialog, the window) never stack theirs.
@@ -51,9 +58,9 @@ class UiLanguage(QObject):
         return self._language
 
     @property
-    def tr(self) -> Translator:
+    def translator(self) -> Translator:
         """The app's translator for the current language."""
-        return translator(self._language)
+        return translator_for(self._language)
 
     def set_language(self, language: str) -> None:
         """Switch to ``language`` and re-translate everything that listens."""

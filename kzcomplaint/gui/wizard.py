@@ -49,6 +49,7 @@ from kzcomplaint.gui.pages.start import StartPage
 from kzcomplaint.gui.settings import ROLES, UiSettings
 
 if TYPE_CHECKING:
+    from kzcomplaint.gui.batch_dialog import BatchDialog
     from kzcomplaint.gui.pages.check import CheckPage
     from kzcomplaint.gui.pages.document import DocumentPage
     from kzcomplaint.gui.pages.parties import PartiesPage
@@ -76,6 +77,7 @@ def __getattr__(name: str) -> object:
         globals()["PAGES"] = pages
         return pages
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Qt's own wizard buttons, worded by Qt's catalogue (qtbase_<lang>.qm).
 _QT_BUTTONS = (
@@ -182,13 +184,13 @@ class ComplaintWizard(QWizard):
         """Qt's own buttons from Qt's catalogue, and the list of pages."""
         for button, source in _QT_BUTTONS:
             self.setButtonText(button, QCoreApplication.translate("QWizard", source))
-        titles = [self.ui.tr.gettext(title) for title in STEP_TITLES.values()]
+        titles = [self.ui.translator.gettext(title) for title in STEP_TITLES.values()]
         self.side_model.clear()
         for title in titles:
             item = QStandardItem(title)
             item.setEditable(False)
             self.side_model.appendRow(item)
-        self.side.setAccessibleName(self.ui.tr.gettext(N_("Steps")))
+        self.side.setAccessibleName(self.ui.translator.gettext(N_("Steps")))
         self._current_changed(self.currentId())
         width = max((self.side.fontMetrics().horizontalAdvance(title) for title in titles), default=0)
         self.side.setFixedWidth(width + self.side.fontMetrics().averageCharWidth() * 4)
@@ -269,6 +271,7 @@ class MainWindow(QMainWindow):
         self._shown_once = False
         self._painted_once = False
         self._parties: PartiesPage | None = None
+        self.batch_dialog: BatchDialog | None = None
         self.draft = DraftController(self)
         if settings.role == "trainer":
             self.draft.today = settings.training_today
@@ -319,9 +322,9 @@ class MainWindow(QMainWindow):
         return page
 
     @property
-    def tr(self) -> Translator:
+    def translator(self) -> Translator:
         """The interface translator."""
-        return self.ui.tr
+        return self.ui.translator
 
     # --- building ----------------------------------------------------------------------
 
@@ -349,6 +352,7 @@ class MainWindow(QMainWindow):
         self.save_as_action = action(self.file_menu, QKeySequence.StandardKey.SaveAs, lambda: self.save_as())
         self.file_menu.addSeparator()
         self.export_action = action(self.file_menu, QKeySequence("Ctrl+E"), self._export)
+        self.batch_action = action(self.file_menu, None, self.export_many)
         self.file_menu.addSeparator()
         self.quit_action = action(self.file_menu, QKeySequence.StandardKey.Quit, self.close)
 
@@ -391,7 +395,7 @@ class MainWindow(QMainWindow):
         self.wizard.currentIdChanged.connect(self._page_changed)
         self.draft.stateChanged.connect(self._update_title)
         self.draft.autosaveFailed.connect(
-            lambda reason: self.status_label.setText(self.tr.format(MSG_AUTOSAVE_FAILED, reason=reason))
+            lambda reason: self.status_label.setText(self.translator.format(MSG_AUTOSAVE_FAILED, reason=reason))
         )
         self.ui.changed.connect(self.retranslate)
 
@@ -408,7 +412,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self, *_args: object) -> None:
         """Menus, title and status bar in the interface language."""
-        tr = self.tr
+        tr = self.translator
         self.file_menu.setTitle(tr.gettext(N_("&File")))
         self.settings_menu.setTitle(tr.gettext(N_("&Settings")))
         self.help_menu.setTitle(tr.gettext(N_("&Help")))
@@ -417,6 +421,7 @@ class MainWindow(QMainWindow):
         self.save_action.setText(tr.gettext(N_("&Save")))
         self.save_as_action.setText(tr.gettext(N_("Save &as…")))
         self.export_action.setText(tr.gettext(N_("&Export the document…")))
+        self.batch_action.setText(tr.gettext(N_("Export &many cases…")))
         self.quit_action.setText(tr.gettext(N_("&Quit")))
         self.language_menu.setTitle(tr.gettext(N_("Interface &language")))
         self.role_menu.setTitle(tr.gettext(N_("My &role")))
@@ -432,7 +437,7 @@ class MainWindow(QMainWindow):
         self._update_training_label()
 
     def _update_title(self) -> None:
-        name = self.draft.path.name if self.draft.path is not None else self.tr.gettext(MSG_NEW_CASE)
+        name = self.draft.path.name if self.draft.path is not None else self.translator.gettext(MSG_NEW_CASE)
         self.setWindowTitle(f"{name}[*] — kzcomplaint")
         self.setWindowModified(self.draft.dirty)
 
@@ -441,7 +446,9 @@ class MainWindow(QMainWindow):
             from kzcomplaint.core import dates
 
             self.training_label.setText(
-                self.tr.format(MSG_TRAINING, date=dates.format_legal_date(self.draft.today, self.tr.language))
+                self.translator.format(
+                    MSG_TRAINING, date=dates.format_legal_date(self.draft.today, self.translator.language)
+                )
             )
         self.training_label.setVisible(self.draft.today is not None)
 
@@ -458,7 +465,7 @@ class MainWindow(QMainWindow):
         for page in pages:
             if page.isVisible():
                 page.store()
-        return review_rows(self.draft.case, pages, self.tr, self.draft.directory, self.draft.region)
+        return review_rows(self.draft.case, pages, self.translator, self.draft.directory, self.draft.region)
 
     # --- cases -------------------------------------------------------------------------
 
@@ -470,8 +477,8 @@ class MainWindow(QMainWindow):
 
         answer = QMessageBox.question(
             self,
-            self.tr.gettext(N_("Unsaved answers")),
-            self.tr.gettext(MSG_UNSAVED),
+            self.translator.gettext(N_("Unsaved answers")),
+            self.translator.gettext(MSG_UNSAVED),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
@@ -490,7 +497,7 @@ class MainWindow(QMainWindow):
         try:
             complainant = profile.load_profile()
         except profile.ProfileError as error:
-            self.status_label.setText(error.message.render(self.tr))
+            self.status_label.setText(error.message.render(self.translator))
         role = self.settings.role or "observer"
         self.draft.new_case(language=self.ui.language, complainant=complainant, with_representative=role == "lawyer")
         if go_on:
@@ -506,9 +513,9 @@ class MainWindow(QMainWindow):
 
         name, _filter = QFileDialog.getOpenFileName(
             self,
-            self.tr.gettext(N_("Open a case file")),
+            self.translator.gettext(N_("Open a case file")),
             self.settings.last_folder or str(Path.home()),
-            self.tr.gettext(N_("Case files (*.json)")),
+            self.translator.gettext(N_("Case files (*.json)")),
         )
         if name:
             self.open_path(Path(name), ask=False)
@@ -525,12 +532,12 @@ class MainWindow(QMainWindow):
         except caseio.CaseFileError as error:
             problems = [FileProblem(problem.path, problem.message) for problem in error.problems]
             self.problems_dialog = ProblemsDialog(
-                self.tr, self.tr.gettext(N_("Open a case file")), error.source, problems, self
+                self.translator, self.translator.gettext(N_("Open a case file")), error.source, problems, self
             )
             self.problems_dialog.open()
             return False
         self.settings.last_folder = str(path.parent)
-        self.status_label.setText(self.tr.format(N_("Opened: {file}"), file=str(path)))
+        self.status_label.setText(self.translator.format(N_("Opened: {file}"), file=str(path)))
         self.wizard.go_to_page(0)
         self.wizard.go_to_page(6 if self.draft.template_info() is not None else 1)
         return True
@@ -550,9 +557,9 @@ class MainWindow(QMainWindow):
             suggested = f"{self.draft.case.template or 'case'}_{dt.date.today().isoformat()}.json"
             name, _filter = QFileDialog.getSaveFileName(
                 self,
-                self.tr.gettext(N_("Save the case as")),
+                self.translator.gettext(N_("Save the case as")),
                 str(folder / suggested),
-                self.tr.gettext(N_("Case files (*.json)")),
+                self.translator.gettext(N_("Case files (*.json)")),
             )
             if not name:
                 return False
@@ -571,13 +578,13 @@ class MainWindow(QMainWindow):
         except caseio.CaseSaveError as error:
             show_error(
                 self,
-                self.tr,
-                error.message.render(self.tr),
-                self.tr.gettext(N_("Your answers are kept and autosaved; choose another folder with Save as…")),
+                self.translator,
+                error.message.render(self.translator),
+                self.translator.gettext(N_("Your answers are kept and autosaved; choose another folder with Save as…")),
             )
             return False
         self.settings.last_folder = str(path.parent)
-        self.status_label.setText(self.tr.format(MSG_SAVED, file=str(path)))
+        self.status_label.setText(self.translator.format(MSG_SAVED, file=str(path)))
         return True
 
     def _store_current(self) -> None:
@@ -590,6 +597,28 @@ class MainWindow(QMainWindow):
         if self.wizard.currentPage() is self.document_page:
             self.document_page.export()
 
+    def export_many(self) -> BatchDialog:
+        """File → Export many cases…: a folder of case files or a CSV into documents (the dialog of a running batch)."""
+        from kzcomplaint.gui.batch_dialog import BatchDialog
+
+        if self.batch_dialog is not None and self.batch_dialog.is_running:
+            self.batch_dialog.open()
+            return self.batch_dialog
+        if self.batch_dialog is not None:
+            self.batch_dialog.deleteLater()
+        folder = Path(self.settings.last_folder) if self.settings.last_folder else None
+        self.batch_dialog = BatchDialog(self.ui, self._output_language(), folder, self)
+        self.batch_dialog.open()
+        return self.batch_dialog
+
+    def _output_language(self) -> str:
+        """The document language chosen on the document page, or the case's own."""
+        page = self.document_page
+        if page.is_built:
+            return page.output_language()
+        language = self.draft.case.language
+        return language if language in LANGUAGES else self.ui.language
+
     # --- autosave and restore ----------------------------------------------------------
 
     def _page_changed(self, _page_id: int) -> None:
@@ -597,7 +626,7 @@ class MainWindow(QMainWindow):
             self._autosaved()
 
     def _autosaved(self) -> None:
-        self.status_label.setText(self.tr.format(MSG_AUTOSAVED, time=dt.datetime.now().strftime("%H:%M:%S")))
+        self.status_label.setText(self.translator.format(MSG_AUTOSAVED, time=dt.datetime.now().strftime("%H:%M:%S")))
 
     def offer_restore(self) -> bool:
         """When an autosaved draft exists, offer to restore or discard it; True when restored."""
@@ -623,7 +652,7 @@ class MainWindow(QMainWindow):
     def _ask_restore(self, autosave: drafts.Autosave) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        tr = self.tr
+        tr = self.translator
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(tr.gettext(N_("Restore the draft?")))
@@ -642,11 +671,11 @@ class MainWindow(QMainWindow):
         from kzcomplaint.core import catalog
 
         try:
-            title = catalog.get(case.template).title[self.tr.language] if case.template else ""
+            title = catalog.get(case.template).title[self.translator.language] if case.template else ""
         except catalog.UnknownTemplateError:
             title = case.template
         parts = [part for part in (title, case.complainant.full_name, source.name if source else "") if part]
-        return " · ".join(parts) or self.tr.gettext(MSG_NEW_CASE)
+        return " · ".join(parts) or self.translator.gettext(MSG_NEW_CASE)
 
     # --- settings ----------------------------------------------------------------------
 
@@ -667,7 +696,7 @@ class MainWindow(QMainWindow):
     def _training_date(self) -> None:
         from kzcomplaint.gui.dialogs import TrainingDateDialog
 
-        dialog = TrainingDateDialog(self.tr, self.draft.today, self)
+        dialog = TrainingDateDialog(self.translator, self.draft.today, self)
         if dialog.exec() == TrainingDateDialog.DialogCode.Accepted:
             self.settings.training_today = dialog.chosen()
             self.draft.set_today(dialog.chosen())
@@ -677,12 +706,12 @@ class MainWindow(QMainWindow):
         """The directory of bodies (browse, edit, import, export)."""
         from kzcomplaint.gui.dialogs import DirectoryDialog
 
-        self.directory_dialog = DirectoryDialog(self.tr, self.draft, self)
+        self.directory_dialog = DirectoryDialog(self.translator, self.draft, self)
         self.directory_dialog.open()
 
     def _forget_profile(self) -> None:
         profile.forget_profile()
-        self.status_label.setText(self.tr.gettext(N_("Your saved details were deleted from this computer.")))
+        self.status_label.setText(self.translator.gettext(N_("Your saved details were deleted from this computer.")))
         if self._parties is not None:
             self._parties.load()
 
@@ -691,8 +720,8 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(
             self,
-            self.tr.gettext(N_("About kzcomplaint")),
-            self.tr.format(
+            self.translator.gettext(N_("About kzcomplaint")),
+            self.translator.format(
                 N_(
                     "kzcomplaint {version}: election complaints for Kazakhstan that are complete in form "
                     "and filed in time. Works offline; case files stay on this computer."
@@ -728,6 +757,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Close without asking: unsaved answers stay in the autosave, offered at the next start."""
         self._store_current()
+        if self.batch_dialog is not None:
+            self.batch_dialog.cancel()  # whole documents only; the thread pool waits for the case being written
         if self._parties is not None and self._parties.fields:
             self._parties.save_profile()
         if self.draft.dirty:

@@ -4,7 +4,10 @@
 and calls ``on_success(result)`` or ``on_failure(exception)`` back on the UI
 thread. The function must not touch widgets; pass it copies of core objects.
 A function that accepts a ``progress`` keyword gets a callable
-``progress(done, total)`` that is safe to call from the worker thread.
+``progress(done, total, detail="")`` that is safe to call from the worker
+thread; ``on_progress(done, total, detail)`` receives it on the UI thread
+(``detail`` names the item just done, e.g. the case of a batch). A function
+that should stop early takes its own cancel flag (``threading.Event``).
 """
 
 from __future__ import annotations
@@ -29,13 +32,13 @@ class _Relay(QObject):
 
     succeeded = Signal(object)
     failed = Signal(object)
-    progressed = Signal(int, int)
+    progressed = Signal(int, int, str)
 
     def __init__(
         self,
         on_success: Callable[[Any], None],
         on_failure: Callable[[Exception], None],
-        on_progress: Callable[[int, int], None] | None,
+        on_progress: Callable[[int, int, str], None] | None,
     ) -> None:
         super().__init__()
         self._on_success = on_success
@@ -55,10 +58,14 @@ class _Relay(QObject):
         _running.discard(self)
         self._on_failure(error if isinstance(error, Exception) else RuntimeError(str(error)))
 
-    @Slot(int, int)
-    def _progressed(self, done: int, total: int) -> None:
+    def report(self, done: int, total: int, detail: str = "") -> None:
+        """The worker's ``progress``: a signal, queued to the UI thread."""
+        self.progressed.emit(done, total, detail)
+
+    @Slot(int, int, str)
+    def _progressed(self, done: int, total: int, detail: str) -> None:
         if self._on_progress is not None:
-            self._on_progress(done, total)
+            self._on_progress(done, total, detail)
 
 
 class _Task(QRunnable):
@@ -71,7 +78,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             if self._wants_progress:
-                result = self._function(progress=self._relay.progressed.emit)
+                result = self._function(progress=self._relay.report)
             else:
                 result = self._function()
         except Exception as error:  # every failure goes to on_failure, never a traceback
@@ -89,7 +96,7 @@ def run_in_background(
     *,
     on_success: Callable[[Any], None],
     on_failure: Callable[[Exception], None],
-    on_progress: Callable[[int, int], None] | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
 ) -> None:
     """Run ``function`` on the thread pool; report back on the UI thread."""
     relay = _Relay(on_success, on_failure, on_progress)

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -199,3 +200,38 @@ def test_copying_example_keeps_relative_evidence(tmp_path: Path) -> None:
     text = docx_text((tmp_path / "out" / "case.en.docx").read_bytes())
     assert summary.rendered == 1
     assert "size 10 bytes" in text and "evidence/act_2021-01-10.pdf — file not found" in text
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_cancel_stops_soon_and_the_summary_names_every_whole_document(tmp_path: Path, jobs: int) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    for number in range(60):
+        _write_case(folder, f"case-{number:02}.json")
+    cancel = threading.Event()
+    seen: list[int] = []
+
+    def progress(done: int, total: int, _source: str) -> None:
+        seen.append(done)
+        if done == 3:
+            cancel.set()
+
+    out = tmp_path / "out"
+    summary = batch.run_batch(folder, out, language="ru", jobs=jobs, progress=progress, cancel=cancel)
+    assert summary.cancelled and summary.total == 60
+    assert 3 <= len(summary.results) < 60
+    if jobs == 1:
+        assert len(summary.results) == 3 and seen == [1, 2, 3]  # no case starts once cancelled
+    assert seen[-1] == len(summary.results)
+    written = sorted(p.name for p in out.iterdir())
+    assert written == sorted(Path(r.output).name for r in summary.results if r.output), "every file is reported"
+    assert all(not name.startswith(".") for name in written), "a temporary file was left"
+    for name in written:
+        assert "ЖАЛОБА" in docx_text((out / name).read_bytes())
+
+
+def test_a_batch_not_cancelled_says_so_and_csv_results_carry_their_row(tmp_path: Path) -> None:
+    source = _csv(tmp_path / "cases.csv", [BASE_ROW, {**BASE_ROW, "contested.date": "31.02.2021"}])
+    summary = batch.run_batch(source, tmp_path / "out", jobs=1, cancel=threading.Event())
+    assert not summary.cancelled and summary.total == 2
+    assert [r.row_number for r in summary.results] == [1, 2]

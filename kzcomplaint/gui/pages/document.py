@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from kzcomplaint.core.i18n import N_
 from kzcomplaint.core.model import LANGUAGES
 from kzcomplaint.gui import workers
-from kzcomplaint.gui.i18n import LANGUAGE_NAMES
+from kzcomplaint.gui.i18n import language_label
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.pages.where_when import select_data
 from kzcomplaint.gui.widgets import FeedbackLabel
@@ -39,11 +39,6 @@ MSG_EXPORTING = N_("Exporting documents…")
 MSG_CONVERTING = N_("Converting to PDF with LibreOffice…")
 
 
-def language_label(language: str) -> str:
-    """A document language named in itself (kk+ru as both names)."""
-    return " + ".join(LANGUAGE_NAMES[part] for part in language.split("+"))
-
-
 class DocumentPage(BasePage):
     """Preview and export."""
 
@@ -55,7 +50,7 @@ class DocumentPage(BasePage):
     def retranslate_titles(self) -> None:
         """Title and subtitle."""
         self.setTitle(self.step_title())
-        self.setSubTitle(self.tr.gettext(N_("The document language is independent of the interface language.")))
+        self.setSubTitle(self.translator.gettext(N_("The document language is independent of the interface language.")))
 
     def _build(self) -> None:
         self._generation = 0
@@ -123,7 +118,7 @@ class DocumentPage(BasePage):
     def retranslate(self) -> None:
         """All texts of the page."""
         super().retranslate()
-        tr = self.tr
+        tr = self.translator
         self.preview.setAccessibleName(tr.gettext(N_("Preview of the document")))
         self.export_button.setText(tr.gettext(N_("&Export .docx…")))
         self.export_all_button.setText(tr.gettext(N_("Export in &all languages…")))
@@ -177,7 +172,7 @@ class DocumentPage(BasePage):
         case = self.draft.snapshot()
         language = self.output_language()
         base_dir = self._base_dir()
-        self.status.show_ok(self.tr.gettext(MSG_UPDATING))
+        self.status.show_ok(self.translator.gettext(MSG_UPDATING))
 
         def done(text: str) -> None:
             if generation != self._generation:
@@ -190,7 +185,7 @@ class DocumentPage(BasePage):
         def failed(error: Exception) -> None:
             if generation == self._generation:
                 self.preview.clear()
-                self.status.show_error(self.tr.format(MSG_PREVIEW_FAILED, reason=str(error)))
+                self.status.show_error(self.translator.format(MSG_PREVIEW_FAILED, reason=str(error)))
 
         workers.run_in_background(lambda: export.preview(case, language, base_dir), on_success=done, on_failure=failed)
 
@@ -200,7 +195,7 @@ class DocumentPage(BasePage):
     def _show_blocking(self, *_args: object) -> None:
         count = self.draft.blocking_count()
         if count:
-            self.blocking.show_error(self.tr.format(MSG_BLOCKING, count=count))
+            self.blocking.show_error(self.translator.format(MSG_BLOCKING, count=count))
         self.blocking.setVisible(bool(count))
 
     # --- export ------------------------------------------------------------------------
@@ -222,9 +217,9 @@ class DocumentPage(BasePage):
         if path is None:
             name, _filter = QFileDialog.getSaveFileName(
                 self,
-                self.tr.gettext(N_("Export the document")),
+                self.translator.gettext(N_("Export the document")),
                 str(self._start_folder() / self._suggested_name(language)),
-                self.tr.gettext(N_("Word documents (*.docx)")),
+                self.translator.gettext(N_("Word documents (*.docx)")),
             )
             if not name:
                 return
@@ -251,7 +246,7 @@ class DocumentPage(BasePage):
 
         if folder is None:
             name = QFileDialog.getExistingDirectory(
-                self, self.tr.gettext(N_("Folder for the documents")), str(self._start_folder())
+                self, self.translator.gettext(N_("Folder for the documents")), str(self._start_folder())
             )
             if not name:
                 return
@@ -259,7 +254,7 @@ class DocumentPage(BasePage):
         case = self.draft.snapshot()
         base_dir = self._base_dir()
         stem = self.draft.path.stem if self.draft.path is not None else (case.template or "complaint")
-        dialog = QProgressDialog(self.tr.gettext(MSG_EXPORTING), "", 0, len(export.DOCUMENT_LANGUAGES), self)
+        dialog = QProgressDialog(self.translator.gettext(MSG_EXPORTING), "", 0, len(export.DOCUMENT_LANGUAGES), self)
         dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
@@ -280,7 +275,7 @@ class DocumentPage(BasePage):
             lambda progress: export.export_all(case, target, stem, base_dir, progress=progress),
             on_success=done,
             on_failure=failed,
-            on_progress=lambda value, _total: dialog.setValue(value),
+            on_progress=lambda value, _total, _detail: dialog.setValue(value),
         )
 
     def export_pdf(self, path: Path | None = None) -> None:
@@ -291,16 +286,16 @@ class DocumentPage(BasePage):
         if path is None:
             name, _filter = QFileDialog.getSaveFileName(
                 self,
-                self.tr.gettext(N_("Export PDF")),
+                self.translator.gettext(N_("Export PDF")),
                 str(self._start_folder() / self._suggested_name(language).replace(".docx", ".pdf")),
-                self.tr.gettext(N_("PDF documents (*.pdf)")),
+                self.translator.gettext(N_("PDF documents (*.pdf)")),
             )
             if not name:
                 return
             path = Path(name)
         case = self.draft.snapshot()
         base_dir = self._base_dir()
-        dialog = QProgressDialog(self.tr.gettext(MSG_CONVERTING), "", 0, 0, self)
+        dialog = QProgressDialog(self.translator.gettext(MSG_CONVERTING), "", 0, 0, self)
         dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
@@ -335,10 +330,10 @@ class DocumentPage(BasePage):
             return
         if self._last_count > 1:
             self.saved.show_ok(
-                self.tr.format(MSG_EXPORTED_ALL, count=self._last_count, folder=str(self._last_export.parent))
+                self.translator.format(MSG_EXPORTED_ALL, count=self._last_count, folder=str(self._last_export.parent))
             )
         else:
-            self.saved.show_ok(self.tr.format(MSG_EXPORTED, file=str(self._last_export)))
+            self.saved.show_ok(self.translator.format(MSG_EXPORTED, file=str(self._last_export)))
 
     def _export_failed(self, error: Exception) -> None:
         self.export_button.setEnabled(True)
@@ -346,7 +341,7 @@ class DocumentPage(BasePage):
         self._last_export = None
         self.open_file_button.setEnabled(False)
         self.open_folder_button.setEnabled(False)
-        self.saved.show_error(self.tr.format(MSG_EXPORT_FAILED, reason=reason))
+        self.saved.show_error(self.translator.format(MSG_EXPORT_FAILED, reason=reason))
 
     def last_export(self) -> Path | None:
         """The file written last."""

@@ -1,0 +1,222 @@
+"""File → Export many cases…: a folder or a CSV exported off the UI thread, with progress, cancel and a report."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtGui import QDesktopServices
+
+from kzcomplaint.core import resources
+from kzcomplaint.core.i18n import Translator
+from kzcomplaint.gui import batch_dialog
+from kzcomplaint.gui.batch_dialog import BatchDialog
+
+EXAMPLES = ("observer_removed.json", "observer_denied_entry.json", "ballot_stuffing.json")
+BROKEN = '{"format": "kzcomplaint/1", "template": '
+ROW = {
+    "template": "observer_removed",
+    "language": "ru",
+    "complainant.full_name": "Тестова Айгуль Маратовна",
+    "complainant.iin": "800416100254",
+    "complainant.phone": "8 700 000 00 21",
+    "respondent.level": "precinct",
+    "respondent.name": "Участковая избирательная комиссия № 998",
+    "contested.type": "action",
+    "contested.date": "10.01.2021",
+    "facts": "Меня удалили; причина не названа, решение не вручено.",
+}
+
+
+def _csv(path: Path, rows: list[dict[str, str]]) -> Path:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(ROW), lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+def _whole_documents(folder: Path) -> list[str]:
+    """The names in ``folder``, after checking that each is a document python-docx opens."""
+    names = sorted(path.name for path in folder.iterdir())
+    for name in names:
+        assert name.endswith(".docx") and not name.startswith("."), f"not a finished document: {name}"
+        docx.Document(str(folder / name))
+    return names
+
+
+def _dialog(window) -> BatchDialog:
+    window.batch_action.trigger()
+    dialog = window.batch_dialog
+    assert isinstance(dialog, BatchDialog) and dialog.isVisible()
+    return dialog
+
+
+def _run(qtbot, dialog: BatchDialog, source: Path, output: Path, language: str | None = None):
+    dialog.source_edit.setText(str(source))
+    dialog.output_edit.setText(str(output))
+    if language is not None:
+        dialog.language.setCurrentIndex(dialog.language.findData(language))
+    with qtbot.waitSignal(dialog.batchFinished, timeout=60_000) as finished:
+        dialog.start_button.click()
+    return finished.args[0]
+
+
+def test_a_folder_of_cases_with_a_broken_file(make_window, qtbot, tmp_path: Path, monkeypatch) -> None:
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    for name in EXAMPLES:
+        shutil.copy(resources.examples_dir() / name, cases / name)
+    (cases / "broken.json").write_text(BROKEN, encoding="utf-8")
+    out = tmp_path / "documents"
+    window = make_window("en")
+    dialog = _dialog(window)
+    assert dialog.output_language() == "en", "the current output language is offered first"
+    values: list[int] = []
+    dialog.progress.valueChanged.connect(values.append)
+
+    summary = _run(qtbot, dialog, cases, out)
+
+    assert summary.rendered == 3 and summary.failed == 1 and not summary.cancelled
+    assert _whole_documents(out) == sorted(f"{Path(name).stem}.en.docx" for name in EXAMPLES)
+    assert values[-1] == dialog.progress.maximum() == 4, "the progress bar reached the end"
+    assert dialog.current.text().startswith("4 of 4: ")
+    assert "Rendered: 3" in dialog.status.text() and "failed: 1" in dialog.status.text()
+    assert str(out) in dialog.status.text()
+    [(case, field, reason)] = dialog.failure_rows()
+    assert case == "broken.json" and field == "(whole file)"
+    assert reason.startswith("The file is not valid JSON") and "line 1" in reason
+    assert dialog.failures.isVisibleTo(dialog)
+    assert dialog.start_button.isEnabled() and not dialog.cancel_button.isEnabled()
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    assert dialog.open_folder_button.isEnabled()
+    dialog.open_folder_button.click()
+    assert opened == [str(out)]
+
+    # The report follows the interface language, the core's reasons included.
+    window.set_language("ru")
+    ru = Translator("ru")
+    assert dialog.windowTitle() == ru.gettext(batch_dialog.MSG_TITLE)
+    [(_, field, reason)] = dialog.failure_rows()
+    assert field == ru.gettext(batch_dialog.MSG_WHOLE_FILE)
+    assert reason.startswith("Файл не является корректным JSON")
+    assert dialog.failures_model.horizontalHeaderItem(2).text() == ru.gettext(batch_dialog.MSG_REASON)
+    inputs = (
+        dialog.source_edit,
+        dialog.folder_button,
+        dialog.csv_button,
+        dialog.output_edit,
+        dialog.browse_button,
+        dialog.language,
+        dialog.start_button,
+        dialog.cancel_button,
+        dialog.open_folder_button,
+        dialog.progress,
+        dialog.failures,
+    )
+    assert all(widget.accessibleName() and "&" not in widget.accessibleName() for widget in inputs)
+    assert dialog.source_edit.accessibleName() == "Источник"
+
+
+def test_cancel_midway_leaves_only_whole_documents(make_window, qtbot, tmp_path: Path) -> None:
+    total = 600
+    source = _csv(tmp_path / "cases.csv", [ROW] * total)
+    out = tmp_path / "documents"
+    window = make_window("en")
+    dialog = _dialog(window)
+
+    def cancel_once_started(value: int) -> None:
+        if value >= 1 and dialog.cancel_button.isEnabled():
+            dialog.cancel_button.click()
+
+    dialog.progress.valueChanged.connect(cancel_once_started)
+    summary = _run(qtbot, dialog, source, out, language="ru")
+
+    assert summary.cancelled and summary.total == total
+    written = _whole_documents(out)
+    assert 1 <= len(written) < total // 2, len(written)
+    assert len(written) == summary.rendered == len(summary.results)
+    assert dialog.status.text().startswith(f"Cancelled after {len(written)} of {total} cases")
+    assert dialog.start_button.isEnabled() and not dialog.cancel_button.isEnabled()
+
+
+def test_closing_while_running_cancels_and_the_dialog_stays_to_report(make_window, qtbot, tmp_path: Path) -> None:
+    source = _csv(tmp_path / "cases.csv", [ROW] * 600)
+    window = make_window("en")
+    dialog = _dialog(window)
+    dialog.source_edit.setText(str(source))
+    dialog.output_edit.setText(str(tmp_path / "documents"))
+    with qtbot.waitSignal(dialog.batchFinished, timeout=60_000) as finished:
+        assert dialog.start()
+        assert dialog.is_running and not dialog.start_button.isEnabled()
+        dialog.reject()  # Escape or Close
+        assert dialog.isVisible()
+    assert finished.args[0].cancelled
+    dialog.reject()
+    assert not dialog.isVisible()
+
+
+def test_a_csv_source_names_failed_rows_in_the_interface_language(make_window, qtbot, tmp_path: Path) -> None:
+    rows = [ROW, {**ROW, "language": "kk"}, {**ROW, "contested.date": "31.02.2021"}]
+    source = _csv(tmp_path / "observers.csv", rows)
+    out = tmp_path / "documents"
+    window = make_window("ru")
+    dialog = _dialog(window)
+
+    summary = _run(qtbot, dialog, source, out, language="kk+ru")
+
+    assert summary.rendered == 2 and summary.failed == 1
+    assert _whole_documents(out) == ["row-1-observer_removed.kk+ru.docx", "row-2-observer_removed.kk+ru.docx"]
+    [(case, field, reason)] = dialog.failure_rows()
+    assert case == "observers.csv, строка 3"
+    assert field == "contested.date" and "31.02.2021" in reason
+    assert dialog.current.text() == "3 из 3: observers.csv, строка 3"
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        ("", "documents", "Choose the cases first"),
+        ("cases", "", "Choose the folder for the documents"),
+        ("cases", "blocker/documents", "is a file, not a folder"),
+        ("missing", "documents", "is neither a folder of case files nor a .csv file"),
+        ("empty", "documents", "No case files (*.json) in the folder"),
+        ("cases", "cases/a.json/documents", "is a file, not a folder"),
+    ],
+)
+def test_bad_input_is_a_readable_message(
+    make_window, qtbot, tmp_path: Path, source: str, output: str, expected: str
+) -> None:
+    (tmp_path / "cases").mkdir()
+    shutil.copy(resources.examples_dir() / EXAMPLES[0], tmp_path / "cases" / "a.json")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "blocker").write_text("a file where a folder should be", encoding="utf-8")
+    window = make_window("en")
+    dialog = _dialog(window)
+    dialog.source_edit.setText(str(tmp_path / source) if source else "")
+    dialog.output_edit.setText(str(tmp_path / output) if output else "")
+    if dialog.start():  # checked in the worker: the source
+        qtbot.waitSignal(dialog.batchFinished, timeout=30_000).wait()
+    qtbot.waitUntil(lambda: not dialog.is_running, timeout=30_000)
+    assert dialog.status.is_error and expected in dialog.status.text()
+    assert "Traceback" not in dialog.status.text()
+    assert dialog.summary() is None and not dialog.open_folder_button.isEnabled()
+    assert not (tmp_path / "documents").exists()
+
+
+def test_the_menu_offers_it_with_a_mnemonic_and_the_document_language(make_window, qtbot) -> None:
+    window = make_window("ru")
+    page = window.document_page
+    page.ensure_built()
+    page.language.setCurrentIndex(page.language.findData("kk+ru"))
+    assert window.batch_action in window.file_menu.actions()
+    assert "&" in window.batch_action.text()
+    assert window.batch_action.text() == Translator("ru").gettext("Export &many cases…")
+    assert _dialog(window).output_language() == "kk+ru"
