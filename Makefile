@@ -26,7 +26,7 @@ run: $(STAMP) catalogues
 lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff check kzcomplaint tests tools bench
-	$(VENV)/bin/mypy kzcomplaint/core kzcomplaint/cli.py kzcomplaint/cli_core.py kzcomplaint/cli_docs.py kzcomplaint/demo.py
+	$(VENV)/bin/mypy kzcomplaint
 
 test: $(STAMP) catalogues lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q

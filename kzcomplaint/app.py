@@ -108,7 +108,7 @@ def install_excepthook(window: MainWindow, log_path: Path | None) -> None:
         showing = True
         try:
             window.draft.autosave()
-            tr = window.tr
+            tr = window.translator
             reason = str(getattr(error, "message", None) or error) or kind.__name__
             show_error(
                 window,

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QTreeView
+from PySide6.QtWidgets import QStyledItemDelegate, QTreeView
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QStyleOptionViewItem
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -19,14 +19,13 @@ class WrappingDelegate(QStyledItemDelegate):
     delegate re-measures its rows when its columns are resized.
     """
 
-    def __init__(self, view: QAbstractItemView) -> None:
-        """Measure for ``view`` and re-layout it when its columns change width."""
+    def __init__(self, view: QTreeView | QTableView) -> None:
+        """Measure for ``view`` (a tree or a table) and re-layout it when its columns change width."""
         super().__init__(view)
         self._view = view
         view.setWordWrap(True)
-        header = view.header() if isinstance(view, QTreeView) else getattr(view, "horizontalHeader", lambda: None)()
-        if header is not None:
-            header.sectionResized.connect(lambda *_args: view.doItemsLayout())
+        header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+        header.sectionResized.connect(lambda *_args: view.doItemsLayout())
 
     def _width(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> int:
         view = self._view
@@ -42,7 +41,7 @@ class WrappingDelegate(QStyledItemDelegate):
                 width = view.columnWidth(index.column())
             if index.column() == 0:
                 width -= view.indentation() * (depth + (1 if view.rootIsDecorated() else 0))
-        elif hasattr(view, "columnWidth"):
+        else:
             width = view.columnWidth(index.column())
         if not option.icon.isNull():
             width -= option.decorationSize.width() + 6

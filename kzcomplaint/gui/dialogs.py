@@ -83,7 +83,7 @@ class FirstRunDialog(QDialog):
             self.language_group.addButton(button)
             language_layout.addWidget(button)
             self.language_buttons[language] = button
-            button.toggled.connect(lambda checked, code=language: checked and self.ui.set_language(code))
+            button.toggled.connect(lambda checked, code=language: self._language_toggled(code, checked))
         self.role_box = QGroupBox(self)
         self.role_group = QButtonGroup(self)
         role_layout = QVBoxLayout(self.role_box)
@@ -113,9 +113,13 @@ class FirstRunDialog(QDialog):
         ui.changed.connect(self.retranslate)
         self.retranslate()
 
+    def _language_toggled(self, language: str, checked: bool) -> None:
+        if checked:
+            self.ui.set_language(language)
+
     def retranslate(self, *_args: object) -> None:
         """All texts in the language picked."""
-        tr = self.ui.tr
+        tr = self.ui.translator
         self.setWindowTitle(tr.gettext(N_("Welcome to kzcomplaint")))
         self.language_box.setTitle(tr.gettext(N_("Interface language")))
         self.role_box.setTitle(tr.gettext(N_("You are")))
@@ -218,7 +222,7 @@ class DirectoryDialog(QDialog):
     def __init__(self, tr: Translator, draft: DraftController, parent: QWidget | None = None) -> None:
         """Show the draft's directory (shipped and user entries)."""
         super().__init__(parent)
-        self.tr = tr
+        self.translator = tr
         self.draft = draft
         self.setWindowTitle(tr.gettext(N_("Directory of bodies")))
         self.search = QLineEdit(self)
@@ -386,7 +390,7 @@ class DirectoryDialog(QDialog):
         problems = directory.validate_entry(entry)
         if problems:
             self.feedback.show_error(
-                "\n".join(f"{problem.field}: {problem.message.render(self.tr)}" for problem in problems)
+                "\n".join(f"{problem.field}: {problem.message.render(self.translator)}" for problem in problems)
             )
             self.feedback.show()
             return False
@@ -402,7 +406,9 @@ class DirectoryDialog(QDialog):
             self.feedback.show()
             return False
         self._reload(select=entry.id)
-        self.status.show_ok(self.tr.format(N_("Saved in your directory: {name}"), name=entry.name[self.tr.language]))
+        self.status.show_ok(
+            self.translator.format(N_("Saved in your directory: {name}"), name=entry.name[self.translator.language])
+        )
         return True
 
     def _new_entry(self) -> None:
@@ -441,9 +447,9 @@ class DirectoryDialog(QDialog):
         if path is None:
             name, _filter = QFileDialog.getOpenFileName(
                 self,
-                self.tr.gettext(N_("Import a directory")),
+                self.translator.gettext(N_("Import a directory")),
                 "",
-                self.tr.gettext(N_("Directory files (*.toml *.json)")),
+                self.translator.gettext(N_("Directory files (*.toml *.json)")),
             )
             if not name:
                 return False
@@ -456,7 +462,7 @@ class DirectoryDialog(QDialog):
                 for problem in error.problems
             ]
             self.problems_dialog = ProblemsDialog(
-                self.tr, self.tr.gettext(N_("Import a directory")), error.source, problems, self
+                self.translator, self.translator.gettext(N_("Import a directory")), error.source, problems, self
             )
             self.problems_dialog.open()
             return False
@@ -464,7 +470,7 @@ class DirectoryDialog(QDialog):
             self.status.show_error(str(error.strerror or error))
             return False
         self._reload()
-        self.status.show_ok(self.tr.format(N_("Imported {count} entries."), count=len(imported)))
+        self.status.show_ok(self.translator.format(N_("Imported {count} entries."), count=len(imported)))
         return True
 
     def export_file(self, path: Path | None = None) -> bool:
@@ -474,9 +480,9 @@ class DirectoryDialog(QDialog):
         if path is None:
             name, _filter = QFileDialog.getSaveFileName(
                 self,
-                self.tr.gettext(N_("Export the directory")),
+                self.translator.gettext(N_("Export the directory")),
                 "bodies.toml",
-                self.tr.gettext(N_("Directory files (*.toml *.json)")),
+                self.translator.gettext(N_("Directory files (*.toml *.json)")),
             )
             if not name:
                 return False
@@ -488,5 +494,5 @@ class DirectoryDialog(QDialog):
         except (OSError, directory.DirectoryError) as error:
             self.status.show_error(str(error))
             return False
-        self.status.show_ok(self.tr.format(N_("Exported to {file}"), file=str(path)))
+        self.status.show_ok(self.translator.format(N_("Exported to {file}"), file=str(path)))
         return True

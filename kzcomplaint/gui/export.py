@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from kzcomplaint.core.model import Case
 
 if TYPE_CHECKING:
+    from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
     from docx.text.paragraph import Paragraph
 
 PDF_TIMEOUT_S = 180
@@ -62,22 +63,23 @@ def _paragraph_html(paragraph: Paragraph) -> str:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     text = html.escape(paragraph.text).replace("\n", "<br>")
-    align = {
+    names: dict[WD_PARAGRAPH_ALIGNMENT | None, str] = {
         WD_ALIGN_PARAGRAPH.RIGHT: "right",
         WD_ALIGN_PARAGRAPH.CENTER: "center",
         WD_ALIGN_PARAGRAPH.JUSTIFY: "justify",
-    }.get(paragraph.alignment or _style_alignment(paragraph), "left")
+    }
+    align = names.get(paragraph.alignment or _style_alignment(paragraph), "left")
     bold = any(run.bold for run in paragraph.runs if run.text.strip())
     if bold:
         text = f"<b>{text}</b>"
     return f'<p align="{align}" style="margin: 0 0 0.3em 0">{text or "&nbsp;"}</p>'
 
 
-def _style_alignment(paragraph: Paragraph) -> object:
+def _style_alignment(paragraph: Paragraph) -> WD_PARAGRAPH_ALIGNMENT | None:
     """The alignment the paragraph's style (or its base styles) gives it."""
     style = paragraph.style
     while style is not None:
-        alignment = style.paragraph_format.alignment
+        alignment: WD_PARAGRAPH_ALIGNMENT | None = style.paragraph_format.alignment  # python-docx leaves it untyped
         if alignment is not None:
             return alignment
         style = style.base_style

@@ -14,17 +14,28 @@ from typing import Protocol
 
 
 class _Option(Protocol):
-    id: str
-    label: Mapping[str, str]
+    # Read-only members: a frozen dataclass (``core.templates.Option``) satisfies them.
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def label(self) -> Mapping[str, str]: ...
 
 
 class QuestionLike(Protocol):
-    """What the draft needs of a template question (``core.templates.Question``)."""
+    """What the draft needs of a template question (``core.templates.Question``, frozen)."""
 
-    id: str
-    type: str
-    label: Mapping[str, str]
-    options: Sequence[_Option]
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def type(self) -> str: ...
+
+    @property
+    def label(self) -> Mapping[str, str]: ...
+
+    @property
+    def options(self) -> Sequence[_Option]: ...
 
 
 _END_PUNCTUATION = ".!?…"

@@ -11,12 +11,13 @@ Nothing here imports Qt: the start page uses it before the first window is shown
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kzcomplaint.core.i18n import N_
 from kzcomplaint.core.model import ContestedType, ElectionKind, Role
 
 if TYPE_CHECKING:
+    from kzcomplaint.core.citations import Citation
     from kzcomplaint.core.i18n import Translator
 
 MSG_UNCONFIRMED = N_("unconfirmed")
@@ -60,7 +61,7 @@ def yes_no_labels(language: str) -> dict[str, str]:
     return {"yes": frame_text("answers.yes", language), "no": frame_text("answers.no", language)}
 
 
-def citation_text(citation: Any, tr: Translator) -> str:
+def citation_text(citation: Citation, tr: Translator) -> str:
     """A citation in ``tr``'s language, visibly marked when unconfirmed."""
     text = citation.text(tr.language)
     if not citation.is_confirmed:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import complete_case
+from gui_cases import complete_case
 
 from kzcomplaint.gui import export
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import complete_case
+from gui_cases import complete_case
 from PySide6.QtWidgets import QComboBox, QMessageBox, QPlainTextEdit
 
 from kzcomplaint.gui.pages.facts_page import FactsPage, QuestionInput

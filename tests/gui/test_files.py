@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from conftest import complete_case
+from gui_cases import complete_case
 
 from kzcomplaint.core import caseio, drafts, profile
 from kzcomplaint.core import directory as bodies
@@ -85,7 +85,7 @@ def test_remember_me_saves_and_prefills_the_profile(make_window, qtbot) -> None:
 
 def test_directory_dialog_imports_with_named_errors_and_exports(make_window, qtbot, tmp_path: Path) -> None:
     window = make_window("en")
-    dialog = DirectoryDialog(window.tr, window.draft, window)
+    dialog = DirectoryDialog(window.translator, window.draft, window)
     qtbot.addWidget(dialog)
     bad = tmp_path / "bad.json"
     bad.write_text(
@@ -126,7 +126,7 @@ def test_directory_dialog_imports_with_named_errors_and_exports(make_window, qtb
 
 def test_directory_dialog_saves_an_edited_entry(make_window, qtbot) -> None:
     window = make_window("en")
-    dialog = DirectoryDialog(window.tr, window.draft, window)
+    dialog = DirectoryDialog(window.translator, window.draft, window)
     qtbot.addWidget(dialog)
     dialog.show_entry(window.draft.directory.get("cec"))
     dialog.inputs["email"].setText("not an e-mail")

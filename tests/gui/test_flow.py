@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import SYNTHETIC_IIN, complete_case
+from gui_cases import SYNTHETIC_IIN, complete_case
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import complete_case
+from gui_cases import complete_case
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWizard
 

@@ -61,9 +61,9 @@ class BasePage(QWizardPage):
     # --- anatomy ---------------------------------------------------------------------
 
     @property
-    def tr(self) -> Translator:
+    def translator(self) -> Translator:
         """The interface translator."""
-        return self.ui.tr
+        return self.ui.translator
 
     @property
     def is_built(self) -> bool:
@@ -95,22 +95,22 @@ class BasePage(QWizardPage):
 
     def step_title(self) -> str:
         """The page's title in the interface language, as the list of steps shows it."""
-        return self.tr.gettext(STEP_TITLES[self.STEP])
+        return self.translator.gettext(STEP_TITLES[self.STEP])
 
     def retranslate(self) -> None:
         """Re-word every text of the page in the current language."""
         self.retranslate_titles()
         for entry in self.fields.values():
-            text = entry.text(self.tr)
+            text = entry.text(self.translator)
             entry.widget.setAccessibleName(text)
             setter = getattr(entry.widget, "set_accessible_name", None)
             if setter is not None:
                 setter(text)
             retranslate = getattr(entry.widget, "retranslate", None)
             if retranslate is not None:
-                retranslate(self.tr)
+                retranslate(self.translator)
             if entry.label is not None:
-                entry.label.setText(entry.msgid if entry.literal else self.tr.gettext(entry.msgid))
+                entry.label.setText(entry.msgid if entry.literal else self.translator.gettext(entry.msgid))
 
     def load(self) -> None:
         """Fill the widgets from the draft without writing back (subclasses add ``_load``)."""

@@ -52,7 +52,9 @@ class CheckPage(BasePage):
     def retranslate_titles(self) -> None:
         """Title and subtitle."""
         self.setTitle(self.step_title())
-        self.setSubTitle(self.tr.gettext(N_("What would get the document returned, and all your answers for review.")))
+        self.setSubTitle(
+            self.translator.gettext(N_("What would get the document returned, and all your answers for review."))
+        )
 
     def _build(self) -> None:
         self.summary = FeedbackLabel(self)
@@ -123,7 +125,7 @@ class CheckPage(BasePage):
     def retranslate(self) -> None:
         """All texts of the page."""
         super().retranslate()
-        tr = self.tr
+        tr = self.translator
         self.tabs.setTabText(0, tr.gettext(N_("Problems")))
         self.tabs.setTabText(1, tr.gettext(N_("All answers")))
         self.go_button.setText(tr.gettext(N_("&Go to field")))
@@ -163,7 +165,7 @@ class CheckPage(BasePage):
         self._show_details()
 
     def _show_summary(self) -> None:
-        tr = self.tr
+        tr = self.translator
         problems = self.draft.problems
         blocking = sum(1 for problem in problems if problem.severity == "blocking")
         if self.draft.core_error:
@@ -184,7 +186,7 @@ class CheckPage(BasePage):
 
     def _show_details(self) -> None:
         problem = self.selected_problem()
-        tr = self.tr
+        tr = self.translator
         self.go_button.setEnabled(problem is not None and bool(problem.field))
         if problem is None:
             self.details.setText(html.escape(tr.gettext(MSG_SELECT)) if self.draft.problems else "")
@@ -215,7 +217,7 @@ class CheckPage(BasePage):
     def refresh_review(self) -> None:
         """Rebuild the list of all answers."""
         self.review_model.clear()
-        tr = self.tr
+        tr = self.translator
         self.review_model.setHorizontalHeaderLabels([tr.gettext(N_("Question")), tr.gettext(N_("Answer"))])
         if self._review_source is None:
             return

@@ -30,7 +30,9 @@ class DeadlinesPage(BasePage):
     def retranslate_titles(self) -> None:
         """Title and subtitle."""
         self.setTitle(self.step_title())
-        self.setSubTitle(self.tr.gettext(N_("After the term the complaint is not considered at all: file in time.")))
+        self.setSubTitle(
+            self.translator.gettext(N_("After the term the complaint is not considered at all: file in time."))
+        )
 
     def _build(self) -> None:
         self.today = QLabel(self)
@@ -58,8 +60,8 @@ class DeadlinesPage(BasePage):
     def retranslate(self) -> None:
         """All texts of the page."""
         super().retranslate()
-        self.tree.setAccessibleName(self.tr.gettext(N_("Deadlines")))
-        self.empty.setText(self.tr.gettext(MSG_NO_DEADLINES))
+        self.tree.setAccessibleName(self.translator.gettext(N_("Deadlines")))
+        self.empty.setText(self.translator.gettext(MSG_NO_DEADLINES))
         self._show(self.draft.deadlines)
 
     def _load(self) -> None:
@@ -71,7 +73,7 @@ class DeadlinesPage(BasePage):
     def _show(self, deadlines: list[Deadline]) -> None:
         from kzcomplaint.core import deadlines as terms
 
-        tr = self.tr
+        tr = self.translator
         if self.draft.today is not None:
             self.today.setText(tr.format(MSG_TRAINING_TODAY, today=today_label(self.draft.today, tr)))
         else:

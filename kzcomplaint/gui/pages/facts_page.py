@@ -171,7 +171,7 @@ class FactsPage(BasePage):
         """Title and subtitle."""
         self.setTitle(self.step_title())
         self.setSubTitle(
-            self.tr.gettext(
+            self.translator.gettext(
                 N_("Answer what you can: the facts text is drafted from your answers, and you can edit it.")
             )
         )
@@ -260,12 +260,12 @@ class FactsPage(BasePage):
         column.addWidget(self.facts_box)
         column.addWidget(self.requests_box)
         column.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(content)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroll_area)
 
         self.register("evidence", self.evidence_view, N_("Evidence"))
         self.register("facts", self.facts, N_("&Facts, in your words:"), self.facts_label)
@@ -295,7 +295,7 @@ class FactsPage(BasePage):
 
     def retranslate(self) -> None:
         """All texts of the page, the questions' labels in the interface language."""
-        tr = self.tr
+        tr = self.translator
         for question_id, widget in self._inputs.items():
             entry = self.fields[f"details.{question_id}"]
             entry.msgid = self._question_label(widget.question)
@@ -316,8 +316,8 @@ class FactsPage(BasePage):
         self._show_requests_state()
 
     def _question_label(self, question: Question) -> str:
-        text = question.label[self.tr.language]
-        return self.tr.format(MSG_REQUIRED_MARK, label=text) if question.required else text
+        text = question.label[self.translator.language]
+        return self.translator.format(MSG_REQUIRED_MARK, label=text) if question.required else text
 
     def widget_for(self, path: str) -> QWidget | None:
         """The input for ``path``; "details" alone means the first question."""
@@ -372,9 +372,9 @@ class FactsPage(BasePage):
 
     def _show_questions_note(self) -> None:
         if self._template_error:
-            self.questions_note.setText(self.tr.format(MSG_NO_TEMPLATE, reason=self._template_error))
+            self.questions_note.setText(self.translator.format(MSG_NO_TEMPLATE, reason=self._template_error))
         elif self._template is not None and not self._template.questions:
-            self.questions_note.setText(self.tr.gettext(MSG_NO_QUESTIONS))
+            self.questions_note.setText(self.translator.gettext(MSG_NO_QUESTIONS))
         else:
             self.questions_note.setText("")
         self.questions_note.setVisible(bool(self.questions_note.text()))
@@ -470,8 +470,8 @@ class FactsPage(BasePage):
         if self._user_edited():
             answer = QMessageBox.question(
                 self,
-                self.tr.gettext(N_("Redraft from answers")),
-                self.tr.gettext(MSG_CONFIRM_REDRAFT),
+                self.translator.gettext(N_("Redraft from answers")),
+                self.translator.gettext(MSG_CONFIRM_REDRAFT),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
@@ -481,7 +481,7 @@ class FactsPage(BasePage):
         self.draft.touch()
 
     def _show_facts_state(self) -> None:
-        self.facts_state.show_ok(self.tr.gettext(MSG_EDITED if self._user_edited() else MSG_FOLLOWING))
+        self.facts_state.show_ok(self.translator.gettext(MSG_EDITED if self._user_edited() else MSG_FOLLOWING))
 
     # --- requests ------------------------------------------------------------------------
 
@@ -515,8 +515,8 @@ class FactsPage(BasePage):
         if current and current != self._last_requests:
             answer = QMessageBox.question(
                 self,
-                self.tr.gettext(N_("Use the suggested requests")),
-                self.tr.gettext(N_("Replace the requests you wrote with the suggested ones?")),
+                self.translator.gettext(N_("Use the suggested requests")),
+                self.translator.gettext(N_("Replace the requests you wrote with the suggested ones?")),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
@@ -528,7 +528,9 @@ class FactsPage(BasePage):
     def _show_requests_state(self) -> None:
         current = _lines(self.requests.toPlainText())
         if current and current == self._last_requests:
-            self.requests_state.show_ok(self.tr.gettext(N_("These are the suggested requests; edit them as you need.")))
+            self.requests_state.show_ok(
+                self.translator.gettext(N_("These are the suggested requests; edit them as you need."))
+            )
         else:
             self.requests_state.show_ok("")
         self.requests_state.setVisible(bool(self.requests_state.text()))
@@ -536,7 +538,7 @@ class FactsPage(BasePage):
     # --- evidence ----------------------------------------------------------------------
 
     def _add_files(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, self.tr.gettext(N_("Attach evidence files")))
+        names, _filter = QFileDialog.getOpenFileNames(self, self.translator.gettext(N_("Attach evidence files")))
         for name in names:
             self.evidence_model.add(Evidence(description=Path(name).stem, file=name))
         if names:

@@ -246,7 +246,9 @@ class PartiesPage(BasePage):
         """Title and subtitle."""
         self.setTitle(self.step_title())
         self.setSubTitle(
-            self.tr.gettext(N_("Who complains, against which body, and to whom. Courts return claims without these."))
+            self.translator.gettext(
+                N_("Who complains, against which body, and to whom. Courts return claims without these.")
+            )
         )
 
     def _build(self) -> None:
@@ -350,7 +352,7 @@ class PartiesPage(BasePage):
     def retranslate(self) -> None:
         """All texts of the page."""
         super().retranslate()
-        tr = self.tr
+        tr = self.translator
         language = tr.language
         for index, msgid in enumerate((N_("Complainant"), N_("Representative"), N_("Respondent"), N_("Addressee"))):
             self.tabs.setTabText(index, tr.gettext(msgid))
@@ -442,8 +444,8 @@ class PartiesPage(BasePage):
 
     def _refresh_directory_lists(self) -> None:
         case = self.draft.case
-        language = self.tr.language
-        typed = self.tr.gettext(MSG_TYPED)
+        language = self.translator.language
+        typed = self.translator.gettext(MSG_TYPED)
         directory = self.draft.directory
         self.respondent.set_entries(
             self._entries_for(case.respondent.level), language, typed, directory.find(case.respondent)
@@ -455,8 +457,8 @@ class PartiesPage(BasePage):
 
     def _show_to_confirm(self) -> None:
         case = self.draft.case
-        self.respondent.show_to_confirm(self.respondent.chosen_entry(), case.respondent, self.tr)
-        self.addressee.show_to_confirm(self.addressee.chosen_entry(), case.addressee, self.tr)
+        self.respondent.show_to_confirm(self.respondent.chosen_entry(), case.respondent, self.translator)
+        self.addressee.show_to_confirm(self.addressee.chosen_entry(), case.addressee, self.translator)
 
     def _respondent_picked(self) -> None:
         entry = self.respondent.chosen_entry()
@@ -491,7 +493,10 @@ class PartiesPage(BasePage):
         with self.loading():
             fill_combo(
                 self.addressee_level,
-                [(level, labels.capitalized(directory.level_name(level, self.tr.language))) for level in levels],
+                [
+                    (level, labels.capitalized(directory.level_name(level, self.translator.language)))
+                    for level in levels
+                ],
             )
             select_data(self.addressee_level, current)
 
@@ -527,7 +532,7 @@ class PartiesPage(BasePage):
         self.load()
 
     def _show_proposal(self) -> None:
-        tr = self.tr
+        tr = self.translator
         if not self._proposals:
             self.proposal.setText(tr.gettext(MSG_NO_PROPOSAL))
             return
@@ -568,7 +573,9 @@ class PartiesPage(BasePage):
             profile.save_profile(self.draft.case.complainant)
             self.profile_note.hide()
         except OSError as error:
-            self.profile_note.show_error(self.tr.format(MSG_PROFILE_FAILED, reason=error.strerror or str(error)))
+            self.profile_note.show_error(
+                self.translator.format(MSG_PROFILE_FAILED, reason=error.strerror or str(error))
+            )
             self.profile_note.show()
 
     def reveal_field(self, path: str) -> QWidget | None:

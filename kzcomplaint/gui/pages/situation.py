@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -103,9 +103,8 @@ class KindDelegate(QStyledItemDelegate):
         painter.restore()
 
     @staticmethod
-    def _bold(option: QStyleOptionViewItem) -> object:
-        font = option.font
-        bold = type(font)(font)
+    def _bold(option: QStyleOptionViewItem) -> QFont:
+        bold = QFont(option.font)
         bold.setBold(True)
         return bold
 
@@ -128,7 +127,9 @@ class SituationPage(BasePage):
     def retranslate_titles(self) -> None:
         """Title and subtitle."""
         self.setTitle(self.step_title())
-        self.setSubTitle(self.tr.gettext(N_("Find your situation in plain words; you need not know its legal name.")))
+        self.setSubTitle(
+            self.translator.gettext(N_("Find your situation in plain words; you need not know its legal name."))
+        )
 
     def _build(self) -> None:
         self.search_label = QLabel(self)
@@ -169,7 +170,7 @@ class SituationPage(BasePage):
     def retranslate(self) -> None:
         """All texts of the page."""
         super().retranslate()
-        tr = self.tr
+        tr = self.translator
         self.search_label.setText(tr.gettext(N_("&Search by what happened:")))
         self.search.setPlaceholderText(tr.gettext(N_("e.g. not let in, removed, ballots, protocol copy")))
         self.search.setAccessibleName(tr.gettext(N_("Search by what happened")))
@@ -198,7 +199,7 @@ class SituationPage(BasePage):
     def _filter(self, text: str) -> None:
         # Filtering moves Qt's current row; the user's choice stays what it was.
         with self.loading():
-            self.proxy.set_search(text, self.tr.language)
+            self.proxy.set_search(text, self.translator.language)
             self.tree.expandAll()
             self._select_chosen()
         self.empty_label.setVisible(self.proxy.rowCount() == 0)
@@ -231,9 +232,9 @@ class SituationPage(BasePage):
     def _show_selected(self) -> None:
         info = self.draft.template_info()
         if info is None:
-            self.selected_label.setText(self.tr.gettext(MSG_CHOOSE))
+            self.selected_label.setText(self.translator.gettext(MSG_CHOOSE))
             return
-        tr = self.tr
+        tr = self.translator
         self.selected_label.setText(
             f"<b>{_html(info.title[tr.language])}</b><br>"
             + _html(

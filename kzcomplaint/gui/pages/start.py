@@ -65,7 +65,7 @@ class StartPage(BasePage):
         """Title and subtitle."""
         self.setTitle(self.step_title())
         self.setSubTitle(
-            self.tr.gettext(N_("Start a new complaint, or continue a case. Every answer is kept as you go."))
+            self.translator.gettext(N_("Start a new complaint, or continue a case. Every answer is kept as you go."))
         )
 
     def _build(self) -> None:
@@ -128,7 +128,7 @@ class StartPage(BasePage):
     def retranslate(self) -> None:
         """All texts of the page."""
         super().retranslate()
-        tr = self.tr
+        tr = self.translator
         self.new_button.setText(tr.gettext(N_("&New complaint")))
         self.open_button.setText(tr.gettext(N_("&Open a case file…")))
         self.recent_box.setTitle(tr.gettext(N_("Recent cases")))
@@ -185,7 +185,7 @@ class StartPage(BasePage):
                 self.terms_label.setText(
                     self.terms_label.text()
                     + "\n"
-                    + self.tr.format(MSG_UNREADABLE_CASES, files=", ".join(path.name for path in unreadable))
+                    + self.translator.format(MSG_UNREADABLE_CASES, files=", ".join(path.name for path in unreadable))
                 )
 
         def failed(error: Exception) -> None:
@@ -202,7 +202,7 @@ class StartPage(BasePage):
         if not msgid:
             self.terms_label.setText("")
             return
-        self.terms_label.setText(Message(msgid, **params).render(self.tr))
+        self.terms_label.setText(Message(msgid, **params).render(self.translator))
         self.terms_view.setVisible(self.terms_model.rowCount() > 0)
 
     def _open_index(self, index: QModelIndex) -> None:

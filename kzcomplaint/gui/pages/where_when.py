@@ -57,7 +57,7 @@ class WhereWhenPage(BasePage):
         """Title and subtitle."""
         self.setTitle(self.step_title())
         self.setSubTitle(
-            self.tr.gettext(
+            self.translator.gettext(
                 N_("Dates can be typed as you write them (10.01.2021, 10 января 2021, 2021 жылғы 10 қаңтар).")
             )
         )
@@ -158,7 +158,7 @@ class WhereWhenPage(BasePage):
     def retranslate(self) -> None:
         """All texts of the page."""
         super().retranslate()
-        tr = self.tr
+        tr = self.translator
         language = tr.language
         self.vote_box.setTitle(tr.gettext(N_("The vote")))
         self.body_box.setTitle(tr.gettext(N_("The commission or body")))
@@ -190,7 +190,7 @@ class WhereWhenPage(BasePage):
         directory = self.draft.directory
         fill_combo(
             self.level,
-            [(level, labels.capitalized(directory.level_name(level, self.tr.language))) for level in levels],
+            [(level, labels.capitalized(directory.level_name(level, self.translator.language))) for level in levels],
         )
 
     def _fill_types(self) -> None:
@@ -199,7 +199,7 @@ class WhereWhenPage(BasePage):
         current = self.draft.case.contested.type
         if current and current not in kinds:
             kinds.append(current)
-        fill_combo(self.type, [(kind, labels.contested_type_label(kind, self.tr.language)) for kind in kinds])
+        fill_combo(self.type, [(kind, labels.contested_type_label(kind, self.translator.language)) for kind in kinds])
 
     def _load(self) -> None:
         case = self.draft.case
@@ -259,5 +259,5 @@ class WhereWhenPage(BasePage):
         self.late_publication.setVisible(decision)
         msgid = MSG_DECISION_DATE if decision else MSG_ACTION_DATE
         self.fields["contested.date"].msgid = msgid
-        self.date_label.setText(self.tr.gettext(msgid))
-        self.date.set_accessible_name(self.fields["contested.date"].text(self.tr))
+        self.date_label.setText(self.translator.gettext(msgid))
+        self.date.set_accessible_name(self.fields["contested.date"].text(self.translator))
