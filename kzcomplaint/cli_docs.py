@@ -196,17 +196,23 @@ def _batch(args: argparse.Namespace, tr: Translator) -> int:
         _error(tr.format(N_("{file}: the output folder cannot be created: {reason}"), file=args.output, reason=reason))
         return EXIT_UNREADABLE
     for result in summary.results:
+        # A CSV row is named in the interface language ("file.csv, row 3").
+        name = (
+            tr.format(N_("{file}, row {row}"), file=Path(args.source).name, row=result.row_number)
+            if result.row_number is not None
+            else result.source
+        )
         for problem in result.errors:
             where = problem.field or tr.gettext(N_("(whole file)"))
-            _error(f"{result.source}: {where}: {_message(problem.message, tr)}")
+            _error(f"{name}: {where}: {_message(problem.message, tr)}")
         for note in result.notes:
-            _error(f"{result.source}: {_message(note, tr)}")
+            _error(f"{name}: {_message(note, tr)}")
         if result.ok and result.blocking:
             codes = ", ".join(code for code, _, _ in result.blocking)
             print(
                 tr.format(
                     N_("{file}: {count} blocking problem(s): {codes}"),
-                    file=_printable(result.source),
+                    file=_printable(name),
                     count=len(result.blocking),
                     codes=codes,
                 )

@@ -195,3 +195,13 @@ def test_unreadable_case_with_json_explains_itself_on_stdout(
     assert [p["field"] for p in error["problems"]] == ["filing_date"]
     assert error["problems"][0]["message"]
     assert "filing_date" in err, "people still get the human text on stderr"
+
+
+def test_batch_names_a_bad_csv_row_in_the_interface_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "cases.csv"
+    source.write_text("template;contested.date\nobserver_removed;31.02.2021\n", encoding="utf-8")
+    code, _, err = run(capsys, "batch", str(source), "-o", str(tmp_path / "out"), "--ui-lang", "ru", "--jobs", "1")
+    assert code == 1
+    assert "cases.csv, строка 1: contested.date:" in err
