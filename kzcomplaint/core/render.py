@@ -475,7 +475,14 @@ class _Builder:
         self.add(Style.HEADING, self.t("headings.legal"))
         self.paragraphs("legal")
         self.add(Style.LEAD, self.t("headings.provisions"))
-        for number, provision in enumerate(self.template.legal_basis, start=1):
+        compiled = self.template.compiled
+        provisions = [
+            provision
+            for provision in self.template.legal_basis
+            # A blank form lists every provision: the person filling it in picks.
+            if self.blank or not provision.when or self.condition(provision.when, compiled.conditions[provision.when])
+        ]
+        for number, provision in enumerate(provisions, start=1):
             citation = provision.citation
             runs: list[Run | str] = [f"{number}) {citation.text(self.language)} — {provision.summary[self.language]}"]
             if not citation.is_confirmed:

@@ -177,6 +177,8 @@ class Provision:
 
     citation: Citation
     summary: Mapping[str, str]
+    when: str = ""
+    """Condition under which the provision is listed (e.g. only for an akimat respondent)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -218,8 +220,9 @@ class CompiledTemplate:
         }
         self.requests = {lang: [env.from_string(t) for t in template.requests[lang]] for lang in LANGUAGES}
         self.attachments = {lang: [env.from_string(t) for t in template.attachments[lang]] for lang in LANGUAGES}
+        conditions = {p.when for p in template.paragraphs} | {p.when for p in template.legal_basis}
         self.conditions: dict[str, Callable[..., Any]] = {
-            p.when: env.compile_expression(p.when, undefined_to_none=False) for p in template.paragraphs if p.when
+            when: env.compile_expression(when, undefined_to_none=False) for when in conditions if when
         }
 
 
@@ -394,14 +397,29 @@ def _question(raw: object, where: str) -> Question:
     )
 
 
-def _provision(raw: object, where: str) -> Provision:
+def _condition(raw: Mapping[str, Any], seen: set[str], at: str) -> str:
+    """Validate an optional ``when`` condition: a string, known names, valid syntax."""
+    when = raw.get("when", "")
+    if not isinstance(when, str):
+        raise _fail(f"{at}.when", "expected a condition as a string")
+    if when:
+        _check_names(_expression_names(when, f"{at}.when"), seen, f"{at}.when")
+        try:
+            environment().compile_expression(when)
+        except jinja2.TemplateSyntaxError as error:
+            raise _fail(f"{at}.when", f"condition syntax error: {error.message}") from None
+    return when
+
+
+def _provision(raw: object, where: str, seen: set[str]) -> Provision:
     if not isinstance(raw, Mapping):
         raise _fail(where, "expected a table")
     if "summary" not in raw:
         raise _fail(where, "missing key 'summary'")
     if raw.get("confirmed", True) is True and "verified_as_of" not in raw:
         raise _fail(where, "a confirmed provision needs 'verified_as_of' (the date the text you read was in force)")
-    fields = {key: value for key, value in raw.items() if key != "summary"}
+    when = _condition(raw, seen, where)
+    fields = {key: value for key, value in raw.items() if key not in ("summary", "when")}
     for key in ("article", "paragraph", "subparagraph", "section"):
         if key in fields and not isinstance(fields[key], str | int):
             raise _fail(f"{where}.{key}", "expected a string")
@@ -409,7 +427,7 @@ def _provision(raw: object, where: str) -> Provision:
         citation = parse_citation(fields, where)
     except ruledata.RuleFileError as error:
         raise TemplateError(str(error)) from None
-    return Provision(citation=citation, summary=_localized(raw["summary"], f"{where}.summary"))
+    return Provision(citation=citation, summary=_localized(raw["summary"], f"{where}.summary"), when=when)
 
 
 def parse_template(data: Mapping[str, Any], source: str, *, expected_id: str | None = None) -> Template:
@@ -469,15 +487,7 @@ def parse_template(data: Mapping[str, Any], source: str, *, expected_id: str | N
         _check_keys(raw, {"section", "when", *LANGUAGES}, {"section", *LANGUAGES}, at)
         if raw["section"] not in SECTIONS:
             raise _fail(f"{at}.section", f"{raw['section']!r} is not one of {', '.join(SECTIONS)}")
-        when = raw.get("when", "")
-        if not isinstance(when, str):
-            raise _fail(f"{at}.when", "expected a condition as a string")
-        if when:
-            _check_names(_expression_names(when, f"{at}.when"), seen, f"{at}.when")
-            try:
-                environment().compile_expression(when)
-            except jinja2.TemplateSyntaxError as error:
-                raise _fail(f"{at}.when", f"condition syntax error: {error.message}") from None
+        when = _condition(raw, seen, at)
         text = _localized({lang: raw[lang] for lang in LANGUAGES}, at)
         _check_names(_same_placeholders(text, at), seen, at)
         paragraphs.append(Paragraph(section=raw["section"], text=text, when=when))
@@ -485,7 +495,7 @@ def parse_template(data: Mapping[str, Any], source: str, *, expected_id: str | N
     raw_basis = data["legal_basis"]
     if not isinstance(raw_basis, list) or not raw_basis:
         raise _fail(f"{where} legal_basis", "expected at least one [[legal_basis]] table")
-    legal_basis = tuple(_provision(raw, f"{where} legal_basis[{i}]") for i, raw in enumerate(raw_basis))
+    legal_basis = tuple(_provision(raw, f"{where} legal_basis[{i}]", seen) for i, raw in enumerate(raw_basis))
 
     requests = _localized_lists(data["requests"], f"{where} requests")
     if not requests[LANGUAGES[0]]:
