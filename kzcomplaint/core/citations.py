@@ -75,17 +75,25 @@ def format_citation(citation: Citation, language: str) -> str:
     """Write ``citation`` in the legal style of ``language``."""
     short = citation.source.short[language]
     if language == "kk":
+        # The last element of the chain is in the nominative with the
+        # possessive, the one before it in the genitive:
+        # 20-бабының 9-тармағы; 12-бабының 5) тармақшасы;
+        # 3-бабы 4-тармағының 5) тармақшасы (adilet.zan.kz usage).
         parts = []
         if citation.section:
             parts.append(f"{citation.section} бөлімі")
         if citation.article:
-            parts.append(f"{citation.article}-бабының")
+            if citation.paragraph and citation.subparagraph:
+                parts.append(f"{citation.article}-бабы")
+            elif citation.paragraph or citation.subparagraph:
+                parts.append(f"{citation.article}-бабының")
+            else:
+                parts.append(f"{citation.article}-бабы")
         if citation.paragraph:
-            parts.append(f"{citation.paragraph}-тармағы")
+            ending = "тармағының" if citation.subparagraph else "тармағы"
+            parts.append(f"{citation.paragraph}-{ending}")
         if citation.subparagraph:
             parts.append(f"{citation.subparagraph}) тармақшасы")
-        if parts and parts[-1].endswith("бабының"):
-            parts[-1] = f"{citation.article}-бабы"
         return " ".join([short, *parts]) if parts else short
     if language == "ru":
         parts = []

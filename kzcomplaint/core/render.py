@@ -131,7 +131,7 @@ def _date(value: dt.date | None, language: str) -> str:
 
 
 _DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
-_SENTENCE_OPEN = re.compile(r"[\w»”\")]$")
+_SENTENCE_OPEN = re.compile(r"(?:[^\W_]|[»”\")])$")  # a letter, digit or closing quote; not a blank "___"
 
 
 def _end_sentence(text: str) -> str:

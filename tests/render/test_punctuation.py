@@ -38,3 +38,10 @@ def test_answers_without_a_full_stop_still_end_their_sentence(language: str) -> 
     assert body, "no body paragraphs found (style name changed?)"
     unfinished = [text for text in body if text and text[-1].isalnum()]
     assert not unfinished
+
+
+def test_a_blank_to_fill_gets_no_full_stop() -> None:
+    assert render._end_sentence("Қолы: ______") == "Қолы: ______"
+    assert render._end_sentence("болған жоқ") == "болған жоқ."
+    assert render._end_sentence("«Адал сайлау»") == "«Адал сайлау»."
+    assert render._end_sentence("мыналар:") == "мыналар:"

@@ -97,7 +97,11 @@ def test_example_renders_with_every_admissibility_detail(example: tuple[Path, Ca
     for value in (case.filing_date, case.contested.date):
         if value:
             assert dates.format_legal_date(value, lang) in text
+    context = render.build_context(case, template, lang)
     for provision in template.legal_basis:
+        if provision.when and not template.compiled.conditions[provision.when](**context):
+            assert f"{provision.citation.text(lang)} — {provision.summary[lang]}" not in text
+            continue
         assert provision.citation.text(lang) in text
         if not provision.citation.is_confirmed:
             assert f"{provision.citation.text(lang)} — {provision.summary[lang]} {_frame('unverified', lang)}" in text
