@@ -117,6 +117,11 @@ def _render(args: argparse.Namespace, tr: Translator) -> int:
     if not _write(output, data, tr, source=args.case):
         return EXIT_UNREADABLE
     print(tr.format(N_("Written: {file}"), file=str(output)))
+    from kzcomplaint.core import textlang
+
+    mixed = textlang.mixed_language_note(case, language)
+    if mixed is not None:
+        print(f"! {mixed.render(tr)}")
     blocking = [p for p in checks.check_case(case) if p.severity == "blocking"]
     if not blocking:
         return EXIT_OK

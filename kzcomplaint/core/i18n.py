@@ -24,6 +24,8 @@ from kzcomplaint.core import resources
 from kzcomplaint.core.model import LANGUAGES
 
 DOMAIN = "kzcomplaint"
+LANGUAGE_ENDONYMS = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+"""Each language named in itself, as a language menu shows it (no translation needed)."""
 DEFAULT_LANGUAGE = "ru"
 
 

@@ -13,13 +13,13 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
-from kzcomplaint.core.i18n import Translator
+from kzcomplaint.core.i18n import LANGUAGE_ENDONYMS, Translator
 from kzcomplaint.core.i18n import translator as translator_for
 from kzcomplaint.core.model import LANGUAGES
 
 log = logging.getLogger(__name__)
 
-LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+LANGUAGE_NAMES = LANGUAGE_ENDONYMS
 """Each interface language named in itself, as a language menu shows it."""
 
 _QT_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_GB"}

@@ -205,3 +205,14 @@ def test_batch_names_a_bad_csv_row_in_the_interface_language(
     code, _, err = run(capsys, "batch", str(source), "-o", str(tmp_path / "out"), "--ui-lang", "ru", "--jobs", "1")
     assert code == 1
     assert "cases.csv, строка 1: contested.date:" in err
+
+
+def test_render_warns_when_the_case_texts_are_in_another_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    russian_case = ROOT / "examples" / "administrative_claim.json"
+    code, out, _ = run(capsys, "render", str(russian_case), "--lang", "kk", "-o", str(tmp_path / "kk.docx"))
+    assert code == 0
+    assert "Русский" in out and "Қазақша" in out
+    code, out, _ = run(capsys, "render", str(russian_case), "--lang", "ru", "-o", str(tmp_path / "ru.docx"))
+    assert "Русский" not in out

@@ -99,3 +99,24 @@ def test_unexpected_error_is_a_dialog_not_a_traceback(make_window, monkeypatch, 
     assert shown and "the disk vanished" in shown[0][0]
     assert "kzcomplaint.log" in shown[0][1]
     assert drafts.autosave_path().is_file(), "the answers were autosaved first"
+
+
+def test_document_page_warns_when_facts_are_in_another_language(make_window, qtbot) -> None:
+    window = make_window("en")
+    case = complete_case()
+    case.facts = (
+        "Член участковой комиссии потребовал, чтобы я покинул участок, и не назвал причину удаления; "
+        "полиция вывела меня из помещения для голосования."
+    )
+    case.details, case.requests = {}, []
+    window.draft.replace_case(case)
+    window.wizard.go_to_page(7)
+    page = window.document_page
+    select = page.language.findData("kk")
+    page.language.setCurrentIndex(select)
+    page.refresh_preview()
+    assert page.mixed.isVisibleTo(page)
+    assert "Русский" in page.mixed.text()
+    page.language.setCurrentIndex(page.language.findData("ru"))
+    page.refresh_preview()
+    assert not page.mixed.isVisibleTo(page)

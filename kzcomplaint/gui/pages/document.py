@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kzcomplaint.core.i18n import N_
-from kzcomplaint.core.model import LANGUAGES
+from kzcomplaint.core.model import LANGUAGES, Case
 from kzcomplaint.gui import workers
 from kzcomplaint.gui.i18n import language_label
 from kzcomplaint.gui.pages.base import BasePage
@@ -64,6 +64,9 @@ class DocumentPage(BasePage):
             self.language.addItem(language_label(language), language)
         self.status = FeedbackLabel(self)
         self.blocking = FeedbackLabel(self)
+        self.mixed = FeedbackLabel(self)
+        self.mixed.setWordWrap(True)
+        self.mixed.setVisible(False)
         self.preview = QTextEdit(self)
         self.preview.setReadOnly(True)
         self.preview.setTextInteractionFlags(
@@ -95,6 +98,7 @@ class DocumentPage(BasePage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.blocking)
+        layout.addWidget(self.mixed)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
@@ -127,6 +131,7 @@ class DocumentPage(BasePage):
         self.open_folder_button.setText(tr.gettext(N_("Open &folder")))
         self._show_blocking()
         self._show_saved()
+        self._show_mixed(self.draft.snapshot(), self.output_language())
 
     def _load(self) -> None:
         language = self.draft.case.language
@@ -173,6 +178,7 @@ class DocumentPage(BasePage):
         language = self.output_language()
         base_dir = self._base_dir()
         self.status.show_ok(self.translator.gettext(MSG_UPDATING))
+        self._show_mixed(case, language)
 
         def done(text: str) -> None:
             if generation != self._generation:
@@ -188,6 +194,15 @@ class DocumentPage(BasePage):
                 self.status.show_error(self.translator.format(MSG_PREVIEW_FAILED, reason=str(error)))
 
         workers.run_in_background(lambda: export.preview(case, language, base_dir), on_success=done, on_failure=failed)
+
+    def _show_mixed(self, case: Case, language: str) -> None:
+        """Warn when the user's own texts are not in the document's language."""
+        from kzcomplaint.core import textlang
+
+        note = textlang.mixed_language_note(case, language)
+        if note is not None:
+            self.mixed.show_error(note.render(self.translator))
+        self.mixed.setVisible(note is not None)
 
     def _base_dir(self) -> Path | None:
         return self.draft.path.parent if self.draft.path is not None else None
