@@ -288,17 +288,8 @@ class Directory:
                 return name[:1].upper() + name[1:]
         return body.name
 
-    def user_entries(self) -> list[BodyEntry]:
-        """The entries that come from the user's own file."""
-        return [entry for entry in self.entries.values() if entry.origin == "user"]
-
 
 # --- reading -----------------------------------------------------------------------
-
-
-def shipped_path() -> Path:
-    """The directory file shipped with the app."""
-    return resources.rules_dir() / SHIPPED_FILE
 
 
 def user_path() -> Path:
@@ -308,8 +299,7 @@ def user_path() -> Path:
 
 @functools.cache
 def _shipped() -> tuple[tuple[Region, ...], tuple[BodyEntry, ...], dict[str, dict[str, str]]]:
-    path = shipped_path()
-    data = ruledata.load_path(path)
+    data = ruledata.load(SHIPPED_FILE)
     where = SHIPPED_FILE
     if data.get("format") != FORMAT:
         raise ruledata.RuleFileError(f"{where}: format must be {FORMAT!r}")

@@ -41,6 +41,7 @@ from kzcomplaint.gui import workers
 from kzcomplaint.gui.delegates import WrappingDelegate
 from kzcomplaint.gui.export import DOCUMENT_LANGUAGES
 from kzcomplaint.gui.i18n import UiLanguage, language_label
+from kzcomplaint.gui.labels import without_mnemonic
 from kzcomplaint.gui.widgets import FeedbackLabel, form_layout
 
 if TYPE_CHECKING:
@@ -88,11 +89,6 @@ MSG_NEED_OUTPUT = N_("Choose the folder for the documents.")
 MSG_FILE_IN_THE_WAY = N_("{file}: {blocker} is a file, not a folder. Choose another folder.")
 MSG_OUTPUT_FAILED = N_("{file}: the output folder cannot be created: {reason}")
 MSG_STOPPED = N_("The export stopped: {reason}")
-
-
-def _plain(text: str) -> str:
-    """A label without its mnemonic ampersand (for accessible names)."""
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 class BatchDialog(QDialog):
@@ -228,7 +224,7 @@ class BatchDialog(QDialog):
         ):
             label.setText(tr.gettext(msgid))
             for widget in inputs:
-                widget.setAccessibleName(_plain(tr.gettext(msgid)).rstrip(":："))
+                widget.setAccessibleName(without_mnemonic(tr.gettext(msgid)).rstrip(":："))
         self.source_edit.setPlaceholderText(tr.gettext(MSG_SOURCE_HINT))
         for button, msgid, name in (
             (self.folder_button, MSG_CHOOSE_FOLDER, MSG_CHOOSE_FOLDER_NAME),
@@ -239,7 +235,7 @@ class BatchDialog(QDialog):
             (self.open_folder_button, MSG_OPEN_FOLDER, MSG_OPEN_FOLDER),
         ):
             button.setText(tr.gettext(msgid))
-            button.setAccessibleName(_plain(tr.gettext(name)))
+            button.setAccessibleName(without_mnemonic(tr.gettext(name)))
         self.progress.setAccessibleName(tr.gettext(MSG_PROGRESS))
         self.failures_label.setText(tr.gettext(MSG_FAILURES))
         self.failures.setAccessibleName(tr.gettext(MSG_FAILURES_NAME))

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzcomplaint.core.directory import BodyEntry
+from kzcomplaint.core.directory import BodyEntry, DirectoryError
 from kzcomplaint.core.i18n import N_, Message, Translator
 from kzcomplaint.core.model import LANGUAGES, Level
 from kzcomplaint.gui import labels
@@ -278,7 +278,7 @@ class DirectoryDialog(QDialog):
         for key, msgid, widget in rows:
             label = QLabel(tr.gettext(msgid))
             label.setBuddy(widget)
-            widget.setAccessibleName(label.text().replace("&", ""))
+            widget.setAccessibleName(labels.without_mnemonic(label.text()))
             form.addRow(label, widget)
             if isinstance(widget, QLineEdit):
                 self.inputs[key] = widget
@@ -396,8 +396,10 @@ class DirectoryDialog(QDialog):
             return False
         try:
             current = {item.id: item for item in directory.load_user_entries()}
-        except directory.DirectoryError:
-            current = {}
+        except directory.DirectoryError as error:
+            # Saving now would replace the user's file, and every entry in it, by this one entry.
+            self._show_file_problems(error)
+            return False
         current[entry.id] = entry
         try:
             directory.save_user_entries(current.values())
@@ -424,8 +426,11 @@ class DirectoryDialog(QDialog):
         try:
             remaining = [item for item in directory.load_user_entries() if item.id != entry_id]
             directory.save_user_entries(remaining)
-        except (OSError, directory.DirectoryError) as error:
-            self.feedback.show_error(str(error))
+        except directory.DirectoryError as error:
+            self._show_file_problems(error)
+            return
+        except OSError as error:
+            self.feedback.show_error(str(error.strerror or error))
             self.feedback.show()
             return
         self._reload(select=entry_id)
@@ -437,6 +442,18 @@ class DirectoryDialog(QDialog):
             if self.proxy.data(self.proxy.index(row, 0), ENTRY_ID_ROLE) == select:
                 self.table.selectRow(row)
                 return
+
+    def _show_file_problems(self, error: DirectoryError, title: str = N_("Directory of bodies")) -> None:
+        """Every problem of an unusable directory file, as a list (``title`` is a msgid)."""
+        problems = [
+            FileProblem(" · ".join(part for part in (problem.entry, problem.field) if part), problem.message)
+            for problem in error.problems
+        ]
+        self.problems_dialog = ProblemsDialog(
+            self.translator, self.translator.gettext(title), error.source, problems, self
+        )
+        self.problems_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.problems_dialog.open()
 
     # --- files -------------------------------------------------------------------------
 
@@ -457,14 +474,7 @@ class DirectoryDialog(QDialog):
         try:
             imported = directory.import_entries(path)
         except directory.DirectoryError as error:
-            problems = [
-                FileProblem(" · ".join(part for part in (problem.entry, problem.field) if part), problem.message)
-                for problem in error.problems
-            ]
-            self.problems_dialog = ProblemsDialog(
-                self.translator, self.translator.gettext(N_("Import a directory")), error.source, problems, self
-            )
-            self.problems_dialog.open()
+            self._show_file_problems(error, N_("Import a directory"))
             return False
         except OSError as error:
             self.status.show_error(str(error.strerror or error))

@@ -13,7 +13,7 @@ import copy
 import datetime as dt
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -248,9 +248,3 @@ class DraftController(QObject):
     def restore(self, autosave: drafts.Autosave) -> None:
         """Continue with an autosaved draft (still unsaved)."""
         self.replace_case(autosave.case, path=autosave.source, dirty=True)
-
-    def as_dict(self) -> dict[str, Any]:
-        """The case in the case-file form (for the review of all answers)."""
-        from kzcomplaint.core import caseio
-
-        return caseio.case_to_dict(self.case)

@@ -29,6 +29,11 @@ ELECTION_KINDS: tuple[str, ...] = tuple(kind.value for kind in ElectionKind)
 CONTESTED_TYPES: tuple[str, ...] = tuple(kind.value for kind in ContestedType)
 
 
+def without_mnemonic(text: str) -> str:
+    """A label without its mnemonic ampersand ("&&" stays a literal "&"): for accessible names and reviews."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 def capitalized(text: str) -> str:
     """``text`` with its first letter in upper case (the rest unchanged)."""
     return text[:1].upper() + text[1:]

@@ -231,10 +231,6 @@ class DeadlineModel(QStandardItemModel):
         self._tr = tr
         self._rebuild()
 
-    def deadlines(self) -> list[Deadline]:
-        """The deadlines shown."""
-        return list(self._deadlines)
-
     def _rebuild(self) -> None:
         self.clear()
         tr = self._tr

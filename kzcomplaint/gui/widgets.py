@@ -55,7 +55,6 @@ PHONE_ERRORS = {
 MSG_EMAIL_INVALID = N_("This is not an e-mail address; write it as name@example.kz.")
 MSG_IIN_OK = N_("Valid IIN · born {date}")
 MSG_PHONE_OK = N_("Valid number: {phone}")
-MSG_EMAIL_OK = N_("Valid e-mail address")
 MSG_DATE_HINT = N_("Type a date (10.01.2021, 10 января 2021, 2021 жылғы 10 қаңтар) or pick it")
 MSG_TIME_HINT = N_("Type a time as HH:MM, e.g. 14:30")
 MSG_PICK_DATE = N_("Pick a date on the calendar")

@@ -96,6 +96,13 @@ MSG_SAVED = N_("Saved: {file}")
 MSG_TRAINING = N_("Training: today is {date}")
 
 
+def _delete_on_close(dialog: QWidget) -> None:
+    """A dialog made anew each time it is asked for: deleted when closed, not kept for the window's life."""
+    from PySide6.QtCore import Qt  # not at the top: the first window does without Qt's namespace
+
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+
 class ComplaintWizard(QWizard):
     """The pages of :data:`PAGES`, embedded in the main window, with a list of pages at the side.
 
@@ -534,6 +541,7 @@ class MainWindow(QMainWindow):
             self.problems_dialog = ProblemsDialog(
                 self.translator, self.translator.gettext(N_("Open a case file")), error.source, problems, self
             )
+            _delete_on_close(self.problems_dialog)
             self.problems_dialog.open()
             return False
         self.settings.last_folder = str(path.parent)
@@ -707,6 +715,7 @@ class MainWindow(QMainWindow):
         from kzcomplaint.gui.dialogs import DirectoryDialog
 
         self.directory_dialog = DirectoryDialog(self.translator, self.draft, self)
+        _delete_on_close(self.directory_dialog)
         self.directory_dialog.open()
 
     def _forget_profile(self) -> None:
@@ -759,10 +768,9 @@ class MainWindow(QMainWindow):
         self._store_current()
         if self.batch_dialog is not None:
             self.batch_dialog.cancel()  # whole documents only; the thread pool waits for the case being written
-        if self._parties is not None and self._parties.fields:
-            self._parties.save_profile()
-        if self.draft.dirty:
-            self.draft.autosave()
+        if self._parties is not None:
+            self._parties.flush_profile()
+        self.draft.autosave()
         self.draft.autosave_timer.stop()
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
 
 from gui_cases import complete_case
+from PySide6.QtWidgets import QApplication
 
 from kzcomplaint.core import caseio, drafts, profile
 from kzcomplaint.core import directory as bodies
@@ -136,3 +138,63 @@ def test_directory_dialog_saves_an_edited_entry(make_window, qtbot) -> None:
     assert dialog.save_entry()
     assert window.draft.directory.get("cec").email == "cec@example.kz"
     assert window.draft.directory.get("cec").origin == "user"
+
+
+def test_closing_with_someone_elses_case_keeps_the_remembered_details(make_window, tmp_path: Path) -> None:
+    me = complete_case().complainant
+    profile.save_profile(me)
+    other = complete_case()
+    other.complainant = dataclasses.replace(other.complainant, full_name="Другой Заявитель", phone="+7 700 000 00 07")
+    path = tmp_path / "other.json"
+    caseio.save_case(other, path)
+    window = make_window("en")
+    assert window.open_path(path)
+    window.wizard.go_to_page(4)
+    assert window.wizard.currentPage().remember.isChecked()
+    window.close()
+    assert profile.load_profile().full_name == me.full_name, "only an edit of the complainant is remembered"
+
+
+def test_an_edit_pending_when_closing_is_remembered(make_window) -> None:
+    profile.save_profile(complete_case().complainant)
+    window = make_window("en")
+    window.draft.replace_case(complete_case())
+    window.wizard.go_to_page(4)
+    parties = window.wizard.currentPage()
+    parties.complainant.widgets["email"].edit.setText("edited.before.close@example.kz")
+    window.close()  # before the delayed save
+    assert profile.load_profile().email == "edited.before.close@example.kz"
+
+
+def test_saving_an_entry_never_replaces_an_unusable_user_directory(make_window, qtbot) -> None:
+    window = make_window("en")
+    bodies.user_path().parent.mkdir(parents=True, exist_ok=True)
+    damaged = "[[body]]\nid = 'my.tec'\nlevel = 'territorial'\nname = {kk = 'А', ru = 'Б', en = 'C'}\nphon = '1'\n"
+    bodies.user_path().write_text(damaged, encoding="utf-8")
+    dialog = DirectoryDialog(window.translator, window.draft, window)
+    qtbot.addWidget(dialog)
+    dialog.show_entry(window.draft.directory.get("cec"))
+    dialog.inputs["email"].setText("cec@example.kz")
+    assert not dialog.save_entry()
+    assert bodies.user_path().read_text(encoding="utf-8") == damaged, "the user's own entries are kept"
+    rows = dict(dialog.problems_dialog.rows())
+    assert "my.tec · phon" in rows
+    dialog.problems_dialog.close()
+
+
+def test_a_late_computation_of_terms_does_not_overwrite_a_newer_one(make_window, tmp_path: Path) -> None:
+    from kzcomplaint.gui import workers
+
+    case = complete_case()
+    case.contested.date = dt.date(2021, 1, 10)
+    path = tmp_path / "due.json"
+    caseio.save_case(case, path)
+    window = make_window("en", role="trainer")
+    window.draft.set_today(dt.date(2021, 1, 14))
+    start = window.start_page
+    start.release_terms()  # as after the first paint
+    start.refresh_terms([path])
+    start.refresh_terms([])  # the case was forgotten meanwhile
+    workers.wait_for_all()
+    QApplication.processEvents()
+    assert start.terms_model.rowCount() == 0

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
 
 from kzcomplaint.core.i18n import Translator
+from kzcomplaint.gui.labels import without_mnemonic
 from kzcomplaint.gui.pages import STEP_TITLES
 
 if TYPE_CHECKING:
@@ -36,8 +37,7 @@ class FieldEntry:
 
     def text(self, tr: Translator) -> str:
         """The label in ``tr``'s language, without the mnemonic ampersand."""
-        text = self.msgid if self.literal else tr.gettext(self.msgid)
-        return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        return without_mnemonic(self.msgid if self.literal else tr.gettext(self.msgid))
 
 
 class BasePage(QWizardPage):

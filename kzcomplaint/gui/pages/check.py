@@ -167,7 +167,7 @@ class CheckPage(BasePage):
     def _show_summary(self) -> None:
         tr = self.translator
         problems = self.draft.problems
-        blocking = sum(1 for problem in problems if problem.severity == "blocking")
+        blocking = self.draft.blocking_count()
         if self.draft.core_error:
             self.summary.show_error(tr.format(MSG_CORE_ERROR, reason=self.draft.core_error))
         elif not problems:

@@ -564,6 +564,15 @@ class PartiesPage(BasePage):
             profile.forget_profile()
             self.profile_note.hide()
 
+    def flush_profile(self) -> None:
+        """Write the profile now if an edit of the complainant is waiting to be remembered (closing).
+
+        Only a pending edit: a case opened for someone else must not replace the
+        remembered details just because the window closes while it is shown.
+        """
+        if self.is_built and self._profile_timer.isActive():
+            self.save_profile()
+
     def save_profile(self) -> None:
         """Remember the complainant's details (the user ticked "remember me")."""
         self._profile_timer.stop()

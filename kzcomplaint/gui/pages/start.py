@@ -45,6 +45,8 @@ class StartPage(BasePage):
 
     _terms_held = False
     _held_paths: list[Path] | None = None
+    _terms_generation = 0
+    """Counts the computations of terms started: only the latest one's result is shown."""
 
     def hold_terms(self) -> None:
         """Start no computation of terms until :meth:`release_terms` (the main window's first paint).
@@ -159,6 +161,10 @@ class StartPage(BasePage):
     def refresh_terms(self, paths: list[Path]) -> None:
         """Compute the due terms of ``paths`` off the UI thread."""
         today = self.draft.today or dt.date.today()
+        # A computation still running (a case forgotten since, another today) must not
+        # overwrite what this one shows when it reports back later.
+        self._terms_generation += 1
+        generation = self._terms_generation
         if not paths:
             self._held_paths = None
             self.terms_model.set_terms([])
@@ -173,6 +179,8 @@ class StartPage(BasePage):
             return drafts.due_terms(paths, today=today)
 
         def done(result: tuple[list[drafts.DueTerm], list[Path]]) -> None:
+            if generation != self._terms_generation:
+                return
             terms, unreadable = result
             self.terms_model.set_terms(terms)
             header = self.terms_view.header()
@@ -189,7 +197,8 @@ class StartPage(BasePage):
                 )
 
         def failed(error: Exception) -> None:
-            self._set_terms_state(MSG_TERMS_FAILED, reason=str(error))
+            if generation == self._terms_generation:
+                self._set_terms_state(MSG_TERMS_FAILED, reason=str(error))
 
         workers.run_in_background(compute, on_success=done, on_failure=failed)
 
