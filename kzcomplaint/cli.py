@@ -16,13 +16,9 @@ import sys
 from collections.abc import Sequence
 
 from kzcomplaint import __version__
+from kzcomplaint.cli_core import EXIT_OK, EXIT_UNREADABLE
 from kzcomplaint.core.i18n import N_, Translator, default_ui_language, translator
-
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_UNREADABLE = 2
-
-DOCUMENT_LANGUAGES = ("kk", "ru", "en", "kk+ru")
+from kzcomplaint.core.model import DOCUMENT_LANGUAGES, LANGUAGES
 
 # Errors of writing to stdout itself: a full disk, an I/O error, a closed descriptor.
 _OUTPUT_ERRORS = frozenset(
@@ -45,7 +41,7 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     t = tr.gettext
     common = _Parser(add_help=False)
     common.add_argument(
-        "--ui-lang", choices=("kk", "ru", "en"), help=t(N_("language of messages (default: system locale)"))
+        "--ui-lang", choices=LANGUAGES, help=t(N_("language of messages (default: system locale)"))
     )
     parser = _Parser(
         prog="kzcomplaint",
@@ -101,9 +97,9 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
 def _ui_language(argv: Sequence[str]) -> str:
     """Find --ui-lang before full parsing, so help texts come out in that language."""
     for index, arg in enumerate(argv):
-        if arg == "--ui-lang" and index + 1 < len(argv) and argv[index + 1] in ("kk", "ru", "en"):
+        if arg == "--ui-lang" and index + 1 < len(argv) and argv[index + 1] in LANGUAGES:
             return argv[index + 1]
-        if arg.startswith("--ui-lang=") and arg.split("=", 1)[1] in ("kk", "ru", "en"):
+        if arg.startswith("--ui-lang=") and arg.split("=", 1)[1] in LANGUAGES:
             return arg.split("=", 1)[1]
     return default_ui_language()
 

@@ -11,10 +11,14 @@ import argparse
 import datetime as dt
 import json
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from kzcomplaint.core.i18n import N_, Message, Translator
 
+if TYPE_CHECKING:
+    from kzcomplaint.core.model import Case
+
+# The exit codes of every sub-command (``cli`` and ``cli_docs`` use these).
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_UNREADABLE = 2
@@ -26,8 +30,8 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     return handlers[args.command](args, tr)
 
 
-def _emit_json(data: dict[str, Any], out: TextIO | None = None) -> None:
-    stream = out or sys.stdout
+def _emit_json(data: dict[str, Any]) -> None:
+    stream = sys.stdout
     # Readable UTF-8 where the stream is UTF-8; elsewhere (a Windows pipe in
     # cp1251) \uXXXX escapes, which every JSON reader turns back into the text.
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
@@ -35,12 +39,24 @@ def _emit_json(data: dict[str, Any], out: TextIO | None = None) -> None:
     stream.write("\n")
 
 
-def _fail(tr: Translator, text: str) -> int:
+def _fail(text: str) -> int:
     sys.stderr.write(f"kzcomplaint: {text}\n")
     return EXIT_UNREADABLE
 
 
-def load_case_or_report(path: str, tr: Translator, *, as_json: bool = False) -> Any:
+def _report_calendar_warnings(tr: Translator) -> None:
+    """Tell the user, on stderr, about calendar data that was ignored (a broken calendar.toml of theirs).
+
+    The terms were counted without it, so a decreed transfer the user added
+    may be missing from them; silence would make that invisible.
+    """
+    from kzcomplaint.core import calendar
+
+    for warning in calendar.default_calendar().load_warnings:
+        sys.stderr.write(f"kzcomplaint: {warning.render(tr)}\n")
+
+
+def load_case_or_report(path: str, tr: Translator, *, as_json: bool = False) -> Case | None:
     """Load a case file, or print every problem in it and return None.
 
     The problems always go to stderr for people; with ``as_json`` they also go
@@ -72,7 +88,7 @@ def _parse_date_arg(value: str | None, option: str, tr: Translator) -> dt.date |
     try:
         return dates.parse_date(value)
     except dates.DateError as error:
-        _fail(tr, f"{option}: {error.message.render(tr)}")
+        _fail(f"{option}: {error.message.render(tr)}")
         raise SystemExit(EXIT_UNREADABLE) from None
 
 
@@ -84,7 +100,8 @@ def _check(args: argparse.Namespace, tr: Translator) -> int:
         return EXIT_UNREADABLE
     today = _parse_date_arg(args.today, "--today", tr)
     problems = checks.check_case(case, today=today)
-    blocking = [p for p in problems if p.severity == "blocking"]
+    _report_calendar_warnings(tr)
+    blocking = [p for p in problems if p.blocking]
     if args.json:
         _emit_json({"problems": [p.as_json(tr.language) for p in problems]})
         return EXIT_PROBLEMS if blocking else EXIT_OK
@@ -118,15 +135,15 @@ def _deadlines(args: argparse.Namespace, tr: Translator) -> int:
     today = _parse_date_arg(args.today, "--today", tr)
     if args.rule:
         if args.case:
-            return _fail(tr, tr.gettext(N_("give either a case file or --rule, not both")))
+            return _fail(tr.gettext(N_("give either a case file or --rule, not both")))
         if not args.event:
-            return _fail(tr, tr.gettext(N_("--rule needs --event DATE")))
+            return _fail(tr.gettext(N_("--rule needs --event DATE")))
         event = _parse_date_arg(args.event, "--event", tr)
         voting_day = _parse_date_arg(args.voting_day, "--voting-day", tr)
         try:
             results = [deadlines.compute(args.rule, event, voting_day=voting_day, today=today)]
         except deadlines.UnknownRuleError as error:
-            return _fail(tr, error.message.render(tr))
+            return _fail(error.message.render(tr))
     elif args.case:
         case = load_case_or_report(args.case, tr, as_json=args.json)
         if case is None:
@@ -139,10 +156,11 @@ def _deadlines(args: argparse.Namespace, tr: Translator) -> int:
             # Without a document kind there is no term to compute; an empty
             # list would read as "no deadlines" in a case whose term may be running.
             reason = error.message.render(tr)
-            return _fail(tr, tr.format(N_("{file}: field “template”: {reason}"), file=args.case, reason=reason))
+            return _fail(tr.format(N_("{file}: field “template”: {reason}"), file=args.case, reason=reason))
         results = deadlines.case_deadlines(case, today=today)
     else:
-        return _fail(tr, tr.gettext(N_("give a case file, or --rule ID --event DATE")))
+        return _fail(tr.gettext(N_("give a case file, or --rule ID --event DATE")))
+    _report_calendar_warnings(tr)
     if args.json:
         _emit_json({"deadlines": [d.as_json(tr) for d in results]})
         return EXIT_OK

@@ -16,11 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-from kzcomplaint.core.i18n import N_, Message, Translator
-
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_UNREADABLE = 2
+from kzcomplaint.cli_core import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
+from kzcomplaint.core.i18n import N_, Translator
 
 
 def run(args: argparse.Namespace, tr: Translator) -> int:
@@ -122,7 +119,7 @@ def _render(args: argparse.Namespace, tr: Translator) -> int:
     mixed = textlang.mixed_language_note(case, language)
     if mixed is not None:
         print(f"! {mixed.render(tr)}")
-    blocking = [p for p in checks.check_case(case) if p.severity == "blocking"]
+    blocking = [p for p in checks.check_case(case) if p.blocking]
     if not blocking:
         return EXIT_OK
     print(
@@ -209,9 +206,9 @@ def _batch(args: argparse.Namespace, tr: Translator) -> int:
         )
         for problem in result.errors:
             where = problem.field or tr.gettext(N_("(whole file)"))
-            _error(f"{name}: {where}: {_message(problem.message, tr)}")
+            _error(f"{name}: {where}: {problem.message.render(tr)}")
         for note in result.notes:
-            _error(f"{name}: {_message(note, tr)}")
+            _error(f"{name}: {note.render(tr)}")
         if result.ok and result.blocking:
             codes = ", ".join(code for code, _, _ in result.blocking)
             print(
@@ -232,7 +229,3 @@ def _batch(args: argparse.Namespace, tr: Translator) -> int:
         )
     )
     return EXIT_PROBLEMS if summary.failed else EXIT_OK
-
-
-def _message(message: Message, tr: Translator) -> str:
-    return message.render(tr)

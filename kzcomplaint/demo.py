@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-LANGUAGES = ("kk", "ru", "en")
+from kzcomplaint.core.model import LANGUAGES
 
 
 def main(argv: Sequence[str] | None = None) -> int:

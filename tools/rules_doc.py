@@ -6,6 +6,7 @@ test fails while docs/RULES.md differs from what this prints.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -19,7 +20,7 @@ def _status(citation: citations.Citation) -> str:
     return "confirmed" if citation.is_confirmed else "**unconfirmed**"
 
 
-def _dates(effective_from, effective_to) -> str:  # type: ignore[no-untyped-def]
+def _dates(effective_from: dt.date, effective_to: dt.date | None) -> str:
     return f"{effective_from.isoformat()} – {effective_to.isoformat() if effective_to else 'open'}"
 
 

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from kzcomplaint.core.i18n import N_, Message
-from kzcomplaint.core.model import FORMAT
+from kzcomplaint.core.model import FORMAT, LANGUAGES
 
 MSG_NO_CASES = N_("No case files (*.json) in the folder {folder}.")
 MSG_NOT_SOURCE = N_("{source} is neither a folder of case files nor a .csv file.")
@@ -418,7 +418,7 @@ def case_language(item: BatchCase, language: str | None) -> str:
         return language
     if item.row is not None:
         value = item.row["data"].get("language")
-        return value if isinstance(value, str) and value in ("kk", "ru", "en", "kk+ru") else "ru"
+        return value if isinstance(value, str) and value in LANGUAGES else "ru"
     return ""  # decided after reading the file
 
 
@@ -456,7 +456,7 @@ def render_one(item: BatchCase, language: str | None, output: Path) -> CaseResul
         return result
     result.output = str(output)
     result.blocking = [
-        (p.code, getattr(p, "field", ""), dict(p.message)) for p in checks.check_case(case) if p.severity == "blocking"
+        (p.code, p.field, dict(p.message)) for p in checks.check_case(case) if p.blocking
     ]
     return result
 

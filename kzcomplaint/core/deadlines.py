@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kzcomplaint.core import calendar as workcal
-from kzcomplaint.core import resources, ruledata
+from kzcomplaint.core import ruledata
 from kzcomplaint.core.calendar import WorkCalendar
 from kzcomplaint.core.citations import Citation, parse_citation
 from kzcomplaint.core.i18n import N_, Message, Translator
@@ -412,7 +412,8 @@ def parse_rules(data: Mapping[str, Any], source: str = RULES_FILE) -> RuleSet:
 
 def load_rules(path: Path | None = None) -> RuleSet:
     """Load and validate a deadline rule file (the shipped one when ``path`` is ``None``)."""
-    path = path if path is not None else resources.rules_dir() / RULES_FILE
+    if path is None:
+        return parse_rules(ruledata.load(RULES_FILE), RULES_FILE)
     return parse_rules(ruledata.load_path(path), path.name)
 
 

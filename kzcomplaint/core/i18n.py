@@ -6,7 +6,8 @@ marked with :func:`N_` and translated where they are shown, through a
 a Russian interface can produce a Kazakh document in the same process.
 
 Texts that are legal content (requirement messages, fix hints, titles of
-document kinds) are data in three languages, chosen with :func:`pick`.
+document kinds) are data: three-language tables ``{kk, ru, en}`` indexed by
+the language (``title[tr.language]``), not gettext messages.
 
 Catalogues are compiled ``.mo`` files made by ``pybabel compile`` at build
 time; when a checkout has none yet, the ``.po`` source is read instead.
@@ -68,7 +69,6 @@ class _PoCatalog(gettext.NullTranslations):
             catalog = read_po(handle)
         self._messages: dict[str, str] = {}
         self._plurals: dict[str, tuple[str, ...]] = {}
-        self._plural_expr = catalog.plural_expr
         for message in catalog:
             if not message.id or message.fuzzy:
                 continue
@@ -107,11 +107,6 @@ def _load_catalog(language: str) -> gettext.NullTranslations:
 def translator(language: str) -> Translator:
     """Return the shared translator for ``language``."""
     return Translator(language)
-
-
-def pick(texts: Mapping[str, str], language: str) -> str:
-    """Choose the ``language`` entry of a three-language text from the rule data."""
-    return texts[language]
 
 
 def default_ui_language() -> str:

@@ -22,6 +22,9 @@ FORMAT = "kzcomplaint/1"
 LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
 """Languages of documents and of the interface, Kazakh first."""
 
+DOCUMENT_LANGUAGES: tuple[str, ...] = (*LANGUAGES, "kk+ru")
+"""What a document can be rendered in: one language, or Kazakh and Russian in parallel columns."""
+
 
 class Level(enum.StrEnum):
     """Level of a body: election commission, court or other authority."""

@@ -36,7 +36,6 @@ import datetime as dt
 import functools
 import hashlib
 import re
-import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -44,7 +43,7 @@ from typing import Any
 import jinja2
 
 from kzcomplaint import __version__
-from kzcomplaint.core import catalog, dates, ids, resources
+from kzcomplaint.core import catalog, dates, ids, resources, ruledata
 from kzcomplaint.core.docx_style import (
     Para,
     Run,
@@ -55,7 +54,7 @@ from kzcomplaint.core.docx_style import (
     parallel_xml,
     write_package,
 )
-from kzcomplaint.core.model import Case, Person
+from kzcomplaint.core.model import DOCUMENT_LANGUAGES, Case, Person
 from kzcomplaint.core.templates import (
     BLANK,
     Answer,
@@ -66,7 +65,6 @@ from kzcomplaint.core.templates import (
     load_template,
 )
 
-DOCUMENT_LANGUAGES = ("kk", "ru", "en", "kk+ru")
 PARALLEL = {"kk+ru": ("kk", "ru")}
 """Parallel documents: the languages of their columns, left to right."""
 
@@ -102,11 +100,10 @@ def rules_version() -> str:
     digest = hashlib.sha256()
     latest: dt.date | None = None
     for path in sorted(resources.rules_dir().glob("*.toml")):
-        data = path.read_bytes()
-        digest.update(path.name.encode("utf-8") + b"\0" + data + b"\0")
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
         try:
-            parsed = tomllib.loads(data.decode("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            parsed = ruledata.load(path.name)  # cached: the rule loaders parse the same files
+        except ruledata.RuleFileError:
             continue  # the rule loaders report a broken file; the hash still identifies it
         for found in _verified_dates(parsed):
             latest = found if latest is None or found > latest else latest

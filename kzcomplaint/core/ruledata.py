@@ -36,6 +36,11 @@ def load_path(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
         raise RuleFileError(f"{path}: {error}") from error
+    except UnicodeDecodeError as error:
+        # tomllib decodes the bytes itself and lets this through: a user's
+        # calendar.toml saved in cp1251 by Notepad would end in a traceback.
+        line = error.object[: error.start].count(b"\n") + 1
+        raise RuleFileError(f"{path}: not UTF-8 text (line {line}); save it with the UTF-8 encoding") from error
     except OSError as error:
         raise RuleFileError(f"{path}: cannot be read ({error.strerror})") from error
 

@@ -216,3 +216,22 @@ def test_render_warns_when_the_case_texts_are_in_another_language(
     assert "Русский" in out and "Қазақша" in out
     code, out, _ = run(capsys, "render", str(russian_case), "--lang", "ru", "-o", str(tmp_path / "ru.docx"))
     assert "Русский" not in out
+
+
+def test_deadlines_says_when_the_users_calendar_file_was_ignored(
+    capsys: pytest.CaptureFixture[str], kz_home: Path
+) -> None:
+    from kzcomplaint.core import calendar as workcal
+
+    user = workcal.user_file()
+    user.parent.mkdir(parents=True, exist_ok=True)
+    user.write_text("[[day]\n", encoding="utf-8")  # broken TOML
+    workcal.default_calendar.cache_clear()
+    try:
+        argv = ["deadlines", "--rule", "election.appeal_filing", "--event", "2021-01-07", "--json", "--ui-lang", "en"]
+        code, out, err = run(capsys, *argv)
+    finally:
+        workcal.default_calendar.cache_clear()
+    assert code == 0
+    assert json.loads(out)["deadlines"]  # stdout stays clean JSON
+    assert str(user) in err and "ignored" in err

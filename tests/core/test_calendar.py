@@ -361,6 +361,17 @@ def test_broken_user_file_is_ignored_with_a_warning(tmp_path: Path, content: str
     assert cal.is_working_day(D(2030, 1, 8))
 
 
+def test_user_file_not_in_utf8_is_ignored_with_a_warning() -> None:
+    # Notepad on a Russian Windows saves in cp1251; tomllib raises UnicodeDecodeError for it.
+    user = workcal.user_file()
+    user.parent.mkdir(parents=True, exist_ok=True)
+    user.write_bytes('[[day]]\ndate = 2030-01-08\nkind = "day_off"\nreason = "перенос"\n'.encode("cp1251"))
+    cal = workcal.default_calendar()
+    assert len(cal.load_warnings) == 1
+    assert "UTF-8" in cal.load_warnings[0].render(translator("en"))
+    assert cal.is_working_day(D(2030, 1, 8))
+
+
 def test_missing_user_file_is_fine() -> None:
     assert not workcal.user_file().exists()
     assert workcal.default_calendar().load_warnings == []
