@@ -16,6 +16,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from kzcomplaint.core.i18n import N_, default_ui_language
+from kzcomplaint.core.model import DOCUMENT_LANGUAGES
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("kzcomplaint")
 
 LOG_FILE = "kzcomplaint.log"
-SELF_TEST_LANGUAGES = ("kk", "ru", "en", "kk+ru")
+SELF_TEST_LANGUAGES = DOCUMENT_LANGUAGES
 
 MSG_NO_DISPLAY = N_(
     "kzcomplaint: no graphical display was found. Use the command line (kzcomplaint --help) "

@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from kzcomplaint.core.i18n import N_, Message, Translator
+from kzcomplaint.core.model import DOCUMENT_LANGUAGES
 from kzcomplaint.gui import workers
 from kzcomplaint.gui.delegates import WrappingDelegate
-from kzcomplaint.gui.export import DOCUMENT_LANGUAGES
 from kzcomplaint.gui.i18n import UiLanguage, language_label
 from kzcomplaint.gui.labels import without_mnemonic
 from kzcomplaint.gui.widgets import FeedbackLabel, form_layout

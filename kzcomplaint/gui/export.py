@@ -15,14 +15,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kzcomplaint.core.model import Case
+from kzcomplaint.core.model import DOCUMENT_LANGUAGES, Case
 
 if TYPE_CHECKING:
     from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
     from docx.text.paragraph import Paragraph
 
 PDF_TIMEOUT_S = 180
-DOCUMENT_LANGUAGES: tuple[str, ...] = ("kk", "ru", "en", "kk+ru")
 
 
 class PdfConversionError(RuntimeError):

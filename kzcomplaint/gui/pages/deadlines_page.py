@@ -102,6 +102,11 @@ class DeadlinesPage(BasePage):
         ]
         if self.draft.core_error:
             urgent.append(tr.format(MSG_CORE_ERROR, reason=self.draft.core_error))
+        # A user's calendar file that could not be used: the terms were
+        # computed without the decreed transfers it holds, and the user must know.
+        from kzcomplaint.core import calendar
+
+        urgent += [warning.render(tr) for warning in calendar.default_calendar().load_warnings]
         if urgent:
             self.alerts.show_error("\n".join(dict.fromkeys(urgent)))
         self.alerts.setVisible(bool(urgent))

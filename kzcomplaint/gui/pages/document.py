@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kzcomplaint.core.i18n import N_
-from kzcomplaint.core.model import LANGUAGES, Case
+from kzcomplaint.core.model import DOCUMENT_LANGUAGES, LANGUAGES, Case
 from kzcomplaint.gui import workers
 from kzcomplaint.gui.i18n import language_label
 from kzcomplaint.gui.pages.base import BasePage
@@ -60,7 +60,7 @@ class DocumentPage(BasePage):
         from kzcomplaint.gui import export
 
         self.language = QComboBox(self)
-        for language in export.DOCUMENT_LANGUAGES:
+        for language in DOCUMENT_LANGUAGES:
             self.language.addItem(language_label(language), language)
         self.status = FeedbackLabel(self)
         self.blocking = FeedbackLabel(self)
@@ -269,7 +269,7 @@ class DocumentPage(BasePage):
         case = self.draft.snapshot()
         base_dir = self._base_dir()
         stem = self.draft.path.stem if self.draft.path is not None else (case.template or "complaint")
-        dialog = QProgressDialog(self.translator.gettext(MSG_EXPORTING), "", 0, len(export.DOCUMENT_LANGUAGES), self)
+        dialog = QProgressDialog(self.translator.gettext(MSG_EXPORTING), "", 0, len(DOCUMENT_LANGUAGES), self)
         dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
