@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kzcomplaint.core.i18n import N_, Message, translator
 from kzcomplaint.core.model import DOCUMENT_LANGUAGES, Case
 
 if TYPE_CHECKING:
@@ -24,8 +25,18 @@ if TYPE_CHECKING:
 PDF_TIMEOUT_S = 180
 
 
+MSG_NO_OFFICE = N_("LibreOffice is not installed: install it to export PDF, or export .docx and print that")
+MSG_OFFICE_TIMEOUT = N_("LibreOffice did not finish within {seconds} s; close other LibreOffice windows and try again")
+MSG_OFFICE_FAILED = N_("LibreOffice could not convert the document: {reason}")
+
+
 class PdfConversionError(RuntimeError):
-    """LibreOffice did not produce a PDF; the message says what it reported."""
+    """LibreOffice did not produce a PDF; ``message`` says why, for the interface language."""
+
+    def __init__(self, message: Message) -> None:
+        """Keep the translatable ``message``; ``str()`` gives it in English for logs."""
+        super().__init__(message.render(translator("en")))
+        self.message = message
 
 
 def render(case: Case, language: str, base_dir: Path | None) -> bytes:
@@ -149,7 +160,7 @@ def export_pdf(case: Case, language: str, path: Path, base_dir: Path | None) -> 
     """
     program = office_program()
     if program is None:
-        raise PdfConversionError("LibreOffice is not installed")
+        raise PdfConversionError(Message(MSG_NO_OFFICE))
     with tempfile.TemporaryDirectory(prefix="kzcomplaint-pdf-") as folder:
         work = Path(folder)
         source = work / "document.docx"
@@ -168,11 +179,11 @@ def export_pdf(case: Case, language: str, path: Path, base_dir: Path | None) -> 
         try:
             completed = subprocess.run(command, capture_output=True, timeout=PDF_TIMEOUT_S, check=False)
         except subprocess.TimeoutExpired:
-            raise PdfConversionError(f"LibreOffice did not finish within {PDF_TIMEOUT_S} s") from None
+            raise PdfConversionError(Message(MSG_OFFICE_TIMEOUT, seconds=PDF_TIMEOUT_S)) from None
         produced = work / "document.pdf"
         if completed.returncode != 0 or not produced.is_file():
             reason = completed.stderr.decode("utf-8", "replace").strip() or f"exit code {completed.returncode}"
-            raise PdfConversionError(reason)
+            raise PdfConversionError(Message(MSG_OFFICE_FAILED, reason=reason))
         from kzcomplaint.core import drafts
 
         drafts.write_private_file(path, produced.read_bytes())

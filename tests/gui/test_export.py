@@ -120,3 +120,14 @@ def test_document_page_warns_when_facts_are_in_another_language(make_window, qtb
     page.language.setCurrentIndex(page.language.findData("ru"))
     page.refresh_preview()
     assert not page.mixed.isVisibleTo(page)
+
+
+def test_pdf_failure_is_said_in_the_interface_language(make_window, qtbot, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(export, "office_program", lambda: None)
+    window = make_window("ru")
+    window.draft.replace_case(complete_case())
+    window.wizard.go_to_page(7)
+    page = window.document_page
+    page.export_pdf(path=tmp_path / "complaint.pdf")
+    qtbot.waitUntil(lambda: page.saved.is_error, timeout=20_000)
+    assert "LibreOffice не установлен" in page.saved.text()

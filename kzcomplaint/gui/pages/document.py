@@ -352,7 +352,12 @@ class DocumentPage(BasePage):
 
     def _export_failed(self, error: Exception) -> None:
         self.export_button.setEnabled(True)
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        from kzcomplaint.gui.export import PdfConversionError
+
+        if isinstance(error, PdfConversionError):
+            reason = error.message.render(self.translator)
+        else:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         self._last_export = None
         self.open_file_button.setEnabled(False)
         self.open_folder_button.setEnabled(False)
