@@ -145,6 +145,9 @@ def _deadlines(args: argparse.Namespace, tr: Translator) -> int:
         except deadlines.UnknownRuleError as error:
             return _fail(error.message.render(tr))
     elif args.case:
+        if args.event or args.voting_day:
+            # The case holds its own dates; silently ignoring these would compute other terms than asked.
+            return _fail(tr.gettext(N_("--event and --voting-day go with --rule; a case file uses its own dates")))
         case = load_case_or_report(args.case, tr, as_json=args.json)
         if case is None:
             return EXIT_UNREADABLE

@@ -132,6 +132,7 @@ def test_deadlines_of_a_case(capsys: pytest.CaptureFixture[str]) -> None:
         ["deadlines", "--rule", "no.such_rule", "--event", "2021-01-10"],
         ["deadlines", "--rule", "election.appeal_filing", "--event", "31.02.2021"],
         ["deadlines", "--rule", "election.appeal_filing"],
+        ["deadlines", str(EXAMPLE), "--event", "2021-01-10"],
         ["deadlines"],
         ["check"],
     ],
