@@ -95,7 +95,7 @@ class Requirement:
 
     def in_force_on(self, day: dt.date) -> bool:
         """Whether this version holds on ``day``."""
-        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+        return ruledata.in_force(self.effective_from, self.effective_to, day)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -112,7 +112,7 @@ class Route:
 
     def in_force_on(self, day: dt.date) -> bool:
         """Whether the route is open on ``day``."""
-        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+        return ruledata.in_force(self.effective_from, self.effective_to, day)
 
 
 # ── Results ─────────────────────────────────────────────────────────────
@@ -677,10 +677,6 @@ def parse_requirement(entry: Mapping[str, Any], index: int, kind_ids: Iterable[s
     )
 
 
-def _overlap(a_from: dt.date, a_to: dt.date | None, b_from: dt.date, b_to: dt.date | None) -> bool:
-    return (a_to is None or b_from <= a_to) and (b_to is None or a_from <= b_to)
-
-
 def parse_requirements(data: Mapping[str, Any], kind_ids: Iterable[str]) -> tuple[Requirement, ...]:
     """Validate a loaded ``requirements.toml``: every entry, and versions of one id never overlapping.
 
@@ -702,7 +698,9 @@ def parse_requirements(data: Mapping[str, Any], kind_ids: Iterable[str]) -> tupl
         for other in result:
             if other.id != requirement.id:
                 continue
-            if _overlap(other.effective_from, other.effective_to, requirement.effective_from, requirement.effective_to):
+            if ruledata.periods_overlap(
+                other.effective_from, other.effective_to, requirement.effective_from, requirement.effective_to
+            ):
                 raise _fail(
                     f"{REQUIREMENTS_FILE} [[requirement]] {requirement.id}",
                     "two versions are in force on the same dates",
@@ -751,7 +749,7 @@ def parse_routes(data: Mapping[str, Any]) -> tuple[Route, ...]:
             verified_as_of=verified,
         )
         for other in result:
-            if other.id == route.id and _overlap(
+            if other.id == route.id and ruledata.periods_overlap(
                 other.effective_from, other.effective_to, route.effective_from, route.effective_to
             ):
                 raise _fail(f"{where} id", f"{route.id!r} appears twice for the same dates")

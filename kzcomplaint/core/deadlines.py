@@ -164,7 +164,7 @@ class DeadlineRule:
 
     def in_force_on(self, day: dt.date) -> bool:
         """True when this version was in force on ``day``."""
-        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+        return ruledata.in_force(self.effective_from, self.effective_to, day)
 
 
 @dataclasses.dataclass(frozen=True)

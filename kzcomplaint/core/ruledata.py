@@ -88,3 +88,13 @@ def string_list(raw: object, where: str) -> tuple[str, ...]:
     if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
         raise RuleFileError(f"{where}: expected a list of strings")
     return tuple(raw)
+
+
+def in_force(effective_from: dt.date, effective_to: dt.date | None, day: dt.date) -> bool:
+    """Whether a rule version in force from ``effective_from`` to ``effective_to`` (None: open) holds on ``day``."""
+    return effective_from <= day and (effective_to is None or day <= effective_to)
+
+
+def periods_overlap(a_from: dt.date, a_to: dt.date | None, b_from: dt.date, b_to: dt.date | None) -> bool:
+    """Whether two effective periods (open-ended when the end is None) share a day."""
+    return (a_to is None or b_from <= a_to) and (b_to is None or a_from <= b_to)
