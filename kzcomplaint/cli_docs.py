@@ -15,9 +15,13 @@ import re
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kzcomplaint.cli_core import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
 from kzcomplaint.core.i18n import N_, Translator
+
+if TYPE_CHECKING:
+    from kzcomplaint.core.batch import CaseResult
 
 
 def run(args: argparse.Namespace, tr: Translator) -> int:
@@ -152,13 +156,17 @@ def _blank(args: argparse.Namespace, tr: Translator) -> int:
 class _ProgressLine:
     """``[ 37/1000] name`` on stderr: rewritten in place on a terminal, a line now and then otherwise."""
 
-    def __init__(self) -> None:
+    def __init__(self, source: Path, tr: Translator) -> None:
         self.tty = sys.stderr.isatty()
         self.last = 0.0
+        self.source = source
+        self.tr = tr
 
-    def __call__(self, done: int, total: int, source: str) -> None:
+    def __call__(self, done: int, total: int, result: CaseResult) -> None:
+        from kzcomplaint.core import batch
+
         width = len(str(total))
-        text = _printable(f"[{done:>{width}}/{total}] {Path(source).name}")
+        text = _printable(f"[{done:>{width}}/{total}] {Path(batch.case_name(result, self.source, self.tr)).name}")
         if self.tty:
             sys.stderr.write("\r" + text[:78].ljust(78))
             if done == total:
@@ -184,7 +192,7 @@ def _batch(args: argparse.Namespace, tr: Translator) -> int:
             Path(args.output),
             language=args.lang,
             jobs=args.jobs or None,
-            progress=_ProgressLine(),
+            progress=_ProgressLine(Path(args.source), tr),
         )
     except batch.BatchSourceError as error:
         _error(error.message.render(tr))
@@ -198,12 +206,7 @@ def _batch(args: argparse.Namespace, tr: Translator) -> int:
         _error(tr.format(N_("{file}: the output folder cannot be created: {reason}"), file=args.output, reason=reason))
         return EXIT_UNREADABLE
     for result in summary.results:
-        # A CSV row is named in the interface language ("file.csv, row 3").
-        name = (
-            tr.format(N_("{file}, row {row}"), file=Path(args.source).name, row=result.row_number)
-            if result.row_number is not None
-            else result.source
-        )
+        name = batch.case_name(result, Path(args.source), tr)
         for problem in result.errors:
             where = problem.field or tr.gettext(N_("(whole file)"))
             _error(f"{name}: {where}: {problem.message.render(tr)}")

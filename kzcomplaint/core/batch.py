@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from kzcomplaint.core.i18n import N_, Message
+from kzcomplaint.core.i18n import N_, Message, Translator
 from kzcomplaint.core.model import FORMAT, LANGUAGES
 
 MSG_NO_CASES = N_("No case files (*.json) in the folder {folder}.")
@@ -486,8 +486,20 @@ def _worker_start() -> None:
 
 # ── The batch ───────────────────────────────────────────────────────────
 
-Progress = Callable[[int, int, str], None]
-"""Called with (done, total, source of the case just finished)."""
+Progress = Callable[[int, int, CaseResult], None]
+"""Called with (done, total, the result of the case just finished)."""
+
+MSG_CSV_ROW = N_("{file}, row {row}")
+
+
+def case_name(result: CaseResult, source: Path, tr: Translator) -> str:
+    """A case as the user knows it, in ``tr``'s language: its file, or the CSV file and row.
+
+    ``source`` is what the batch was given (the folder or the CSV file).
+    """
+    if result.row_number is None:
+        return result.source
+    return tr.format(MSG_CSV_ROW, file=source.name, row=result.row_number)
 
 
 def run_batch(
@@ -545,10 +557,11 @@ def run_batch(
         for index, entry in enumerate(work):
             if cancelled():
                 break
-            record(index, _render_chunk([entry])[0])
+            finished = _render_chunk([entry])[0]
+            record(index, finished)
             done += 1
             if progress:
-                progress(done, total, entry[0].source)
+                progress(done, total, finished)
     else:
         size = max(1, min(32, total // (workers * 8)))
         chunks = [list(range(i, min(i + size, total))) for i in range(0, total, size)]
@@ -576,7 +589,7 @@ def run_batch(
                     record(index, result)
                     done += 1
                     if progress:
-                        progress(done, total, work[index][0].source)
+                        progress(done, total, result)
 
             try:
                 for future in concurrent.futures.as_completed(futures):

@@ -13,7 +13,6 @@ language re-words a finished report too.
 
 from __future__ import annotations
 
-import re
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,7 +74,6 @@ MSG_FIELD = N_("Field")
 MSG_REASON = N_("Reason")
 MSG_WHOLE_FILE = N_("(whole file)")
 MSG_WHOLE_ROW = N_("(whole row)")
-MSG_CSV_ROW = N_("{file}, row {row}")
 
 MSG_READING = N_("Reading the cases…")
 MSG_DONE_CASE = N_("{done} of {total}: {case}")
@@ -109,7 +107,7 @@ class BatchDialog(QDialog):
         self._output: Path | None = None
         self._summary: BatchSummary | None = None
         self._error: Message | None = None
-        self._progress: tuple[int, int, str] | None = None
+        self._progress: tuple[int, int, CaseResult | None] | None = None
         self._build(output_language)
         self._connect()
         ui.changed.connect(self.retranslate)
@@ -356,15 +354,15 @@ class BatchDialog(QDialog):
         else:
             self.start_button.setFocus()
 
-    def _progressed(self, done: int, total: int, source: str) -> None:
-        self._progress = (done, total, source)
+    def _progressed(self, done: int, total: int, result: CaseResult) -> None:
+        self._progress = (done, total, result)
         self._show_progress()
 
     def _finished(self, summary: BatchSummary) -> None:
         self._cancel = None
         self._summary = summary
         if self._progress is None:
-            self._progress = (len(summary.results), summary.total, "")
+            self._progress = (len(summary.results), summary.total, None)
         self._set_running(False)
         self._show_progress()
         self._show_outcome()
@@ -393,28 +391,25 @@ class BatchDialog(QDialog):
 
     # --- showing -----------------------------------------------------------------------
 
-    def _case_name(self, source: str, row: int | None = None) -> str:
+    def _case_name(self, result: CaseResult) -> str:
         """A case as the user knows it: its file's name, or the CSV file and row in the interface language."""
-        if self._source is not None and self._source.suffix.lower() == ".csv":
-            if row is None:
-                # The core names a row "<csv> row <n>" in its progress; shown here in the interface language.
-                found = re.fullmatch(rf"{re.escape(self._source.name)} row (\d+)", source)
-                row = int(found.group(1)) if found else None
-            if row is not None:
-                return self.translator.format(MSG_CSV_ROW, file=self._source.name, row=row)
-            return source
-        return Path(source).name if source else ""
+        from kzcomplaint.core import batch
+
+        if self._source is None:
+            return result.source
+        name = batch.case_name(result, self._source, self.translator)
+        return name if result.row_number is not None else Path(name).name
 
     def _show_progress(self) -> None:
         tr = self.translator
         self.progress.setTextVisible(self._progress is not None)
-        done, total, source = self._progress or (0, 1, "")
+        done, total, finished = self._progress or (0, 1, None)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         if self._cancel is not None and self._cancel.is_set():
             self.current.setText(tr.gettext(MSG_CANCELLING))
-        elif source:
-            self.current.setText(tr.format(MSG_DONE_CASE, done=done, total=total, case=self._case_name(source)))
+        elif finished is not None:
+            self.current.setText(tr.format(MSG_DONE_CASE, done=done, total=total, case=self._case_name(finished)))
         else:
             self.current.setText(tr.gettext(MSG_READING) if self.is_running else "")
 
@@ -453,7 +448,7 @@ class BatchDialog(QDialog):
 
     def _add_failure(self, result: CaseResult) -> None:
         tr = self.translator
-        case = self._case_name(result.source, result.row_number)
+        case = self._case_name(result)
         whole = tr.gettext(MSG_WHOLE_ROW if result.row_number is not None else MSG_WHOLE_FILE)
         for problem in result.errors:
             cells = [

@@ -4,9 +4,9 @@
 and calls ``on_success(result)`` or ``on_failure(exception)`` back on the UI
 thread. The function must not touch widgets; pass it copies of core objects.
 A function that accepts a ``progress`` keyword gets a callable
-``progress(done, total, detail="")`` that is safe to call from the worker
+``progress(done, total, detail=None)`` that is safe to call from the worker
 thread; ``on_progress(done, total, detail)`` receives it on the UI thread
-(``detail`` names the item just done, e.g. the case of a batch). A function
+(``detail`` is the item just done, e.g. the result of a batch's case). A function
 that should stop early takes its own cancel flag (``threading.Event``).
 """
 
@@ -32,13 +32,13 @@ class _Relay(QObject):
 
     succeeded = Signal(object)
     failed = Signal(object)
-    progressed = Signal(int, int, str)
+    progressed = Signal(int, int, object)
 
     def __init__(
         self,
         on_success: Callable[[Any], None],
         on_failure: Callable[[Exception], None],
-        on_progress: Callable[[int, int, str], None] | None,
+        on_progress: Callable[[int, int, Any], None] | None,
     ) -> None:
         super().__init__()
         self._on_success = on_success
@@ -58,12 +58,12 @@ class _Relay(QObject):
         _running.discard(self)
         self._on_failure(error if isinstance(error, Exception) else RuntimeError(str(error)))
 
-    def report(self, done: int, total: int, detail: str = "") -> None:
+    def report(self, done: int, total: int, detail: object = None) -> None:
         """The worker's ``progress``: a signal, queued to the UI thread."""
         self.progressed.emit(done, total, detail)
 
-    @Slot(int, int, str)
-    def _progressed(self, done: int, total: int, detail: str) -> None:
+    @Slot(int, int, object)
+    def _progressed(self, done: int, total: int, detail: object) -> None:
         if self._on_progress is not None:
             self._on_progress(done, total, detail)
 
@@ -96,7 +96,7 @@ def run_in_background(
     *,
     on_success: Callable[[Any], None],
     on_failure: Callable[[Exception], None],
-    on_progress: Callable[[int, int, str], None] | None = None,
+    on_progress: Callable[[int, int, Any], None] | None = None,
 ) -> None:
     """Run ``function`` on the thread pool; report back on the UI thread."""
     relay = _Relay(on_success, on_failure, on_progress)
