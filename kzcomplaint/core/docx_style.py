@@ -23,7 +23,11 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 FONT = "Times New Roman"
 FONT_SIZE_PT = 14
@@ -85,7 +89,7 @@ class BasePackage:
     footer_tail: str
 
 
-def _build_styles(document: object) -> None:
+def _build_styles(document: DocxDocument) -> None:
     """Replace python-docx's default styles with the house style."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -93,7 +97,7 @@ def _build_styles(document: object) -> None:
     from docx.oxml.ns import nsdecls, qn
     from docx.shared import Cm, Pt
 
-    styles = document.styles  # type: ignore[attr-defined]
+    styles = document.styles
     root = styles.element
     for child in list(root):
         if child.tag == qn("w:latentStyles"):
@@ -126,27 +130,35 @@ def _build_styles(document: object) -> None:
     normal.font.size = Pt(FONT_SIZE_PT)
     normal.paragraph_format.widow_control = True
 
-    def add(style_id: str, **settings: object) -> None:
+    def add(
+        style_id: str,
+        *,
+        before: float = 0,
+        after: float = 0,
+        line: float = 1.0,
+        bold: bool | None = None,
+        italic: bool | None = None,
+        size: float | None = None,
+        **paragraph_format: object,
+    ) -> None:
         style = styles.add_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.quick_style = True
         fmt = style.paragraph_format
-        fmt.space_before = Pt(float(settings.pop("before", 0)))  # type: ignore[arg-type]
-        fmt.space_after = Pt(float(settings.pop("after", 0)))  # type: ignore[arg-type]
-        line = settings.pop("line", 1.0)
+        fmt.space_before = Pt(before)
+        fmt.space_after = Pt(after)
         if line == 1.0:
             fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
         else:
             fmt.line_spacing = line
-        for key, value in settings.items():
-            if key == "bold":
-                style.font.bold = value
-            elif key == "italic":
-                style.font.italic = value
-            elif key == "size":
-                style.font.size = Pt(float(value))  # type: ignore[arg-type]
-            else:
-                setattr(fmt, key, value)
+        if bold is not None:
+            style.font.bold = bold
+        if italic is not None:
+            style.font.italic = italic
+        if size is not None:
+            style.font.size = Pt(size)
+        for key, value in paragraph_format.items():  # alignment, indents, keep_with_next
+            setattr(fmt, key, value)
 
     indent = Cm(1.25)
     justify = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -252,7 +264,8 @@ def write_package(body_xml: str, footer_xml: str) -> bytes:
                 data = (base.footer_head + footer_xml + base.footer_tail).encode("utf-8")
             info = zipfile.ZipInfo(name, _FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data, compresslevel=1)  # type: ignore[arg-type]
+            assert data is not None  # the two per-document parts were filled in just above
+            archive.writestr(info, data, compresslevel=1)
     return buffer.getvalue()
 
 

@@ -150,7 +150,10 @@ class Message:
         """The message in ``tr``'s language with its parameters filled in."""
         import datetime as dt
 
+        # Imported when a message is shown, not with this module: the app's
+        # start-up path imports i18n and must not pay for the rule loader.
         from kzcomplaint.core import dates
+        from kzcomplaint.core.citations import Citation
 
         def resolve(value: object) -> object:
             if isinstance(value, Message):
@@ -159,9 +162,8 @@ class Message:
                 return dates.format_legal_date(value, tr.language)
             if isinstance(value, Mapping) and set(value) == set(LANGUAGES):
                 return value[tr.language]
-            text = getattr(value, "text", None)  # a Citation: its text in the language
-            if callable(text):
-                return text(tr.language)
+            if isinstance(value, Citation):
+                return value.text(tr.language)
             return value
 
         values = {key: resolve(value) for key, value in self.params.items()}
