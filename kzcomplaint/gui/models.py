@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from kzcomplaint.core.i18n import N_, Translator
 from kzcomplaint.core.model import Evidence
 from kzcomplaint.gui.labels import MSG_IMMEDIATELY, citation_text
+from kzcomplaint.gui.start_models import TranslatedRowsModel
 
 if TYPE_CHECKING:
     from kzcomplaint.core.catalog import TemplateInfo
@@ -212,36 +213,20 @@ class ProblemModel(QAbstractTableModel):
 # --- deadlines --------------------------------------------------------------------------------
 
 
-class DeadlineModel(QStandardItemModel):
+class DeadlineModel(TranslatedRowsModel["Deadline"]):
     """Each term with its last day and status; under it the working, the warnings and the citation."""
-
-    def __init__(self, parent: Any = None) -> None:
-        """Start empty."""
-        super().__init__(parent)
-        self._deadlines: list[Deadline] = []
-        self._tr: Translator | None = None
 
     def set_deadlines(self, deadlines: Sequence[Deadline]) -> None:
         """Show ``deadlines`` as the core computed them."""
-        self._deadlines = list(deadlines)
-        self._rebuild()
+        self.set_rows(deadlines)
 
-    def retranslate(self, tr: Translator) -> None:
-        """Re-word every row."""
-        self._tr = tr
-        self._rebuild()
-
-    def _rebuild(self) -> None:
-        self.clear()
-        tr = self._tr
-        if tr is None:
-            return
+    def _fill(self, tr: Translator) -> None:
         from kzcomplaint.core import dates
 
         language = tr.language
         self.setHorizontalHeaderLabels([tr.gettext(N_("Term")), tr.gettext(N_("Last day")), tr.gettext(N_("Status"))])
         warn_icon = _icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for deadline in self._deadlines:
+        for deadline in self._rows:
             title = QStandardItem(deadline.title[language])
             font = title.font()
             font.setBold(True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
@@ -24,19 +24,21 @@ MSG_BUCKET_TOMORROW = N_("Due tomorrow")
 MSG_BUCKET_WEEK = N_("Due this week")
 MSG_MISSING_FILE = N_("file not found")
 
+Row = TypeVar("Row")
 
-class RecentModel(QStandardItemModel):
-    """The recent case files: file name, document kind, folder."""
+
+class TranslatedRowsModel(QStandardItemModel, Generic[Row]):
+    """Rows built from core results and re-worded whole on each change or language switch."""
 
     def __init__(self, parent: Any = None) -> None:
         """Start empty."""
         super().__init__(parent)
-        self._recent: list[RecentCase] = []
+        self._rows: list[Row] = []
         self._tr: Translator | None = None
 
-    def set_recent(self, recent: Sequence[RecentCase]) -> None:
-        """Show ``recent``."""
-        self._recent = list(recent)
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        """Show ``rows``."""
+        self._rows = list(rows)
         self._rebuild()
 
     def retranslate(self, tr: Translator) -> None:
@@ -44,60 +46,60 @@ class RecentModel(QStandardItemModel):
         self._tr = tr
         self._rebuild()
 
-    def path(self, row: int) -> Path | None:
-        """The file of ``row``."""
-        return self._recent[row].path if 0 <= row < len(self._recent) else None
-
     def _rebuild(self) -> None:
         self.clear()
-        if self._tr is None or not self._recent:
+        if self._tr is not None:
+            self._fill(self._tr)
+
+    def _fill(self, tr: Translator) -> None:
+        """Append the rows in ``tr``'s language (the model is empty when called)."""
+        raise NotImplementedError
+
+
+class RecentModel(TranslatedRowsModel["RecentCase"]):
+    """The recent case files: file name, document kind, folder."""
+
+    def set_recent(self, recent: Sequence[RecentCase]) -> None:
+        """Show ``recent``."""
+        self.set_rows(recent)
+
+    def path(self, row: int) -> Path | None:
+        """The file of ``row``."""
+        return self._rows[row].path if 0 <= row < len(self._rows) else None
+
+    def _fill(self, tr: Translator) -> None:
+        if not self._rows:
             return
         from kzcomplaint.core import catalog
 
         kinds = catalog.catalog()
-        for recent in self._recent:
+        for recent in self._rows:
             info = kinds.get(recent.template)
-            kind = info.title[self._tr.language] if info else recent.template
+            kind = info.title[tr.language] if info else recent.template
             text = f"{recent.path.name} — {kind}" if kind else recent.path.name
             if not recent.exists:
-                text = f"{text} ({self._tr.gettext(MSG_MISSING_FILE)})"
+                text = f"{text} ({tr.gettext(MSG_MISSING_FILE)})"
             item = QStandardItem(text)
             item.setEditable(False)
             item.setToolTip(str(recent.path))
             self.appendRow(item)
 
 
-class DueTermModel(QStandardItemModel):
+class DueTermModel(TranslatedRowsModel["DueTerm"]):
     """Terms of recent cases falling due today, tomorrow and this week, with the rule behind each."""
-
-    def __init__(self, parent: Any = None) -> None:
-        """Start empty."""
-        super().__init__(parent)
-        self._terms: list[DueTerm] = []
-        self._tr: Translator | None = None
 
     def set_terms(self, terms: Sequence[DueTerm]) -> None:
         """Show ``terms`` (already sorted by the core)."""
-        self._terms = list(terms)
-        self._rebuild()
+        self.set_rows(terms)
 
-    def retranslate(self, tr: Translator) -> None:
-        """Re-word every row."""
-        self._tr = tr
-        self._rebuild()
-
-    def _rebuild(self) -> None:
-        self.clear()
-        tr = self._tr
-        if tr is None:
-            return
+    def _fill(self, tr: Translator) -> None:
         self.setHorizontalHeaderLabels([tr.gettext(N_("When")), tr.gettext(N_("Case")), tr.gettext(N_("Term"))])
-        if not self._terms:
+        if not self._rows:
             return
         from kzcomplaint.core import dates
 
         titles = {"today": MSG_BUCKET_TODAY, "tomorrow": MSG_BUCKET_TOMORROW, "week": MSG_BUCKET_WEEK}
-        for term in self._terms:
+        for term in self._rows:
             deadline = term.deadline
             if deadline.immediate:
                 when = tr.gettext(MSG_IMMEDIATELY)
