@@ -25,8 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kzcomplaint.core import batch, caseio, docx_style, render, resources  # noqa: E402
-from kzcomplaint.core.model import Case  # noqa: E402
+from kzcomplaint.core.case import caseio  # noqa: E402
+from kzcomplaint.core.case.model import Case  # noqa: E402
+from kzcomplaint.core.documents import batch, docx_style, render  # noqa: E402
+from kzcomplaint.core.files import resources  # noqa: E402
 
 BATCH_CASES = 1000
 BATCH_JOBS = 2

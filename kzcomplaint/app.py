@@ -15,13 +15,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from kzcomplaint.core.i18n import N_, default_ui_language
-from kzcomplaint.core.model import DOCUMENT_LANGUAGES
+from kzcomplaint.core.case.model import DOCUMENT_LANGUAGES
+from kzcomplaint.core.text.i18n import N_, default_ui_language
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from kzcomplaint.core.model import Case
+    from kzcomplaint.core.case.model import Case
     from kzcomplaint.gui.i18n import UiLanguage
     from kzcomplaint.gui.settings import UiSettings
     from kzcomplaint.gui.wizard import MainWindow
@@ -74,7 +74,7 @@ def build_main_window(ui_language: str | None = None, *, settings: UiSettings | 
 
 
 def _setup_logging() -> Path | None:
-    from kzcomplaint.core import resources
+    from kzcomplaint.core.files import resources
 
     folder = resources.user_data_dir()
     try:
@@ -141,7 +141,7 @@ def main(self_test: bool = False, ui_language: str | None = None) -> int:
     if self_test:
         return run_self_test(ui_language)
     if not _has_display() and not os.environ.get("QT_QPA_PLATFORM"):
-        from kzcomplaint.core.i18n import translator
+        from kzcomplaint.core.text.i18n import translator
 
         tr = translator(ui_language or default_ui_language())
         print(tr.gettext(MSG_NO_DISPLAY), file=sys.stderr)
@@ -171,8 +171,9 @@ def self_test_case() -> Case:
     """A fictitious, complete case for the self-test (no real person)."""
     import datetime as dt
 
-    from kzcomplaint.core import catalog, resources
-    from kzcomplaint.core.model import Body, Case, Contested, Election, Evidence, Person
+    from kzcomplaint.core.case.model import Body, Case, Contested, Election, Evidence, Person
+    from kzcomplaint.core.files import resources
+    from kzcomplaint.core.law import catalog
 
     kinds = [kind for kind in catalog.catalog() if (resources.templates_dir() / f"{kind}.toml").is_file()]
     if not kinds:

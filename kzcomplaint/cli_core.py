@@ -13,10 +13,10 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from kzcomplaint.core.i18n import N_, Message, Translator
+from kzcomplaint.core.text.i18n import N_, Message, Translator
 
 if TYPE_CHECKING:
-    from kzcomplaint.core.model import Case
+    from kzcomplaint.core.case.model import Case
 
 # The exit codes of every sub-command (``cli`` and ``cli_docs`` use these).
 EXIT_OK = 0
@@ -50,7 +50,7 @@ def _report_calendar_warnings(tr: Translator) -> None:
     The terms were counted without it, so a decreed transfer the user added
     may be missing from them; silence would make that invisible.
     """
-    from kzcomplaint.core import calendar
+    from kzcomplaint.core.law import calendar
 
     for warning in calendar.default_calendar().load_warnings:
         sys.stderr.write(f"kzcomplaint: {warning.render(tr)}\n")
@@ -63,7 +63,7 @@ def load_case_or_report(path: str, tr: Translator, *, as_json: bool = False) -> 
     to stdout as ``{"error": {"file", "problems": [{"field", "message"}]}}`` so
     a program reading the JSON learns why there is no result.
     """
-    from kzcomplaint.core import caseio
+    from kzcomplaint.core.case import caseio
 
     try:
         return caseio.load_case(path)
@@ -83,7 +83,7 @@ def _parse_date_arg(value: str | None, option: str, tr: Translator) -> dt.date |
     """Parse a date given on the command line; raise SystemExit(2) with a message."""
     if value is None:
         return None
-    from kzcomplaint.core import dates
+    from kzcomplaint.core.text import dates
 
     try:
         return dates.parse_date(value)
@@ -93,7 +93,7 @@ def _parse_date_arg(value: str | None, option: str, tr: Translator) -> dt.date |
 
 
 def _check(args: argparse.Namespace, tr: Translator) -> int:
-    from kzcomplaint.core import checks
+    from kzcomplaint.core.law import checks
 
     case = load_case_or_report(args.case, tr, as_json=args.json)
     if case is None:
@@ -130,7 +130,7 @@ def _check(args: argparse.Namespace, tr: Translator) -> int:
 
 
 def _deadlines(args: argparse.Namespace, tr: Translator) -> int:
-    from kzcomplaint.core import deadlines
+    from kzcomplaint.core.law import deadlines
 
     today = _parse_date_arg(args.today, "--today", tr)
     if args.rule:
@@ -151,7 +151,7 @@ def _deadlines(args: argparse.Namespace, tr: Translator) -> int:
         case = load_case_or_report(args.case, tr, as_json=args.json)
         if case is None:
             return EXIT_UNREADABLE
-        from kzcomplaint.core import catalog
+        from kzcomplaint.core.law import catalog
 
         try:
             catalog.get(case.template)
@@ -186,7 +186,7 @@ def _deadlines(args: argparse.Namespace, tr: Translator) -> int:
 
 
 def _templates(args: argparse.Namespace, tr: Translator) -> int:
-    from kzcomplaint.core import catalog
+    from kzcomplaint.core.law import catalog
 
     kinds = catalog.catalog()
     if args.json:
@@ -209,6 +209,6 @@ def _templates(args: argparse.Namespace, tr: Translator) -> int:
 
 def _questions_json(template_id: str) -> list[dict[str, Any]]:
     """The questions a document kind asks (its template is validated by the test suite)."""
-    from kzcomplaint.core import templates
+    from kzcomplaint.core.documents import templates
 
     return [question.as_json() for question in templates.load_template(template_id).questions]

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kzcomplaint.cli_core import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
-from kzcomplaint.core.i18n import N_, Translator
+from kzcomplaint.core.text.i18n import N_, Translator
 
 if TYPE_CHECKING:
-    from kzcomplaint.core.batch import CaseResult
+    from kzcomplaint.core.documents.batch import CaseResult
 
 
 def run(args: argparse.Namespace, tr: Translator) -> int:
@@ -61,7 +61,7 @@ def _write(path: Path, data: bytes, tr: Translator, *, source: str | None = None
     anything that is not an ordinary file (``/dev/null`` would be replaced by
     a file when run as root).
     """
-    from kzcomplaint.core.batch import file_in_the_way, write_atomic
+    from kzcomplaint.core.documents.batch import file_in_the_way, write_atomic
 
     try:
         if _same_file(path, source):
@@ -91,7 +91,7 @@ def _write(path: Path, data: bytes, tr: Translator, *, source: str | None = None
 
 
 def _template_problem(source: str, error: Exception, tr: Translator) -> None:
-    from kzcomplaint.core import catalog
+    from kzcomplaint.core.law import catalog
 
     if isinstance(error, catalog.UnknownTemplateError):
         reason = error.message.render(tr)
@@ -102,7 +102,8 @@ def _template_problem(source: str, error: Exception, tr: Translator) -> None:
 
 def _render(args: argparse.Namespace, tr: Translator) -> int:
     from kzcomplaint.cli_core import load_case_or_report
-    from kzcomplaint.core import catalog, checks, render, templates
+    from kzcomplaint.core.documents import render, templates
+    from kzcomplaint.core.law import catalog, checks
 
     case = load_case_or_report(args.case, tr)
     if case is None:
@@ -118,7 +119,7 @@ def _render(args: argparse.Namespace, tr: Translator) -> int:
     if not _write(output, data, tr, source=args.case):
         return EXIT_UNREADABLE
     print(tr.format(N_("Written: {file}"), file=str(output)))
-    from kzcomplaint.core import textlang
+    from kzcomplaint.core.text import textlang
 
     mixed = textlang.mixed_language_note(case, language)
     if mixed is not None:
@@ -138,7 +139,8 @@ def _render(args: argparse.Namespace, tr: Translator) -> int:
 
 
 def _blank(args: argparse.Namespace, tr: Translator) -> int:
-    from kzcomplaint.core import catalog, render, templates
+    from kzcomplaint.core.documents import render, templates
+    from kzcomplaint.core.law import catalog
 
     try:
         catalog.get(args.template)
@@ -163,7 +165,7 @@ class _ProgressLine:
         self.tr = tr
 
     def __call__(self, done: int, total: int, result: CaseResult) -> None:
-        from kzcomplaint.core import batch
+        from kzcomplaint.core.documents import batch
 
         width = len(str(total))
         text = _printable(f"[{done:>{width}}/{total}] {Path(batch.case_name(result, self.source, self.tr)).name}")
@@ -181,7 +183,7 @@ class _ProgressLine:
 
 
 def _batch(args: argparse.Namespace, tr: Translator) -> int:
-    from kzcomplaint.core import batch
+    from kzcomplaint.core.documents import batch
 
     if args.jobs < 0:
         _error(tr.gettext(N_("--jobs must be 0 (one per CPU) or more")))

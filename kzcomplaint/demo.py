@@ -11,12 +11,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kzcomplaint.core.model import LANGUAGES
+from kzcomplaint.core.case.model import LANGUAGES
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Render every ``examples/*.json`` into the folder given (default ``out/demo``)."""
-    from kzcomplaint.core import batch, caseio, render, resources, templates
+    from kzcomplaint.core.case import caseio
+    from kzcomplaint.core.documents import batch, render, templates
+    from kzcomplaint.core.files import resources
 
     args = list(sys.argv[1:] if argv is None else argv)
     out_dir = Path(args[0] if args else "out/demo")

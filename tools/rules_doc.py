@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kzcomplaint.core import checks, citations, deadlines  # noqa: E402
+from kzcomplaint.core.law import checks, citations, deadlines  # noqa: E402
 
 
 def _status(citation: citations.Citation) -> str:

@@ -1,1 +1,1 @@
-"""The Qt-free core: case model, loading, checks, deadlines and rendering."""
+"""The Qt-free core, one package per concern: files, text, case, law, documents (see docs/DESIGN.md)."""

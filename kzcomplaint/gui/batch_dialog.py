@@ -2,7 +2,7 @@
 
 A trainer exports a workshop's drafts, a lawyer the CSV an observer group
 sent. The dialog only collects the source, the output folder and the
-document language, runs :func:`kzcomplaint.core.batch.run_batch` through
+document language, runs :func:`kzcomplaint.core.documents.batch.run_batch` through
 :mod:`kzcomplaint.gui.workers` with a progress callback and a cancel flag,
 and shows what the core reports: the counts, and each case that could not be
 exported with its file (or CSV row), field and reason in the interface
@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzcomplaint.core.i18n import N_, Message, Translator
-from kzcomplaint.core.model import DOCUMENT_LANGUAGES
+from kzcomplaint.core.case.model import DOCUMENT_LANGUAGES
+from kzcomplaint.core.text.i18n import N_, Message, Translator
 from kzcomplaint.gui import workers
 from kzcomplaint.gui.delegates import WrappingDelegate
 from kzcomplaint.gui.i18n import UiLanguage, language_label
@@ -44,7 +44,7 @@ from kzcomplaint.gui.labels import without_mnemonic
 from kzcomplaint.gui.widgets import FeedbackLabel, form_layout
 
 if TYPE_CHECKING:
-    from kzcomplaint.core.batch import BatchSummary, CaseResult
+    from kzcomplaint.core.documents.batch import BatchSummary, CaseResult
 
 MSG_TITLE = N_("Export many cases")
 MSG_INTRO = N_(
@@ -93,7 +93,7 @@ class BatchDialog(QDialog):
     """Pick the cases, the output folder and the language; export them all with progress; report."""
 
     batchFinished = Signal(object)
-    """The batch ended: its :class:`~kzcomplaint.core.batch.BatchSummary`, or None when it could not run."""
+    """The batch ended: its :class:`~kzcomplaint.core.documents.batch.BatchSummary`, or None when it could not run."""
 
     def __init__(
         self, ui: UiLanguage, output_language: str, start_folder: Path | None = None, parent: QWidget | None = None
@@ -285,7 +285,7 @@ class BatchDialog(QDialog):
 
     def start(self) -> bool:
         """Check the choices and start the batch off the UI thread; False (with a message) when it cannot start."""
-        from kzcomplaint.core import batch
+        from kzcomplaint.core.documents import batch
 
         if self.is_running:
             return False
@@ -369,7 +369,7 @@ class BatchDialog(QDialog):
         self.batchFinished.emit(summary)
 
     def _failed(self, error: Exception) -> None:
-        from kzcomplaint.core import batch
+        from kzcomplaint.core.documents import batch
 
         self._cancel = None
         if isinstance(error, batch.BatchSourceError):
@@ -393,7 +393,7 @@ class BatchDialog(QDialog):
 
     def _case_name(self, result: CaseResult) -> str:
         """A case as the user knows it: its file's name, or the CSV file and row in the interface language."""
-        from kzcomplaint.core import batch
+        from kzcomplaint.core.documents import batch
 
         if self._source is None:
             return result.source

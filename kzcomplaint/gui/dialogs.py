@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzcomplaint.core.directory import BodyEntry, DirectoryError
-from kzcomplaint.core.i18n import N_, Message, Translator
-from kzcomplaint.core.model import LANGUAGES, Level
+from kzcomplaint.core.case.model import LANGUAGES, Level
+from kzcomplaint.core.law.directory import BodyEntry, DirectoryError
+from kzcomplaint.core.text.i18n import N_, Message, Translator
 from kzcomplaint.gui import labels
 from kzcomplaint.gui.delegates import WrappingDelegate
 from kzcomplaint.gui.draft import DraftController
@@ -384,7 +384,7 @@ class DirectoryDialog(QDialog):
 
     def save_entry(self) -> bool:
         """Validate the edited entry and save it into the user's own directory file."""
-        from kzcomplaint.core import directory
+        from kzcomplaint.core.law import directory
 
         entry = self.edited_entry()
         problems = directory.validate_entry(entry)
@@ -420,7 +420,7 @@ class DirectoryDialog(QDialog):
         self.inputs["id"].setFocus()
 
     def _remove_user_version(self) -> None:
-        from kzcomplaint.core import directory
+        from kzcomplaint.core.law import directory
 
         entry_id = self.inputs["id"].text().strip()
         try:
@@ -459,7 +459,7 @@ class DirectoryDialog(QDialog):
 
     def import_file(self, path: Path | None = None) -> bool:
         """Import a directory file (TOML or JSON); show every problem when it is unusable."""
-        from kzcomplaint.core import directory
+        from kzcomplaint.core.law import directory
 
         if path is None:
             name, _filter = QFileDialog.getOpenFileName(
@@ -485,7 +485,7 @@ class DirectoryDialog(QDialog):
 
     def export_file(self, path: Path | None = None) -> bool:
         """Export the whole directory (shipped and your entries) as TOML or JSON."""
-        from kzcomplaint.core import directory
+        from kzcomplaint.core.law import directory
 
         if path is None:
             name, _filter = QFileDialog.getSaveFileName(

@@ -1,9 +1,9 @@
 """The one shared case of the window, and what the core says about it.
 
-:class:`DraftController` owns the :class:`~kzcomplaint.core.model.Case` being
+:class:`DraftController` owns the :class:`~kzcomplaint.core.case.model.Case` being
 edited. Pages write their answers into it and call :meth:`touch`; the
 controller asks the core for problems and deadlines (debounced), autosaves
-through :mod:`kzcomplaint.core.drafts`, and announces changes with signals.
+through :mod:`kzcomplaint.core.case.drafts`, and announces changes with signals.
 Pages never talk to each other, only to the controller.
 """
 
@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kzcomplaint.core import drafts
-from kzcomplaint.core.model import Case, Person
+from kzcomplaint.core.case import drafts
+from kzcomplaint.core.case.model import Case, Person
 
 if TYPE_CHECKING:
-    from kzcomplaint.core.catalog import TemplateInfo
-    from kzcomplaint.core.checks import Problem
-    from kzcomplaint.core.deadlines import Deadline
-    from kzcomplaint.core.directory import Directory, DirectoryError
+    from kzcomplaint.core.law.catalog import TemplateInfo
+    from kzcomplaint.core.law.checks import Problem
+    from kzcomplaint.core.law.deadlines import Deadline
+    from kzcomplaint.core.law.directory import Directory, DirectoryError
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +107,7 @@ class DraftController(QObject):
         """The catalogue entry of the chosen document kind, if any."""
         if not self.case.template:
             return None
-        from kzcomplaint.core import catalog
+        from kzcomplaint.core.law import catalog
 
         try:
             return catalog.get(self.case.template)
@@ -137,7 +137,7 @@ class DraftController(QObject):
         :attr:`directory_error` says why.
         """
         if self._directory is None:
-            from kzcomplaint.core import directory
+            from kzcomplaint.core.law import directory
 
             try:
                 self._directory = directory.load_directory()
@@ -168,7 +168,7 @@ class DraftController(QObject):
     def recheck(self) -> None:
         """Ask the core for the case's problems and deadlines now."""
         self._recheck_timer.stop()
-        from kzcomplaint.core import checks, deadlines
+        from kzcomplaint.core.law import checks, deadlines
 
         errors = []
         try:
@@ -197,9 +197,9 @@ class DraftController(QObject):
         """Save the case as a case file; forget the autosave; remember it as recent.
 
         Raises:
-            kzcomplaint.core.caseio.CaseSaveError: the file cannot be written.
+            kzcomplaint.core.case.caseio.CaseSaveError: the file cannot be written.
         """
-        from kzcomplaint.core import caseio
+        from kzcomplaint.core.case import caseio
 
         caseio.save_case(self.case, path)
         self.path = path
@@ -212,9 +212,9 @@ class DraftController(QObject):
         """Open a case file.
 
         Raises:
-            kzcomplaint.core.caseio.CaseFileError: the file cannot be used.
+            kzcomplaint.core.case.caseio.CaseFileError: the file cannot be used.
         """
-        from kzcomplaint.core import caseio
+        from kzcomplaint.core.case import caseio
 
         case = caseio.load_case(path)
         self.case = case

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kzcomplaint.core.i18n import N_, Message, translator
-from kzcomplaint.core.model import DOCUMENT_LANGUAGES, Case
+from kzcomplaint.core.case.model import DOCUMENT_LANGUAGES, Case
+from kzcomplaint.core.text.i18n import N_, Message, translator
 
 if TYPE_CHECKING:
     from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
@@ -41,7 +41,7 @@ class PdfConversionError(RuntimeError):
 
 def render(case: Case, language: str, base_dir: Path | None) -> bytes:
     """The .docx bytes of ``case`` in ``language`` (kk, ru, en or kk+ru)."""
-    from kzcomplaint.core import render as renderer
+    from kzcomplaint.core.documents import render as renderer
 
     return renderer.render_docx(case, language, base_dir=base_dir)
 
@@ -121,7 +121,7 @@ def preview(case: Case, language: str, base_dir: Path | None) -> str:
 
 def export_docx(case: Case, language: str, path: Path, base_dir: Path | None) -> Path:
     """Render ``case`` and write it to ``path`` (atomic, readable by the owner only)."""
-    from kzcomplaint.core import drafts
+    from kzcomplaint.core.case import drafts
 
     drafts.write_private_file(path, render(case, language, base_dir))
     return path
@@ -184,7 +184,7 @@ def export_pdf(case: Case, language: str, path: Path, base_dir: Path | None) -> 
         if completed.returncode != 0 or not produced.is_file():
             reason = completed.stderr.decode("utf-8", "replace").strip() or f"exit code {completed.returncode}"
             raise PdfConversionError(Message(MSG_OFFICE_FAILED, reason=reason))
-        from kzcomplaint.core import drafts
+        from kzcomplaint.core.case import drafts
 
         drafts.write_private_file(path, produced.read_bytes())
     return path

@@ -42,7 +42,7 @@ _END_PUNCTUATION = ".!?…"
 
 
 def _value_text(question: QuestionLike, raw: str, language: str, yes_no: Mapping[str, str]) -> str:
-    from kzcomplaint.core import dates
+    from kzcomplaint.core.text import dates
 
     if question.type == "yesno":
         return yes_no.get(raw, raw)

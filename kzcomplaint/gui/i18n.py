@@ -1,7 +1,7 @@
 """Interface language of the GUI: the app's gettext translator and Qt's own catalogue.
 
 App strings are English msgids translated by the core's
-:class:`~kzcomplaint.core.i18n.Translator`; Qt's own texts (wizard buttons,
+:class:`~kzcomplaint.core.text.i18n.Translator`; Qt's own texts (wizard buttons,
 standard dialog buttons) come from ``qtbase_<lang>.qm`` shipped with PySide6,
 installed with a :class:`QTranslator`. Switching the language emits
 :attr:`UiLanguage.changed`; every page re-translates itself in ``retranslate()``.
@@ -13,9 +13,9 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
-from kzcomplaint.core.i18n import LANGUAGE_ENDONYMS, Translator
-from kzcomplaint.core.i18n import translator as translator_for
-from kzcomplaint.core.model import LANGUAGES
+from kzcomplaint.core.case.model import LANGUAGES
+from kzcomplaint.core.text.i18n import LANGUAGE_ENDONYMS, Translator
+from kzcomplaint.core.text.i18n import translator as translator_for
 
 log = logging.getLogger(__name__)
 

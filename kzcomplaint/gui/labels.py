@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kzcomplaint.core.i18n import N_
-from kzcomplaint.core.model import ContestedType, ElectionKind, Role
+from kzcomplaint.core.case.model import ContestedType, ElectionKind, Role
+from kzcomplaint.core.text.i18n import N_
 
 if TYPE_CHECKING:
-    from kzcomplaint.core.citations import Citation
-    from kzcomplaint.core.i18n import Translator
+    from kzcomplaint.core.law.citations import Citation
+    from kzcomplaint.core.text.i18n import Translator
 
 MSG_UNCONFIRMED = N_("unconfirmed")
 MSG_IMMEDIATELY = N_("without delay (same day)")
@@ -41,7 +41,7 @@ def capitalized(text: str) -> str:
 
 def frame_text(key: str, language: str) -> str:
     """A text of the document frame (``roles.observer``) in ``language``."""
-    from kzcomplaint.core import templates
+    from kzcomplaint.core.documents import templates
 
     return templates.load_frame().text(key, language)
 

@@ -26,16 +26,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyle
 
-from kzcomplaint.core.i18n import N_, Translator
-from kzcomplaint.core.model import Evidence
+from kzcomplaint.core.case.model import Evidence
+from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.gui.labels import MSG_IMMEDIATELY, citation_text
 from kzcomplaint.gui.start_models import TranslatedRowsModel
 
 if TYPE_CHECKING:
-    from kzcomplaint.core.catalog import TemplateInfo
-    from kzcomplaint.core.checks import Problem
-    from kzcomplaint.core.deadlines import Deadline
-    from kzcomplaint.core.directory import BodyEntry, Directory
+    from kzcomplaint.core.law.catalog import TemplateInfo
+    from kzcomplaint.core.law.checks import Problem
+    from kzcomplaint.core.law.deadlines import Deadline
+    from kzcomplaint.core.law.directory import BodyEntry, Directory
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 """The document kind id of a catalogue row (None for a group row)."""
@@ -71,7 +71,7 @@ class CatalogModel(QStandardItemModel):
     def __init__(self, parent: Any = None) -> None:
         """Load the catalogue (groups and kinds, in file order)."""
         super().__init__(parent)
-        from kzcomplaint.core import catalog
+        from kzcomplaint.core.law import catalog
 
         self._groups = catalog.groups()
         self._kinds = catalog.catalog()
@@ -122,7 +122,7 @@ class CatalogFilter(QSortFilterProxyModel):
 
     def set_search(self, text: str, language: str) -> None:
         """Filter by ``text`` searched in ``language`` (titles, descriptions, keywords)."""
-        from kzcomplaint.core import catalog
+        from kzcomplaint.core.law import catalog
 
         self.beginFilterChange()
         self._matches = None if not text.strip() else {info.id for info in catalog.search(text, language)}
@@ -221,7 +221,7 @@ class DeadlineModel(TranslatedRowsModel["Deadline"]):
         self.set_rows(deadlines)
 
     def _fill(self, tr: Translator) -> None:
-        from kzcomplaint.core import dates
+        from kzcomplaint.core.text import dates
 
         language = tr.language
         self.setHorizontalHeaderLabels([tr.gettext(N_("Term")), tr.gettext(N_("Last day")), tr.gettext(N_("Status"))])
@@ -446,6 +446,6 @@ class DirectoryModel(QAbstractTableModel):
 
 def today_label(today: dt.date | None, tr: Translator) -> str:
     """The date the app takes as today, in the legal form."""
-    from kzcomplaint.core import dates
+    from kzcomplaint.core.text import dates
 
     return dates.format_legal_date(today or dt.date.today(), tr.language)

@@ -6,13 +6,13 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from kzcomplaint.core.i18n import N_, Translator
-from kzcomplaint.core.model import Case, Evidence, get_path
+from kzcomplaint.core.case.model import Case, Evidence, get_path
+from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.gui import labels
 from kzcomplaint.gui.i18n import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
-    from kzcomplaint.core.directory import Directory
+    from kzcomplaint.core.law.directory import Directory
     from kzcomplaint.gui.pages.base import BasePage
 
 MSG_EMPTY = N_("(not given)")
@@ -22,7 +22,8 @@ MSG_NO = N_("No")
 
 
 def _value_text(case: Case, path: str, value: object, tr: Translator, directory: Directory, region: str) -> str:
-    from kzcomplaint.core import catalog, dates
+    from kzcomplaint.core.law import catalog
+    from kzcomplaint.core.text import dates
 
     language = tr.language
     if path == "region":

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from kzcomplaint.core.i18n import N_, Translator
+from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.gui.labels import MSG_IMMEDIATELY, citation_text
 
 if TYPE_CHECKING:
-    from kzcomplaint.core.drafts import DueTerm, RecentCase
+    from kzcomplaint.core.case.drafts import DueTerm, RecentCase
 
 MSG_BUCKET_TODAY = N_("Due today")
 MSG_BUCKET_TOMORROW = N_("Due tomorrow")
@@ -70,7 +70,7 @@ class RecentModel(TranslatedRowsModel["RecentCase"]):
     def _fill(self, tr: Translator) -> None:
         if not self._rows:
             return
-        from kzcomplaint.core import catalog
+        from kzcomplaint.core.law import catalog
 
         kinds = catalog.catalog()
         for recent in self._rows:
@@ -96,7 +96,7 @@ class DueTermModel(TranslatedRowsModel["DueTerm"]):
         self.setHorizontalHeaderLabels([tr.gettext(N_("When")), tr.gettext(N_("Case")), tr.gettext(N_("Term"))])
         if not self._rows:
             return
-        from kzcomplaint.core import dates
+        from kzcomplaint.core.text import dates
 
         titles = {"today": MSG_BUCKET_TODAY, "tomorrow": MSG_BUCKET_TOMORROW, "week": MSG_BUCKET_WEEK}
         for term in self._rows:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from kzcomplaint.core.i18n import N_, Translator
+from kzcomplaint.core.text.i18n import N_, Translator
 
 PARSE_DELAY_MS = 300
 
@@ -146,7 +146,7 @@ class DateField(QWidget):
         """
         if value == self._date and (value is not None or not self.edit.text().strip() or self._error_text):
             return
-        from kzcomplaint.core import dates
+        from kzcomplaint.core.text import dates
 
         self._timer.stop()
         self._date = value
@@ -177,7 +177,7 @@ class DateField(QWidget):
         self.calendar.setFocus()
 
     def _picked(self, value: QDate) -> None:
-        from kzcomplaint.core import dates
+        from kzcomplaint.core.text import dates
 
         self._menu.close()
         picked = dt.date(value.year(), value.month(), value.day())
@@ -190,13 +190,13 @@ class DateField(QWidget):
             self._parse()
 
     def _text_differs(self) -> bool:
-        from kzcomplaint.core import dates
+        from kzcomplaint.core.text import dates
 
         shown = dates.format_numeric(self._date) if self._date else ""
         return self.edit.text().strip() != shown
 
     def _parse(self) -> None:
-        from kzcomplaint.core import dates
+        from kzcomplaint.core.text import dates
 
         self._timer.stop()
         text = self.edit.text().strip()
@@ -214,7 +214,7 @@ class DateField(QWidget):
             self.dateChanged.emit(self._date)
 
     def _show(self) -> None:
-        from kzcomplaint.core import dates
+        from kzcomplaint.core.text import dates
 
         if self._error_text:
             self.feedback.show_error(self._error_text)
@@ -251,7 +251,7 @@ class TimeField(QWidget):
 
     def value(self) -> str:
         """The time as ``HH:MM`` when readable, else the text as typed."""
-        from kzcomplaint.core import dates
+        from kzcomplaint.core.text import dates
 
         text = self.edit.text().strip()
         if not text:
@@ -279,7 +279,7 @@ class TimeField(QWidget):
         self._check(emit=False)
 
     def _check(self, *, emit: bool) -> None:
-        from kzcomplaint.core import dates
+        from kzcomplaint.core.text import dates
 
         text = self.edit.text().strip()
         if not text:
@@ -368,7 +368,8 @@ class CheckedLineEdit(QWidget):
 
 def iin_verdict(text: str, tr: Translator) -> tuple[bool, str]:
     """The core's IIN check, worded for the field."""
-    from kzcomplaint.core import dates, ids
+    from kzcomplaint.core.case import ids
+    from kzcomplaint.core.text import dates
 
     result = ids.check_iin(text)
     if result.valid:
@@ -379,7 +380,7 @@ def iin_verdict(text: str, tr: Translator) -> tuple[bool, str]:
 
 def phone_verdict(text: str, tr: Translator) -> tuple[bool, str]:
     """The core's phone check, worded for the field."""
-    from kzcomplaint.core import ids
+    from kzcomplaint.core.case import ids
 
     result = ids.check_phone(text)
     if result.valid and result.e164:
@@ -389,7 +390,7 @@ def phone_verdict(text: str, tr: Translator) -> tuple[bool, str]:
 
 def email_verdict(text: str, tr: Translator) -> tuple[bool, str]:
     """The core's e-mail check, worded for the field."""
-    from kzcomplaint.core import ids
+    from kzcomplaint.core.case import ids
 
     if ids.check_email(text):
         return True, ""

@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from kzcomplaint import __version__
-from kzcomplaint.core import drafts, profile
-from kzcomplaint.core.i18n import N_, Translator
-from kzcomplaint.core.model import LANGUAGES, Case
+from kzcomplaint.core.case import drafts, profile
+from kzcomplaint.core.case.model import LANGUAGES, Case
+from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.gui.draft import DraftController
 from kzcomplaint.gui.i18n import LANGUAGE_NAMES, UiLanguage
 from kzcomplaint.gui.pages import STEP_TITLES
@@ -450,7 +450,7 @@ class MainWindow(QMainWindow):
 
     def _update_training_label(self) -> None:
         if self.draft.today is not None:
-            from kzcomplaint.core import dates
+            from kzcomplaint.core.text import dates
 
             self.training_label.setText(
                 self.translator.format(
@@ -529,7 +529,7 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path, *, ask: bool = True) -> bool:
         """Open the case file ``path``; show its problems as a list when it cannot be used."""
-        from kzcomplaint.core import caseio
+        from kzcomplaint.core.case import caseio
         from kzcomplaint.gui.dialogs import FileProblem, ProblemsDialog
 
         if ask and not self._ask_unsaved():
@@ -577,7 +577,7 @@ class MainWindow(QMainWindow):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
-        from kzcomplaint.core import caseio
+        from kzcomplaint.core.case import caseio
         from kzcomplaint.gui.dialogs import show_error
 
         self._store_current()
@@ -638,7 +638,7 @@ class MainWindow(QMainWindow):
 
     def offer_restore(self) -> bool:
         """When an autosaved draft exists, offer to restore or discard it; True when restored."""
-        from kzcomplaint.core import caseio
+        from kzcomplaint.core.case import caseio
 
         try:
             autosave = drafts.read_autosave()
@@ -676,7 +676,7 @@ class MainWindow(QMainWindow):
         return box.clickedButton() is restore
 
     def _describe(self, case: Case, source: Path | None) -> str:
-        from kzcomplaint.core import catalog
+        from kzcomplaint.core.law import catalog
 
         try:
             title = catalog.get(case.template).title[self.translator.language] if case.template else ""

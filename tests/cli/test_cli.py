@@ -222,7 +222,7 @@ def test_render_warns_when_the_case_texts_are_in_another_language(
 def test_deadlines_says_when_the_users_calendar_file_was_ignored(
     capsys: pytest.CaptureFixture[str], kz_home: Path
 ) -> None:
-    from kzcomplaint.core import calendar as workcal
+    from kzcomplaint.core.law import calendar as workcal
 
     user = workcal.user_file()
     user.parent.mkdir(parents=True, exist_ok=True)

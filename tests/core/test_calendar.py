@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kzcomplaint.core import calendar as workcal
-from kzcomplaint.core.calendar import CalendarError, WorkCalendar, transferred_working_day
-from kzcomplaint.core.i18n import Message, translator
-from kzcomplaint.core.ruledata import RuleFileError, load_path
+from kzcomplaint.core.law import calendar as workcal
+from kzcomplaint.core.law.calendar import CalendarError, WorkCalendar, transferred_working_day
+from kzcomplaint.core.law.ruledata import RuleFileError, load_path
+from kzcomplaint.core.text.i18n import Message, translator
 
 D = dt.date
 

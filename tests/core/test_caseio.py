@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzcomplaint.core import caseio, model
-from kzcomplaint.core.caseio import (
+from kzcomplaint.core.case import caseio, model
+from kzcomplaint.core.case.caseio import (
     MAX_FILE_BYTES,
     MAX_SHORT_TEXT_CHARS,
     MAX_TEXT_CHARS,
@@ -31,9 +31,9 @@ from kzcomplaint.core.caseio import (
     parse_case,
     save_case,
 )
-from kzcomplaint.core.i18n import translator
-from kzcomplaint.core.ids import check_email, check_iin, check_phone
-from kzcomplaint.core.model import Case, Evidence, Person
+from kzcomplaint.core.case.ids import check_email, check_iin, check_phone
+from kzcomplaint.core.case.model import Case, Evidence, Person
+from kzcomplaint.core.text.i18n import translator
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "observer_removed.json"
 RUNNING_AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -738,7 +738,7 @@ def test_parse_case_does_not_change_its_input(example: dict[str, Any]) -> None:
 
 def test_importing_caseio_is_cheap() -> None:
     code = (
-        "import sys, kzcomplaint.core.caseio; "
+        "import sys, kzcomplaint.core.case.caseio; "
         "print(sorted({'dateparser', 'phonenumbers', 'babel', 'PySide6'} & set(sys.modules)))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -11,10 +11,13 @@ from typing import Any
 
 import pytest
 
-from kzcomplaint.core import calendar as workcal
-from kzcomplaint.core import catalog, checks, ids, resources, ruledata, templates
-from kzcomplaint.core.checks import Problem, check_case
-from kzcomplaint.core.model import LANGUAGES, Body, Case, Contested, Election, Person
+from kzcomplaint.core.case import ids
+from kzcomplaint.core.case.model import LANGUAGES, Body, Case, Contested, Election, Person
+from kzcomplaint.core.documents import templates
+from kzcomplaint.core.files import resources
+from kzcomplaint.core.law import calendar as workcal
+from kzcomplaint.core.law import catalog, checks, ruledata
+from kzcomplaint.core.law.checks import Problem, check_case
 
 D = dt.date
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kzcomplaint.core.citations import Citation, laws
+from kzcomplaint.core.law.citations import Citation, laws
 
 APPC_KK = laws()["appc"].short["kk"]
 

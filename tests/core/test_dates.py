@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kzcomplaint.core import dates
-from kzcomplaint.core.dates import DateError, format_legal_date, format_numeric, parse_date, parse_time
-from kzcomplaint.core.i18n import translator
+from kzcomplaint.core.text import dates
+from kzcomplaint.core.text.dates import DateError, format_legal_date, format_numeric, parse_date, parse_time
+from kzcomplaint.core.text.i18n import translator
 
 JAN_10 = dt.date(2021, 1, 10)
 
@@ -269,6 +269,6 @@ def test_month_words_do_not_collide() -> None:
 
 
 def test_importing_dates_does_not_import_dateparser() -> None:
-    code = "import sys, kzcomplaint.core.dates; print('dateparser' in sys.modules)"
+    code = "import sys, kzcomplaint.core.text.dates; print('dateparser' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

@@ -10,14 +10,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from kzcomplaint.core import calendar as workcal
-from kzcomplaint.core import deadlines
-from kzcomplaint.core.calendar import WorkCalendar
-from kzcomplaint.core.citations import laws
-from kzcomplaint.core.deadlines import Deadline, compute
-from kzcomplaint.core.i18n import Message, translator
-from kzcomplaint.core.model import Body, Case, Contested, Election
-from kzcomplaint.core.ruledata import RuleFileError
+from kzcomplaint.core.case.model import Body, Case, Contested, Election
+from kzcomplaint.core.law import calendar as workcal
+from kzcomplaint.core.law import deadlines
+from kzcomplaint.core.law.calendar import WorkCalendar
+from kzcomplaint.core.law.citations import laws
+from kzcomplaint.core.law.deadlines import Deadline, compute
+from kzcomplaint.core.law.ruledata import RuleFileError
+from kzcomplaint.core.text.i18n import Message, translator
 
 D = dt.date
 LANGUAGES = ("kk", "ru", "en")
@@ -136,7 +136,7 @@ def test_only_the_court_rule_has_an_immediate_window() -> None:
 
 def test_catalogue_names_only_known_rules() -> None:
     """Cross-file check: every deadline rule the catalogue lists exists here."""
-    from kzcomplaint.core import catalog
+    from kzcomplaint.core.law import catalog
 
     named = {rule for info in catalog.catalog().values() for rule in info.deadline_rules}
     assert named and named <= set(deadlines.rules())
@@ -585,7 +585,7 @@ ALL_RULES = tuple(EXPECTED_RULES)
 
 @pytest.fixture
 def fake_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
-    from kzcomplaint.core import catalog
+    from kzcomplaint.core.law import catalog
 
     def get(template_id: str) -> SimpleNamespace:
         if template_id != "test_kind":
@@ -655,7 +655,7 @@ def test_case_of_unknown_kind_has_no_deadlines(cal: WorkCalendar) -> None:
 
 
 def test_case_deadlines_with_the_real_catalogue(cal: WorkCalendar) -> None:
-    from kzcomplaint.core import catalog
+    from kzcomplaint.core.law import catalog
 
     kinds = catalog.catalog()
     if "appeal_to_higher_commission" not in kinds:

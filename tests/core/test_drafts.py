@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kzcomplaint.core import caseio, drafts, profile
-from kzcomplaint.core.model import Body, Case, Contested, Person
+from kzcomplaint.core.case import caseio, drafts, profile
+from kzcomplaint.core.case.model import Body, Case, Contested, Person
 
 SYNTHETIC_IIN = "800416400005"  # core.ids.make_iin(1980-04-16, female, 0): no real person
 

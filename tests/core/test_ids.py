@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from kzcomplaint.core.ids import (
+from kzcomplaint.core.case.ids import (
     check_bin,
     check_email,
     check_iin,
@@ -349,7 +349,7 @@ def test_bad_emails(text: str) -> None:
 
 def test_importing_ids_is_cheap() -> None:
     code = (
-        "import sys, kzcomplaint.core.ids; print(sorted({'phonenumbers', 'dateparser'} & set(sys.modules)))"
+        "import sys, kzcomplaint.core.case.ids; print(sorted({'phonenumbers', 'dateparser'} & set(sys.modules)))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

@@ -17,9 +17,10 @@ from typing import Any
 
 import pytest
 
-from kzcomplaint.core import resources, ruledata
-from kzcomplaint.core.citations import parse_citation
-from kzcomplaint.core.model import LANGUAGES
+from kzcomplaint.core.case.model import LANGUAGES
+from kzcomplaint.core.files import resources
+from kzcomplaint.core.law import ruledata
+from kzcomplaint.core.law.citations import parse_citation
 
 RULE_FILES = sorted(resources.rules_dir().glob("*.toml"))
 _LANGUAGE_KEYS = frozenset(LANGUAGES)

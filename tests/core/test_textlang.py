@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kzcomplaint.core import caseio, textlang
-from kzcomplaint.core.i18n import translator
+from kzcomplaint.core.case import caseio
+from kzcomplaint.core.text import textlang
+from kzcomplaint.core.text.i18n import translator
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kzcomplaint.core.model import Body, Case, Contested, Election, Evidence, Person
+from kzcomplaint.core.case.model import Body, Case, Contested, Election, Evidence, Person
 
 SYNTHETIC_IIN = "800416400005"
 """Made with core.ids.make_iin for 16 April 1980 (female): no real person."""

@@ -9,7 +9,7 @@ from gui_cases import complete_case
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kzcomplaint.core import caseio, drafts
+from kzcomplaint.core.case import caseio, drafts
 
 
 def _click_when_shown(qtbot, text: str) -> None:

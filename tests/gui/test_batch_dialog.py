@@ -11,8 +11,8 @@ import docx
 import pytest
 from PySide6.QtGui import QDesktopServices
 
-from kzcomplaint.core import resources
-from kzcomplaint.core.i18n import Translator
+from kzcomplaint.core.files import resources
+from kzcomplaint.core.text.i18n import Translator
 from kzcomplaint.gui import batch_dialog
 from kzcomplaint.gui.batch_dialog import BatchDialog
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from gui_cases import complete_case
 
-from kzcomplaint.core import calendar
+from kzcomplaint.core.law import calendar
 
 
 @pytest.fixture

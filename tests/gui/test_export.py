@@ -80,7 +80,7 @@ def test_self_test_command(tmp_path: Path) -> None:
 
 def test_unexpected_error_is_a_dialog_not_a_traceback(make_window, monkeypatch, kz_home: Path) -> None:
     from kzcomplaint import app
-    from kzcomplaint.core import drafts
+    from kzcomplaint.core.case import drafts
     from kzcomplaint.gui import dialogs
 
     window = make_window("en")

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from kzcomplaint.core import templates
+from kzcomplaint.core.documents import templates
 from kzcomplaint.gui import labels
 from kzcomplaint.gui.facts import draft_facts
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from gui_cases import complete_case
 from PySide6.QtWidgets import QApplication
 
-from kzcomplaint.core import caseio, drafts, profile
-from kzcomplaint.core import directory as bodies
+from kzcomplaint.core.case import caseio, drafts, profile
+from kzcomplaint.core.law import directory as bodies
 from kzcomplaint.gui.dialogs import DirectoryDialog, ProblemsDialog
 
 

@@ -11,7 +11,7 @@ from gui_cases import SYNTHETIC_IIN, complete_case
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
-from kzcomplaint.core import caseio
+from kzcomplaint.core.case import caseio
 from kzcomplaint.gui import export
 from kzcomplaint.gui.models import KIND_ROLE
 from kzcomplaint.gui.pages.check import CheckPage
@@ -182,7 +182,7 @@ def test_going_back_and_forth_keeps_every_answer(make_window, qtbot) -> None:
 
 
 def _requirement_fields() -> list[str]:
-    from kzcomplaint.core import checks
+    from kzcomplaint.core.law import checks
 
     return sorted({field for requirement in checks.requirements() for field in requirement.fields})
 

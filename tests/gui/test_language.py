@@ -7,8 +7,8 @@ from gui_cases import complete_case
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWizard
 
-from kzcomplaint.core import catalog
-from kzcomplaint.core.i18n import Translator
+from kzcomplaint.core.law import catalog
+from kzcomplaint.core.text.i18n import Translator
 from kzcomplaint.gui.dialogs import FirstRunDialog
 from kzcomplaint.gui.i18n import UiLanguage
 from kzcomplaint.gui.models import KIND_ROLE

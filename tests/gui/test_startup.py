@@ -15,8 +15,8 @@ from gui_cases import complete_case
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
-from kzcomplaint.core import caseio, drafts
-from kzcomplaint.core.i18n import Translator
+from kzcomplaint.core.case import caseio, drafts
+from kzcomplaint.core.text.i18n import Translator
 from kzcomplaint.gui.pages import STEP_TITLES
 from kzcomplaint.gui.pages.start import MSG_COMPUTING
 
@@ -219,9 +219,9 @@ def test_the_first_window_loads_neither_the_other_pages_nor_qt_namespace(tmp_pat
         "kzcomplaint.gui.batch_dialog",
         "kzcomplaint.gui.models",
         "kzcomplaint.gui.widgets",
-        "kzcomplaint.core.catalog",
-        "kzcomplaint.core.checks",
-        "kzcomplaint.core.deadlines",
+        "kzcomplaint.core.law.catalog",
+        "kzcomplaint.core.law.checks",
+        "kzcomplaint.core.law.deadlines",
     }
     assert "kzcomplaint.gui.pages.start" in seen["shown"]
     assert not later & set(seen["shown"])

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from kzcomplaint.core.i18n import translator
+from kzcomplaint.core.text.i18n import translator
 from kzcomplaint.gui.widgets import CheckedLineEdit, DateField, TimeField, email_verdict, iin_verdict, phone_verdict
 
 

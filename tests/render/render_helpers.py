@@ -11,8 +11,8 @@ from typing import Any
 
 from docx import Document
 
-from kzcomplaint.core import ids
-from kzcomplaint.core.model import Case
+from kzcomplaint.core.case import ids
+from kzcomplaint.core.case.model import Case
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KAZAKH_LETTERS = "ҚҰҢҒӘӨҺІҮқұңғәөһіү"

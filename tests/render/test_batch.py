@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from render_helpers import docx_text
 
-from kzcomplaint.core import batch, caseio, resources
+from kzcomplaint.core.case import caseio
+from kzcomplaint.core.documents import batch
+from kzcomplaint.core.files import resources
 
 EXAMPLE = resources.examples_dir() / "observer_removed.json"
 

@@ -9,7 +9,8 @@ import pytest
 from render_helpers import docx_text
 
 from kzcomplaint import cli
-from kzcomplaint.core import checks, resources
+from kzcomplaint.core.files import resources
+from kzcomplaint.core.law import checks
 
 EXAMPLE = resources.examples_dir() / "observer_removed.json"
 
@@ -29,7 +30,7 @@ def _variant(tmp_path: Path, **complainant: str) -> Path:
 
 
 def test_render_writes_the_document_in_the_language_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from kzcomplaint.core import caseio
+    from kzcomplaint.core.case import caseio
 
     output = tmp_path / "new" / "folder" / "out.docx"
     code, out, err = _run(capsys, "render", str(EXAMPLE), "--lang", "kk", "-o", str(output))

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from kzcomplaint.core import caseio, render, templates
+from kzcomplaint.core.case import caseio
+from kzcomplaint.core.documents import render, templates
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "render" / "fixtures" / "observer_removed.toml"

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from kzcomplaint.core import caseio, render, resources, templates
-from kzcomplaint.core.model import Body, Case, Contested, Person
+from kzcomplaint.core.case import caseio
+from kzcomplaint.core.case.model import Body, Case, Contested, Person
+from kzcomplaint.core.documents import render, templates
+from kzcomplaint.core.files import resources
 
 pytestmark = pytest.mark.libreoffice
 

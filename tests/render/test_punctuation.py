@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from kzcomplaint.core import caseio, render
-from kzcomplaint.core.docx_style import Style
+from kzcomplaint.core.case import caseio
+from kzcomplaint.core.documents import render
+from kzcomplaint.core.documents.docx_style import Style
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")

@@ -16,8 +16,12 @@ from docx.shared import Mm
 from render_helpers import CYRILLIC, FIXTURES, KAZAKH_LETTERS, docx_parts, docx_text, without_user_values
 
 from kzcomplaint import __version__
-from kzcomplaint.core import caseio, catalog, dates, ids, render, resources, templates
-from kzcomplaint.core.model import Body, Case, Contested, Evidence, Person
+from kzcomplaint.core.case import caseio, ids
+from kzcomplaint.core.case.model import Body, Case, Contested, Evidence, Person
+from kzcomplaint.core.documents import render, templates
+from kzcomplaint.core.files import resources
+from kzcomplaint.core.law import catalog
+from kzcomplaint.core.text import dates
 
 EXAMPLES = sorted(resources.examples_dir().glob("*.json"))
 LANGS = ("kk", "ru", "en")

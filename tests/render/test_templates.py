@@ -11,8 +11,10 @@ from typing import Any
 import pytest
 from render_helpers import FIXTURES
 
-from kzcomplaint.core import catalog, resources, templates
-from kzcomplaint.core.model import LANGUAGES
+from kzcomplaint.core.case.model import LANGUAGES
+from kzcomplaint.core.documents import templates
+from kzcomplaint.core.files import resources
+from kzcomplaint.core.law import catalog
 
 TEMPLATE_FILES = sorted(p for p in resources.templates_dir().glob("*.toml") if not p.name.startswith("_"))
 _JINJA = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.S)
@@ -76,7 +78,7 @@ def test_frame_has_every_text_in_three_languages_with_the_same_fields() -> None:
 
 
 def test_frame_roles_cover_every_role_of_the_model() -> None:
-    from kzcomplaint.core.model import ElectionKind, Role
+    from kzcomplaint.core.case.model import ElectionKind, Role
 
     frame = templates.load_frame()
     for role in Role:

@@ -23,8 +23,10 @@ from pathlib import Path
 
 import pytest
 
-from kzcomplaint.core import batch, dates, resources
-from kzcomplaint.core.i18n import Message, translator
+from kzcomplaint.core.documents import batch
+from kzcomplaint.core.files import resources
+from kzcomplaint.core.text import dates
+from kzcomplaint.core.text.i18n import Message, translator
 
 EXAMPLE = resources.examples_dir() / "observer_removed.json"
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,7 +16,9 @@ from typing import Any
 
 import pytest
 
-from kzcomplaint.core import caseio, dates, resources
+from kzcomplaint.core.case import caseio
+from kzcomplaint.core.files import resources
+from kzcomplaint.core.text import dates
 
 EXAMPLE = resources.examples_dir() / "observer_removed.json"
 

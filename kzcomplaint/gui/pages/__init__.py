@@ -8,7 +8,7 @@ window does not need (see :class:`kzcomplaint.gui.wizard.ComplaintWizard`).
 
 from __future__ import annotations
 
-from kzcomplaint.core.i18n import N_
+from kzcomplaint.core.text.i18n import N_
 
 STEP_TITLES: dict[str, str] = {
     "start": N_("Start"),

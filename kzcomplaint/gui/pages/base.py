@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
 
-from kzcomplaint.core.i18n import Translator
+from kzcomplaint.core.text.i18n import Translator
 from kzcomplaint.gui.labels import without_mnemonic
 from kzcomplaint.gui.pages import STEP_TITLES
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzcomplaint.core.i18n import N_
+from kzcomplaint.core.text.i18n import N_
 from kzcomplaint.gui.delegates import WrappingDelegate
 from kzcomplaint.gui.labels import citation_text
 from kzcomplaint.gui.models import ProblemModel
@@ -28,7 +28,7 @@ from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.widgets import FeedbackLabel
 
 if TYPE_CHECKING:
-    from kzcomplaint.core.checks import Problem
+    from kzcomplaint.core.law.checks import Problem
 
 ReviewSource = Callable[[], list[tuple[str, list[tuple[str, str, str]]]]]
 

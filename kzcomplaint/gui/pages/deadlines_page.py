@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout
 
-from kzcomplaint.core.i18n import N_
+from kzcomplaint.core.text.i18n import N_
 from kzcomplaint.gui.delegates import WrappingDelegate
 from kzcomplaint.gui.labels import MSG_IMMEDIATELY
 from kzcomplaint.gui.models import DeadlineModel, today_label
@@ -14,7 +14,7 @@ from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.widgets import FeedbackLabel
 
 if TYPE_CHECKING:
-    from kzcomplaint.core.deadlines import Deadline
+    from kzcomplaint.core.law.deadlines import Deadline
 
 MSG_TODAY = N_("Today is {today}. Each term shows how it was counted; open a term to see the steps.")
 MSG_TRAINING_TODAY = N_("Training: the app takes {today} as today.")
@@ -71,7 +71,7 @@ class DeadlinesPage(BasePage):
         """Nothing on this page is edited."""
 
     def _show(self, deadlines: list[Deadline]) -> None:
-        from kzcomplaint.core import deadlines as terms
+        from kzcomplaint.core.law import deadlines as terms
 
         tr = self.translator
         if self.draft.today is not None:
@@ -104,7 +104,7 @@ class DeadlinesPage(BasePage):
             urgent.append(tr.format(MSG_CORE_ERROR, reason=self.draft.core_error))
         # A user's calendar file that could not be used: the terms were
         # computed without the decreed transfers it holds, and the user must know.
-        from kzcomplaint.core import calendar
+        from kzcomplaint.core.law import calendar
 
         urgent += [warning.render(tr) for warning in calendar.default_calendar().load_warnings]
         if urgent:

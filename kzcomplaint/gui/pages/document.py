@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kzcomplaint.core.i18n import N_
-from kzcomplaint.core.model import DOCUMENT_LANGUAGES, LANGUAGES, Case
+from kzcomplaint.core.case.model import DOCUMENT_LANGUAGES, LANGUAGES, Case
+from kzcomplaint.core.text.i18n import N_
 from kzcomplaint.gui import workers
 from kzcomplaint.gui.i18n import language_label
 from kzcomplaint.gui.pages.base import BasePage
@@ -197,7 +197,7 @@ class DocumentPage(BasePage):
 
     def _show_mixed(self, case: Case, language: str) -> None:
         """Warn when the user's own texts are not in the document's language."""
-        from kzcomplaint.core import textlang
+        from kzcomplaint.core.text import textlang
 
         note = textlang.mixed_language_note(case, language)
         if note is not None:

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzcomplaint.core.i18n import N_, Translator
-from kzcomplaint.core.model import LANGUAGES, Evidence
+from kzcomplaint.core.case.model import LANGUAGES, Evidence
+from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.gui import labels
 from kzcomplaint.gui.facts import draft_facts
 from kzcomplaint.gui.i18n import LANGUAGE_NAMES
@@ -36,7 +36,7 @@ from kzcomplaint.gui.pages.where_when import fill_combo, select_data
 from kzcomplaint.gui.widgets import DateField, FeedbackLabel, TimeField
 
 if TYPE_CHECKING:
-    from kzcomplaint.core.templates import Question, Template
+    from kzcomplaint.core.documents.templates import Question, Template
 
 MSG_NO_QUESTIONS = N_("This kind of document has no questions of its own; describe the facts below.")
 MSG_NO_TEMPLATE = N_("The text of this kind of document is not available: {reason}")
@@ -148,7 +148,7 @@ class QuestionInput(QWidget):
             if widget.toPlainText().strip() != value:
                 widget.setPlainText(value)
         elif isinstance(widget, DateField):
-            from kzcomplaint.core import dates
+            from kzcomplaint.core.text import dates
 
             try:
                 widget.set_date(dates.parse_date(value) if value else None)
@@ -345,7 +345,7 @@ class FactsPage(BasePage):
         self._inputs = {}
         self._template, self._template_error = None, ""
         if template_id:
-            from kzcomplaint.core import templates
+            from kzcomplaint.core.documents import templates
 
             try:
                 self._template = templates.load_template(template_id)
@@ -489,7 +489,7 @@ class FactsPage(BasePage):
         """The template's suggested requests, filled in for this case in the document language."""
         if self._template is None:
             return []
-        from kzcomplaint.core import render
+        from kzcomplaint.core.documents import render
 
         case = self.draft.case
         language = case.language if case.language in LANGUAGES else "ru"

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzcomplaint.core import profile
-from kzcomplaint.core.i18n import N_, Translator
-from kzcomplaint.core.model import Body, Level, Person
+from kzcomplaint.core.case import profile
+from kzcomplaint.core.case.model import Body, Level, Person
+from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.gui import labels
 from kzcomplaint.gui.labels import citation_text
 from kzcomplaint.gui.pages.base import BasePage
@@ -39,7 +39,7 @@ from kzcomplaint.gui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from kzcomplaint.core.directory import BodyEntry, Proposal
+    from kzcomplaint.core.law.directory import BodyEntry, Proposal
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzcomplaint.core.i18n import N_
+from kzcomplaint.core.text.i18n import N_
 from kzcomplaint.gui.labels import citation_text
 from kzcomplaint.gui.models import DESCRIPTION_ROLE, KIND_ROLE, CatalogFilter, CatalogModel
 from kzcomplaint.gui.pages.base import BasePage

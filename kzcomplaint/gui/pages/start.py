@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kzcomplaint.core import drafts
-from kzcomplaint.core.i18n import N_, Message
+from kzcomplaint.core.case import drafts
+from kzcomplaint.core.text.i18n import N_, Message
 from kzcomplaint.gui import workers
 from kzcomplaint.gui.delegates import WrappingDelegate
 from kzcomplaint.gui.pages.base import BasePage

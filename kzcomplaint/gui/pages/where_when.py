@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzcomplaint.core.i18n import N_
-from kzcomplaint.core.model import ContestedType, Level
+from kzcomplaint.core.case.model import ContestedType, Level
+from kzcomplaint.core.text.i18n import N_
 from kzcomplaint.gui import labels
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.widgets import DateField, TimeField, form_layout

@@ -14,7 +14,7 @@ bad entry and field with a message saying what to do.
 
 The directory proposes the addressee from the respondent's level and region,
 following the routes of ``rules/hierarchy.toml`` (read through
-:func:`kzcomplaint.core.checks.routes`, the one place that says which body
+:func:`kzcomplaint.core.law.checks.routes`, the one place that says which body
 hears a complaint against which). It is the one place that knows the
 bodies' names in three languages.
 """
@@ -32,9 +32,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from kzcomplaint.core import citations, resources, ruledata
-from kzcomplaint.core.i18n import N_, Message
-from kzcomplaint.core.model import LANGUAGES, Body, Level
+from kzcomplaint.core.case.model import LANGUAGES, Body, Level
+from kzcomplaint.core.files import resources
+from kzcomplaint.core.law import citations, ruledata
+from kzcomplaint.core.text.i18n import N_, Message
 
 FORMAT = "kzcomplaint-bodies/1"
 """Identifier of the directory file format (shipped, user and exported files)."""
@@ -91,7 +92,7 @@ class BodyEntry:
     Attributes:
         id: stable id (``cec``, ``tec.almaty``); a user entry with the same id
             replaces the shipped one.
-        level: a :class:`~kzcomplaint.core.model.Level` value.
+        level: a :class:`~kzcomplaint.core.case.model.Level` value.
         name: the name in kk, ru and en.
         region: a region id, or ``""`` for republican bodies.
         address: postal address; ``""`` = to confirm. Likewise the other
@@ -223,7 +224,7 @@ class Directory:
                 (catalogue ``addressee_levels``); None allows every level.
             on: the day the routes must be in force (default today).
         """
-        from kzcomplaint.core import checks
+        from kzcomplaint.core.law import checks
 
         day = on or dt.date.today()
         allowed = None if allowed_levels is None else set(allowed_levels)
@@ -518,7 +519,7 @@ def _contact_problems(texts: Mapping[str, str]) -> list[tuple[str, Message]]:
     problems: list[tuple[str, Message]] = []
     if not any(texts.get(field) for field in ("phone", "email", "bin")):
         return problems
-    from kzcomplaint.core import ids
+    from kzcomplaint.core.case import ids
 
     phone = texts.get("phone", "")
     if phone and not ids.check_phone(phone).valid:
@@ -582,7 +583,7 @@ def export_entries(entries: Iterable[BodyEntry], path: Path) -> None:
         DirectoryError: the suffix is neither .toml nor .json.
         OSError: the file cannot be written.
     """
-    from kzcomplaint.core import drafts
+    from kzcomplaint.core.case import drafts
 
     suffix = path.suffix.lower()
     if suffix == ".toml":

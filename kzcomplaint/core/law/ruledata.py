@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from kzcomplaint.core import resources
-from kzcomplaint.core.model import LANGUAGES
+from kzcomplaint.core.case.model import LANGUAGES
+from kzcomplaint.core.files import resources
 
 
 class RuleFileError(ValueError):

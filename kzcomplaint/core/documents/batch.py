@@ -41,8 +41,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from kzcomplaint.core.i18n import N_, Message, Translator
-from kzcomplaint.core.model import FORMAT, LANGUAGES
+from kzcomplaint.core.case.model import FORMAT, LANGUAGES
+from kzcomplaint.core.text.i18n import N_, Message, Translator
 
 MSG_NO_CASES = N_("No case files (*.json) in the folder {folder}.")
 MSG_NOT_SOURCE = N_("{source} is neither a folder of case files nor a .csv file.")
@@ -395,7 +395,7 @@ def plan_outputs(stems: Sequence[tuple[str, str]], out_dir: Path) -> list[tuple[
 
 
 def _read_case(item: BatchCase) -> tuple[Any, list[FieldProblem]]:
-    from kzcomplaint.core import caseio
+    from kzcomplaint.core.case import caseio
 
     if item.path is not None:
         try:
@@ -424,7 +424,8 @@ def case_language(item: BatchCase, language: str | None) -> str:
 
 def render_one(item: BatchCase, language: str | None, output: Path) -> CaseResult:
     """Read, check, render and write one case; never raises for a bad case."""
-    from kzcomplaint.core import catalog, checks, render, templates
+    from kzcomplaint.core.documents import render, templates
+    from kzcomplaint.core.law import catalog, checks
 
     result = CaseResult(source=item.source, row_number=item.row_number)
     case, problems = _read_case(item)
@@ -467,7 +468,7 @@ def _render_chunk(chunk: list[tuple[BatchCase, str | None, str]]) -> list[CaseRe
 
 def _warm_up() -> None:
     """Load templates, the frame and the base document once per worker process."""
-    from kzcomplaint.core import docx_style, templates
+    from kzcomplaint.core.documents import docx_style, templates
 
     docx_style.base_package()
     templates.load_frame()

@@ -29,9 +29,10 @@ import jinja2
 from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment
 
-from kzcomplaint.core import resources, ruledata
-from kzcomplaint.core.citations import Citation, parse_citation
-from kzcomplaint.core.model import LANGUAGES
+from kzcomplaint.core.case.model import LANGUAGES
+from kzcomplaint.core.files import resources
+from kzcomplaint.core.law import ruledata
+from kzcomplaint.core.law.citations import Citation, parse_citation
 
 BLANK = "__________"
 """What an empty value prints as: a visible line, never nothing and never a guess."""
@@ -537,7 +538,7 @@ def load_template_path(path: Path, *, catalogue: bool = True) -> Template:
         raise TemplateError(str(error)) from None
     template = parse_template(data, path.name, expected_id=path.stem)
     if catalogue:
-        from kzcomplaint.core import catalog
+        from kzcomplaint.core.law import catalog
 
         try:
             catalog.get(template.id)

@@ -8,7 +8,7 @@ about how dates are written:
   field (``complainant.iin``, ``evidence.2.description``) and a message that
   says what to do (:class:`CaseFileError`, :class:`LoadProblem`);
 - dates may be written as ``2021-01-10`` or in any form
-  :func:`kzcomplaint.core.dates.parse_date` reads, and are normalised;
+  :func:`kzcomplaint.core.text.dates.parse_date` reads, and are normalised;
 - an incomplete draft still loads: whether the IIN is valid or the phone is
   present is for ``core.checks`` to say, with the law's citation.
 
@@ -33,9 +33,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from kzcomplaint.core import dates
-from kzcomplaint.core.i18n import N_, Message
-from kzcomplaint.core.model import (
+from kzcomplaint.core.case.model import (
     FORMAT,
     LANGUAGES,
     Body,
@@ -49,6 +47,8 @@ from kzcomplaint.core.model import (
     Person,
     Role,
 )
+from kzcomplaint.core.text import dates
+from kzcomplaint.core.text.i18n import N_, Message
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Largest case file read. Real cases are a few kilobytes; evidence stays in separate files."""

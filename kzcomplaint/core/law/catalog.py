@@ -7,7 +7,7 @@ rules that may apply and the provision it rests on. This module reads it,
 validates every entry (an error names the entry and the key) and answers
 questions about it. The document text of a kind lives in
 ``templates/<id>.toml``; which requirements apply to a kind is decided by
-``rules/requirements.toml`` alone (see :func:`kzcomplaint.core.checks.requirements_for`).
+``rules/requirements.toml`` alone (see :func:`kzcomplaint.core.law.checks.requirements_for`).
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from kzcomplaint.core import ruledata
-from kzcomplaint.core.citations import Citation, parse_citation
-from kzcomplaint.core.i18n import N_, Message
-from kzcomplaint.core.model import LANGUAGES, ContestedType, Level
+from kzcomplaint.core.case.model import LANGUAGES, ContestedType, Level
+from kzcomplaint.core.law import ruledata
+from kzcomplaint.core.law.citations import Citation, parse_citation
+from kzcomplaint.core.text.i18n import N_, Message
 
 CATALOG_FILE = "catalog.toml"
 

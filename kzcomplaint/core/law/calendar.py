@@ -30,9 +30,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from kzcomplaint.core import resources, ruledata
-from kzcomplaint.core.i18n import N_, Message
-from kzcomplaint.core.model import LANGUAGES
+from kzcomplaint.core.case.model import LANGUAGES
+from kzcomplaint.core.files import resources
+from kzcomplaint.core.law import ruledata
+from kzcomplaint.core.text.i18n import N_, Message
 
 COUNTRY = "KZ"
 """Country code of the ``holidays`` package calendar used."""
@@ -379,7 +380,7 @@ class WorkCalendar:
 
         Args:
             shipped_file: the app's own override file; an error in it raises
-                :class:`~kzcomplaint.core.ruledata.RuleFileError` (a bug to be
+                :class:`~kzcomplaint.core.law.ruledata.RuleFileError` (a bug to be
                 caught by the tests, not by users).
             user_file: the user's override file; missing is fine, broken is
                 reported in :attr:`load_warnings` and the file is ignored.

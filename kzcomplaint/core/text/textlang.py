@@ -14,8 +14,8 @@ quoting Kazakh names has a few); other Cyrillic means Russian.
 
 from __future__ import annotations
 
-from kzcomplaint.core.i18n import LANGUAGE_ENDONYMS, N_, Message
-from kzcomplaint.core.model import Case
+from kzcomplaint.core.case.model import Case
+from kzcomplaint.core.text.i18n import LANGUAGE_ENDONYMS, N_, Message
 
 KAZAKH_LETTERS = frozenset("ӘҒҚҢӨҰҮҺІәғқңөұүһі")
 KAZAKH_SHARE = 0.02

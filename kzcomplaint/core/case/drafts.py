@@ -2,7 +2,7 @@
 
 The app writes the case being edited to ``drafts/autosave.json`` in the user
 data folder every few seconds and on every page change, in the ordinary
-case-file format (through :func:`kzcomplaint.core.caseio.save_case`:
+case-file format (through :func:`kzcomplaint.core.case.caseio.save_case`:
 atomic, readable only by the owner). A side file remembers which case file
 the draft belongs to. When the app starts and an autosave exists — after a
 crash, a kill, or a close with unsaved answers — it offers to restore it;
@@ -11,7 +11,7 @@ it.
 
 Recent cases are a short list of case files the user opened or saved; the
 start screen shows them with the terms that fall due today, tomorrow and in
-the coming week, as computed by :mod:`kzcomplaint.core.deadlines`.
+the coming week, as computed by :mod:`kzcomplaint.core.law.deadlines`.
 
 Nothing here imports Qt.
 """
@@ -27,11 +27,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kzcomplaint.core import resources
+from kzcomplaint.core.files import resources
 
 if TYPE_CHECKING:
-    from kzcomplaint.core.deadlines import Deadline
-    from kzcomplaint.core.model import Case
+    from kzcomplaint.core.case.model import Case
+    from kzcomplaint.core.law.deadlines import Deadline
 
 DRAFTS_DIR = "drafts"
 AUTOSAVE_FILE = "autosave.json"
@@ -97,7 +97,7 @@ def write_autosave(case: Case, *, source: Path | None = None) -> Path:
     Raises:
         OSError: the user data folder cannot be written.
     """
-    from kzcomplaint.core import caseio
+    from kzcomplaint.core.case import caseio
 
     folder = drafts_dir()
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -120,10 +120,10 @@ def read_autosave() -> Autosave | None:
     """The autosaved draft, or None when there is none.
 
     Raises:
-        kzcomplaint.core.caseio.CaseFileError: the autosave exists but is
+        kzcomplaint.core.case.caseio.CaseFileError: the autosave exists but is
             damaged; the caller offers to discard it.
     """
-    from kzcomplaint.core import caseio
+    from kzcomplaint.core.case import caseio
 
     target = autosave_path()
     if not target.is_file():
@@ -265,14 +265,15 @@ def _bucket(due: dt.date, today: dt.date) -> str | None:
 def due_terms(paths: Sequence[Path], *, today: dt.date | None = None) -> tuple[list[DueTerm], list[Path]]:
     """The terms of the given case files that fall due today, tomorrow or within a week.
 
-    Terms are computed by :func:`kzcomplaint.core.deadlines.case_deadlines`;
+    Terms are computed by :func:`kzcomplaint.core.law.deadlines.case_deadlines`;
     a term due "immediately" counts as due today. Terms already past are left
     out (the case's own deadline page shows them with a warning).
 
     Returns:
         The due terms, soonest first, and the files that could not be read.
     """
-    from kzcomplaint.core import caseio, deadlines
+    from kzcomplaint.core.case import caseio
+    from kzcomplaint.core.law import deadlines
 
     day = today or dt.date.today()
     terms: list[DueTerm] = []

@@ -11,7 +11,7 @@ and every quick CLI command — stays fast.
 documents, and whatever it writes :func:`parse_date` reads back.
 
 Failures raise :class:`DateError`, a ``ValueError`` carrying a
-:class:`~kzcomplaint.core.i18n.Message` that tells the user what is wrong
+:class:`~kzcomplaint.core.text.i18n.Message` that tells the user what is wrong
 and how to write the date instead.
 """
 
@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from kzcomplaint.core.i18n import N_, Message
+from kzcomplaint.core.text.i18n import N_, Message
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100

@@ -4,7 +4,7 @@ The rules are data (``rules/deadlines.toml``): trigger, length, unit, how a
 last day on a day off is treated, the window that turns a term into
 "immediately", the citation and the dates the rule was in force and checked.
 This module holds no legal number; it reads the rules, picks the version in
-force on the trigger date, counts on a :class:`~kzcomplaint.core.calendar.WorkCalendar`
+force on the trigger date, counts on a :class:`~kzcomplaint.core.law.calendar.WorkCalendar`
 and explains itself: a :class:`Deadline` carries the steps of the count as
 translatable messages and warnings for what the user must act on (a term
 already past, a last day on a day off, a rule not checked against the law in
@@ -25,15 +25,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kzcomplaint.core import calendar as workcal
-from kzcomplaint.core import ruledata
-from kzcomplaint.core.calendar import WorkCalendar
-from kzcomplaint.core.citations import Citation, parse_citation
-from kzcomplaint.core.i18n import N_, Message, Translator
-from kzcomplaint.core.model import Level, get_path
+from kzcomplaint.core.case.model import Level, get_path
+from kzcomplaint.core.law import calendar as workcal
+from kzcomplaint.core.law import ruledata
+from kzcomplaint.core.law.calendar import WorkCalendar
+from kzcomplaint.core.law.citations import Citation, parse_citation
+from kzcomplaint.core.text.i18n import N_, Message, Translator
 
 if TYPE_CHECKING:
-    from kzcomplaint.core.model import Case
+    from kzcomplaint.core.case.model import Case
 
 RULES_FILE = "deadlines.toml"
 
@@ -489,7 +489,7 @@ def compute(
         voting_day: needed by rules that switch to "immediately" near it.
         today: the date to judge "past" and "today" against (default: the
             system date; the CLI's ``--today`` sets it for training).
-        calendar: the working-day calendar (default: :func:`~kzcomplaint.core.calendar.default_calendar`).
+        calendar: the working-day calendar (default: :func:`~kzcomplaint.core.law.calendar.default_calendar`).
         published_on: when the contested decision was published, if later than
             ``event`` — shown to make clear that it does not move the term.
         received_on: when the complainant received it, likewise.
@@ -818,7 +818,7 @@ def case_deadlines(
     the kind itself. A missing trigger date gives a deadline without a last
     day and a ``deadline.trigger_missing`` warning, never an exception.
     """
-    from kzcomplaint.core import catalog  # imported late: the catalogue is only needed here
+    from kzcomplaint.core.law import catalog  # imported late: the catalogue is only needed here
 
     try:
         rule_ids = catalog.get(case.template).deadline_rules

@@ -21,8 +21,8 @@ import locale
 import os
 from collections.abc import Mapping
 
-from kzcomplaint.core import resources
-from kzcomplaint.core.model import LANGUAGES
+from kzcomplaint.core.case.model import LANGUAGES
+from kzcomplaint.core.files import resources
 
 DOMAIN = "kzcomplaint"
 LANGUAGE_ENDONYMS = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
@@ -150,10 +150,11 @@ class Message:
         """The message in ``tr``'s language with its parameters filled in."""
         import datetime as dt
 
+        from kzcomplaint.core.law.citations import Citation
+
         # Imported when a message is shown, not with this module: the app's
         # start-up path imports i18n and must not pay for the rule loader.
-        from kzcomplaint.core import dates
-        from kzcomplaint.core.citations import Citation
+        from kzcomplaint.core.text import dates
 
         def resolve(value: object) -> object:
             if isinstance(value, Message):

@@ -43,8 +43,9 @@ from typing import Any
 import jinja2
 
 from kzcomplaint import __version__
-from kzcomplaint.core import catalog, dates, ids, resources, ruledata
-from kzcomplaint.core.docx_style import (
+from kzcomplaint.core.case import ids
+from kzcomplaint.core.case.model import DOCUMENT_LANGUAGES, Case, Person
+from kzcomplaint.core.documents.docx_style import (
     Para,
     Run,
     Style,
@@ -54,8 +55,7 @@ from kzcomplaint.core.docx_style import (
     parallel_xml,
     write_package,
 )
-from kzcomplaint.core.model import DOCUMENT_LANGUAGES, Case, Person
-from kzcomplaint.core.templates import (
+from kzcomplaint.core.documents.templates import (
     BLANK,
     Answer,
     Frame,
@@ -64,6 +64,9 @@ from kzcomplaint.core.templates import (
     load_frame,
     load_template,
 )
+from kzcomplaint.core.files import resources
+from kzcomplaint.core.law import catalog, ruledata
+from kzcomplaint.core.text import dates
 
 PARALLEL = {"kk+ru": ("kk", "ru")}
 """Parallel documents: the languages of their columns, left to right."""

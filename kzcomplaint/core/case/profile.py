@@ -18,9 +18,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kzcomplaint.core import resources
-from kzcomplaint.core.i18n import N_, Message
-from kzcomplaint.core.model import Person
+from kzcomplaint.core.case.model import Person
+from kzcomplaint.core.files import resources
+from kzcomplaint.core.text.i18n import N_, Message
 
 FORMAT = "kzcomplaint-profile/1"
 PROFILE_FILE = "profile.json"
@@ -97,7 +97,7 @@ def save_profile(person: Person) -> Path:
     Raises:
         OSError: the user data folder cannot be written.
     """
-    from kzcomplaint.core import drafts
+    from kzcomplaint.core.case import drafts
 
     data = dataclasses.asdict(person)
     data["birth_date"] = person.birth_date.isoformat() if person.birth_date else None

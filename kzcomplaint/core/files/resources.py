@@ -1,6 +1,6 @@
 """Where the app's shipped data and the user's own files live.
 
-The shipped data (``templates/``, ``locales/``, ``kzcomplaint/core/rules/``)
+The shipped data (``templates/``, ``locales/``, ``kzcomplaint/core/law/rules/``)
 is found the same way in a source checkout, an installed wheel (hatchling
 force-includes the top-level folders into the package) and a frozen
 PyInstaller build (which unpacks next to ``sys._MEIPASS``). User files go to
@@ -15,7 +15,8 @@ import os
 import sys
 from pathlib import Path
 
-_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+_PACKAGE_DIR = Path(__file__).resolve().parents[2]
+"""The ``kzcomplaint`` package folder."""
 
 
 @functools.cache
@@ -46,7 +47,7 @@ def locales_dir() -> Path:
 
 def rules_dir() -> Path:
     """Folder of the shipped rule files (requirements, deadlines, calendar…)."""
-    return Path(__file__).resolve().parent / "rules"
+    return _PACKAGE_DIR / "core" / "law" / "rules"
 
 
 def examples_dir() -> Path:

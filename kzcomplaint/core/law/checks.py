@@ -21,13 +21,13 @@ import string
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from kzcomplaint.core import catalog as catalogue
-from kzcomplaint.core import ruledata
-from kzcomplaint.core.citations import Citation, parse_citation
-from kzcomplaint.core.model import LANGUAGES, Case, ContestedType, Level, Person, get_path
+from kzcomplaint.core.case.model import LANGUAGES, Case, ContestedType, Level, Person, get_path
+from kzcomplaint.core.law import catalog as catalogue
+from kzcomplaint.core.law import ruledata
+from kzcomplaint.core.law.citations import Citation, parse_citation
 
 if TYPE_CHECKING:
-    from kzcomplaint.core.deadlines import Deadline
+    from kzcomplaint.core.law.deadlines import Deadline
 
 REQUIREMENTS_FILE = "requirements.toml"
 HIERARCHY_FILE = "hierarchy.toml"
@@ -192,14 +192,14 @@ class _Context:
     @functools.cached_property
     def deadlines(self) -> list[Deadline]:
         """The case's terms, computed once per check (imported late: only cases with dates need it)."""
-        from kzcomplaint.core import deadlines
+        from kzcomplaint.core.law import deadlines
 
         return deadlines.case_deadlines(self.case, today=self.today)
 
     @functools.cached_property
     def filing_terms(self) -> list[Deadline]:
         """The case's terms that the complainant must meet (the filing terms)."""
-        from kzcomplaint.core import deadlines
+        from kzcomplaint.core.law import deadlines
 
         terms = []
         for deadline in self.deadlines:
@@ -228,7 +228,7 @@ def _filled(value: object) -> bool:
 
 
 def _level_names(level: str) -> dict[str, str]:
-    from kzcomplaint.core import directory
+    from kzcomplaint.core.law import directory
 
     names = directory.shipped_directory()
     return {lang: names.level_name(level, lang) for lang in LANGUAGES}
@@ -304,7 +304,7 @@ def _present(ctx: _Context, req: Requirement) -> list[Finding]:
     labels=("length", "digits", "century", "birth_date", "check_digit", "never_issued"),
 )
 def _iin(ctx: _Context, req: Requirement) -> list[Finding]:
-    from kzcomplaint.core import ids
+    from kzcomplaint.core.case import ids
 
     value = ctx.value(req.fields[0])
     if not _filled(value):
@@ -317,7 +317,7 @@ def _iin(ctx: _Context, req: Requirement) -> list[Finding]:
 
 @_check("phone", placeholders={"reason"}, labels=("empty", "not_a_number", "invalid", "foreign"))
 def _phone(ctx: _Context, req: Requirement) -> list[Finding]:
-    from kzcomplaint.core import ids
+    from kzcomplaint.core.case import ids
 
     value = ctx.value(req.fields[0])
     if not _filled(value):
@@ -330,7 +330,7 @@ def _phone(ctx: _Context, req: Requirement) -> list[Finding]:
 
 @_check("email")
 def _email(ctx: _Context, req: Requirement) -> list[Finding]:
-    from kzcomplaint.core import ids
+    from kzcomplaint.core.case import ids
 
     value = ctx.value(req.fields[0])
     if not _filled(value) or ids.check_email(str(value)):
@@ -340,7 +340,7 @@ def _email(ctx: _Context, req: Requirement) -> list[Finding]:
 
 @_check("iin_matches_birth_date", placeholders={"birth_date", "iin_birth_date"}, min_fields=2)
 def _iin_matches_birth_date(ctx: _Context, req: Requirement) -> list[Finding]:
-    from kzcomplaint.core import ids
+    from kzcomplaint.core.case import ids
 
     birth_date = ctx.value(req.fields[0])
     iin = ctx.value(req.fields[1])
@@ -477,7 +477,7 @@ def _deadline(ctx: _Context, req: Requirement) -> list[Finding]:
 
 @_check("non_working_last_day", placeholders={"last_day", "recommended_day"})
 def _non_working_last_day(ctx: _Context, req: Requirement) -> list[Finding]:
-    from kzcomplaint.core import deadlines
+    from kzcomplaint.core.law import deadlines
 
     filed = ctx.case.filing_date
     for term in ctx.filing_terms:
@@ -496,7 +496,8 @@ def _non_working_last_day(ctx: _Context, req: Requirement) -> list[Finding]:
 def _detail_answers(ctx: _Context, req: Requirement) -> list[Finding]:
     if ctx.kind is None:
         return []
-    from kzcomplaint.core import resources, templates
+    from kzcomplaint.core.documents import templates
+    from kzcomplaint.core.files import resources
 
     if not (resources.templates_dir() / f"{ctx.kind.id}.toml").is_file():
         return []
@@ -517,7 +518,7 @@ def _detail_answers(ctx: _Context, req: Requirement) -> list[Finding]:
 
 @_check("rules_verified", placeholders={"verified_as_of", "date"})
 def _rules_verified(ctx: _Context, req: Requirement) -> list[Finding]:
-    from kzcomplaint.core import deadlines
+    from kzcomplaint.core.law import deadlines
 
     dates = [day for day in (ctx.case.contested.date, ctx.on) if day is not None]
     reference = max(dates)
@@ -558,7 +559,7 @@ def _exemplar() -> Case:
 
 
 def valid_field_path(path: str) -> bool:
-    """Whether ``path`` names a field of :class:`~kzcomplaint.core.model.Case` (``details.<id>`` allowed)."""
+    """Whether ``path`` names a field of :class:`~kzcomplaint.core.case.model.Case` (``details.<id>`` allowed)."""
     current: Any = _exemplar()
     for part in path.split("."):
         if isinstance(current, dict):
@@ -809,7 +810,7 @@ def requirements_for(template_id: str, on: dt.date | None = None) -> list[Requir
 
 
 def _render(texts: Mapping[str, str], params: Mapping[str, object]) -> dict[str, str]:
-    from kzcomplaint.core import dates
+    from kzcomplaint.core.text import dates
 
     result = {}
     for lang in LANGUAGES:

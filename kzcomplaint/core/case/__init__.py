@@ -1,0 +1,1 @@
+"""The case: its model, case files (load, save, migrate), the autosaved draft, the profile, identifiers."""

@@ -1,0 +1,1 @@
+"""The documents: templates of each kind, rendering to .docx, the writer and house style, batch export."""
