@@ -15,8 +15,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from kzcomplaint.core.case.model import DOCUMENT_LANGUAGES
 from kzcomplaint.core.text.i18n import N_, default_ui_language
+from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 
 from kzcomplaint import __version__
 from kzcomplaint.cli_core import EXIT_OK, EXIT_UNREADABLE
-from kzcomplaint.core.case.model import DOCUMENT_LANGUAGES, LANGUAGES
 from kzcomplaint.core.text.i18n import N_, Translator, default_ui_language, translator
+from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES, LANGUAGES
 
 # Errors of writing to stdout itself: a full disk, an I/O error, a closed descriptor.
 _OUTPUT_ERRORS = frozenset(

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kzcomplaint.core.case.model import LANGUAGES
+from kzcomplaint.core.text.languages import LANGUAGES
 
 
 def main(argv: Sequence[str] | None = None) -> int:

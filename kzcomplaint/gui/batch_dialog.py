@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzcomplaint.core.case.model import DOCUMENT_LANGUAGES
 from kzcomplaint.core.text.i18n import N_, Message, Translator
+from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES
 from kzcomplaint.gui import workers
 from kzcomplaint.gui.delegates import WrappingDelegate
 from kzcomplaint.gui.i18n import UiLanguage, language_label

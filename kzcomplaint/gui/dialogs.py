@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzcomplaint.core.case.model import LANGUAGES, Level
+from kzcomplaint.core.case.model import Level
 from kzcomplaint.core.law.directory import BodyEntry, DirectoryError
 from kzcomplaint.core.text.i18n import N_, Message, Translator
+from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui import labels
 from kzcomplaint.gui.delegates import WrappingDelegate
 from kzcomplaint.gui.draft import DraftController

@@ -15,8 +15,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kzcomplaint.core.case.model import DOCUMENT_LANGUAGES, Case
+from kzcomplaint.core.case.model import Case
 from kzcomplaint.core.text.i18n import N_, Message, translator
+from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES
 
 if TYPE_CHECKING:
     from docx.enum.text import WD_PARAGRAPH_ALIGNMENT

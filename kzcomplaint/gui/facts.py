@@ -42,7 +42,7 @@ _END_PUNCTUATION = ".!?…"
 
 
 def _value_text(question: QuestionLike, raw: str, language: str, yes_no: Mapping[str, str]) -> str:
-    from kzcomplaint.core.text import dates
+    from kzcomplaint.core.text import dates, legal_dates
 
     if question.type == "yesno":
         return yes_no.get(raw, raw)
@@ -53,7 +53,7 @@ def _value_text(question: QuestionLike, raw: str, language: str, yes_no: Mapping
         return raw
     if question.type == "date":
         try:
-            return dates.format_legal_date(dates.parse_date(raw), language)
+            return legal_dates.format_legal_date(dates.parse_date(raw), language)
         except dates.DateError:
             return raw
     return raw

@@ -13,9 +13,9 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
-from kzcomplaint.core.case.model import LANGUAGES
-from kzcomplaint.core.text.i18n import LANGUAGE_ENDONYMS, Translator
+from kzcomplaint.core.text.i18n import Translator
 from kzcomplaint.core.text.i18n import translator as translator_for
+from kzcomplaint.core.text.languages import LANGUAGE_ENDONYMS, LANGUAGES
 
 log = logging.getLogger(__name__)
 

@@ -27,6 +27,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyle
 
 from kzcomplaint.core.case.model import Evidence
+from kzcomplaint.core.text import legal_dates
 from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.gui.labels import MSG_IMMEDIATELY, citation_text
 from kzcomplaint.gui.start_models import TranslatedRowsModel
@@ -221,8 +222,6 @@ class DeadlineModel(TranslatedRowsModel["Deadline"]):
         self.set_rows(deadlines)
 
     def _fill(self, tr: Translator) -> None:
-        from kzcomplaint.core.text import dates
-
         language = tr.language
         self.setHorizontalHeaderLabels([tr.gettext(N_("Term")), tr.gettext(N_("Last day")), tr.gettext(N_("Status"))])
         warn_icon = _icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
@@ -234,7 +233,7 @@ class DeadlineModel(TranslatedRowsModel["Deadline"]):
             if deadline.immediate:
                 last = tr.gettext(MSG_IMMEDIATELY)
             elif deadline.last_day is not None:
-                last = dates.format_legal_date(deadline.last_day, language)
+                last = legal_dates.format_legal_date(deadline.last_day, language)
             else:
                 last = tr.gettext(MSG_NO_DATE)
             last_item = QStandardItem(last)
@@ -259,7 +258,7 @@ class DeadlineModel(TranslatedRowsModel["Deadline"]):
                 title.appendRow([child, QStandardItem(), QStandardItem()])
             if deadline.recommended_day is not None and deadline.recommended_day != deadline.last_day:
                 child = QStandardItem(
-                    tr.format(MSG_RECOMMENDED, date=dates.format_legal_date(deadline.recommended_day, language))
+                    tr.format(MSG_RECOMMENDED, date=legal_dates.format_legal_date(deadline.recommended_day, language))
                 )
                 child.setEditable(False)
                 title.appendRow([child, QStandardItem(), QStandardItem()])
@@ -446,6 +445,4 @@ class DirectoryModel(QAbstractTableModel):
 
 def today_label(today: dt.date | None, tr: Translator) -> str:
     """The date the app takes as today, in the legal form."""
-    from kzcomplaint.core.text import dates
-
-    return dates.format_legal_date(today or dt.date.today(), tr.language)
+    return legal_dates.format_legal_date(today or dt.date.today(), tr.language)

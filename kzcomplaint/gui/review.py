@@ -23,7 +23,7 @@ MSG_NO = N_("No")
 
 def _value_text(case: Case, path: str, value: object, tr: Translator, directory: Directory, region: str) -> str:
     from kzcomplaint.core.law import catalog
-    from kzcomplaint.core.text import dates
+    from kzcomplaint.core.text import legal_dates
 
     language = tr.language
     if path == "region":
@@ -38,7 +38,7 @@ def _value_text(case: Case, path: str, value: object, tr: Translator, directory:
     if path == "language":
         return LANGUAGE_NAMES.get(case.language, case.language)
     if isinstance(value, dt.date):
-        return dates.format_legal_date(value, language)
+        return legal_dates.format_legal_date(value, language)
     if path.endswith(".role") and isinstance(value, str) and value:
         return labels.role_label(value, language)
     if path == "election.kind" and isinstance(value, str) and value:

@@ -11,8 +11,8 @@ import datetime as dt
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from kzcomplaint.core.case.model import LANGUAGES
 from kzcomplaint.core.files import resources
+from kzcomplaint.core.text.languages import LANGUAGES
 
 ROLES: tuple[str, ...] = ("observer", "lawyer", "trainer")
 """Who uses the app (USERS.md); the role sets the defaults of a new case."""

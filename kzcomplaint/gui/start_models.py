@@ -96,7 +96,7 @@ class DueTermModel(TranslatedRowsModel["DueTerm"]):
         self.setHorizontalHeaderLabels([tr.gettext(N_("When")), tr.gettext(N_("Case")), tr.gettext(N_("Term"))])
         if not self._rows:
             return
-        from kzcomplaint.core.text import dates
+        from kzcomplaint.core.text import legal_dates
 
         titles = {"today": MSG_BUCKET_TODAY, "tomorrow": MSG_BUCKET_TOMORROW, "week": MSG_BUCKET_WEEK}
         for term in self._rows:
@@ -104,7 +104,7 @@ class DueTermModel(TranslatedRowsModel["DueTerm"]):
             if deadline.immediate:
                 when = tr.gettext(MSG_IMMEDIATELY)
             else:
-                when = f"{tr.gettext(titles[term.bucket])}: {dates.format_legal_date(term.due, tr.language)}"
+                when = f"{tr.gettext(titles[term.bucket])}: {legal_dates.format_legal_date(term.due, tr.language)}"
             rule = f"{deadline.title[tr.language]} — {citation_text(deadline.citation, tr)}"
             row = [QStandardItem(when), QStandardItem(term.path.name), QStandardItem(rule)]
             for item in row:

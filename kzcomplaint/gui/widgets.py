@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from kzcomplaint.core.text import legal_dates
 from kzcomplaint.core.text.i18n import N_, Translator
 
 PARSE_DELAY_MS = 300
@@ -146,12 +147,11 @@ class DateField(QWidget):
         """
         if value == self._date and (value is not None or not self.edit.text().strip() or self._error_text):
             return
-        from kzcomplaint.core.text import dates
 
         self._timer.stop()
         self._date = value
         self._error_text = ""
-        self.edit.setText(dates.format_numeric(value) if value else "")
+        self.edit.setText(legal_dates.format_numeric(value) if value else "")
         self._show()
 
     def set_accessible_name(self, name: str) -> None:
@@ -177,11 +177,9 @@ class DateField(QWidget):
         self.calendar.setFocus()
 
     def _picked(self, value: QDate) -> None:
-        from kzcomplaint.core.text import dates
-
         self._menu.close()
         picked = dt.date(value.year(), value.month(), value.day())
-        self.edit.setText(dates.format_numeric(picked))
+        self.edit.setText(legal_dates.format_numeric(picked))
         self._parse_now()
         self.edit.setFocus()
 
@@ -190,9 +188,7 @@ class DateField(QWidget):
             self._parse()
 
     def _text_differs(self) -> bool:
-        from kzcomplaint.core.text import dates
-
-        shown = dates.format_numeric(self._date) if self._date else ""
+        shown = legal_dates.format_numeric(self._date) if self._date else ""
         return self.edit.text().strip() != shown
 
     def _parse(self) -> None:
@@ -214,12 +210,10 @@ class DateField(QWidget):
             self.dateChanged.emit(self._date)
 
     def _show(self) -> None:
-        from kzcomplaint.core.text import dates
-
         if self._error_text:
             self.feedback.show_error(self._error_text)
         elif self._date is not None and self._tr is not None:
-            self.feedback.show_ok(dates.format_legal_date(self._date, self._tr.language))
+            self.feedback.show_ok(legal_dates.format_legal_date(self._date, self._tr.language))
         else:
             self.feedback.show_ok("")
         self.feedback.setVisible(bool(self.feedback.text()))
@@ -369,11 +363,10 @@ class CheckedLineEdit(QWidget):
 def iin_verdict(text: str, tr: Translator) -> tuple[bool, str]:
     """The core's IIN check, worded for the field."""
     from kzcomplaint.core.case import ids
-    from kzcomplaint.core.text import dates
 
     result = ids.check_iin(text)
     if result.valid:
-        born = dates.format_legal_date(result.birth_date, tr.language) if result.birth_date else ""
+        born = legal_dates.format_legal_date(result.birth_date, tr.language) if result.birth_date else ""
         return True, tr.format(MSG_IIN_OK, date=born)
     return False, tr.gettext(IIN_ERRORS.get(result.error or "", IIN_ERRORS["check_digit"]))
 

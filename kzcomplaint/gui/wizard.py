@@ -39,8 +39,9 @@ from PySide6.QtWidgets import (
 
 from kzcomplaint import __version__
 from kzcomplaint.core.case import drafts, profile
-from kzcomplaint.core.case.model import LANGUAGES, Case
+from kzcomplaint.core.case.model import Case
 from kzcomplaint.core.text.i18n import N_, Translator
+from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui.draft import DraftController
 from kzcomplaint.gui.i18n import LANGUAGE_NAMES, UiLanguage
 from kzcomplaint.gui.pages import STEP_TITLES
@@ -450,11 +451,11 @@ class MainWindow(QMainWindow):
 
     def _update_training_label(self) -> None:
         if self.draft.today is not None:
-            from kzcomplaint.core.text import dates
+            from kzcomplaint.core.text import legal_dates
 
             self.training_label.setText(
                 self.translator.format(
-                    MSG_TRAINING, date=dates.format_legal_date(self.draft.today, self.translator.language)
+                    MSG_TRAINING, date=legal_dates.format_legal_date(self.draft.today, self.translator.language)
                 )
             )
         self.training_label.setVisible(self.draft.today is not None)

@@ -34,6 +34,7 @@ from kzcomplaint.core.case.caseio import (
 from kzcomplaint.core.case.ids import check_email, check_iin, check_phone
 from kzcomplaint.core.case.model import Case, Evidence, Person
 from kzcomplaint.core.text.i18n import translator
+from kzcomplaint.core.text.languages import LANGUAGES
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "observer_removed.json"
 RUNNING_AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -173,7 +174,7 @@ BODIES = st.builds(
 CASES = st.builds(
     Case,
     template=TEXT,
-    language=st.sampled_from(model.LANGUAGES),
+    language=st.sampled_from(LANGUAGES),
     election=st.builds(model.Election, kind=_choice(model.ElectionKind), voting_day=DATES),
     complainant=PERSONS,
     representative=st.none() | PERSONS,

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from kzcomplaint.core.case.model import LANGUAGES
 from kzcomplaint.core.law import catalog, checks, deadlines, ruledata
 from kzcomplaint.core.text.i18n import translator
+from kzcomplaint.core.text.languages import LANGUAGES
 
 EXPECTED_IDS = [
     "observer_denied_entry",

@@ -12,12 +12,13 @@ from typing import Any
 import pytest
 
 from kzcomplaint.core.case import ids
-from kzcomplaint.core.case.model import LANGUAGES, Body, Case, Contested, Election, Person
+from kzcomplaint.core.case.model import Body, Case, Contested, Election, Person
 from kzcomplaint.core.documents import templates
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import calendar as workcal
 from kzcomplaint.core.law import catalog, checks, ruledata
 from kzcomplaint.core.law.checks import Problem, check_case
+from kzcomplaint.core.text.languages import LANGUAGES
 
 D = dt.date
 

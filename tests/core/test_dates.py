@@ -11,8 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kzcomplaint.core.text import dates
-from kzcomplaint.core.text.dates import DateError, format_legal_date, format_numeric, parse_date, parse_time
+from kzcomplaint.core.text.dates import DateError, parse_date, parse_time
 from kzcomplaint.core.text.i18n import translator
+from kzcomplaint.core.text.legal_dates import format_legal_date, format_numeric
 
 JAN_10 = dt.date(2021, 1, 10)
 

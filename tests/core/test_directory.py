@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kzcomplaint.core.case.model import LANGUAGES, Body, Level
+from kzcomplaint.core.case.model import Body, Level
 from kzcomplaint.core.law import checks, directory
+from kzcomplaint.core.text.languages import LANGUAGES
 
 REGION_COUNT = 20  # 17 regions and 3 cities of republican significance (since 8 June 2022)
 

@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 
-from kzcomplaint.core.case.model import LANGUAGES
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import ruledata
 from kzcomplaint.core.law.citations import parse_citation
+from kzcomplaint.core.text.languages import LANGUAGES
 
 RULE_FILES = sorted(resources.rules_dir().glob("*.toml"))
 _LANGUAGE_KEYS = frozenset(LANGUAGES)

@@ -21,7 +21,7 @@ from kzcomplaint.core.case.model import Body, Case, Contested, Evidence, Person
 from kzcomplaint.core.documents import render, templates
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import catalog
-from kzcomplaint.core.text import dates
+from kzcomplaint.core.text import legal_dates
 
 EXAMPLES = sorted(resources.examples_dir().glob("*.json"))
 LANGS = ("kk", "ru", "en")
@@ -100,7 +100,7 @@ def test_example_renders_with_every_admissibility_detail(example: tuple[Path, Ca
         assert (ids.format_phone(checked.e164) if checked.valid and checked.e164 else person.phone) in text
     for value in (case.filing_date, case.contested.date):
         if value:
-            assert dates.format_legal_date(value, lang) in text
+            assert legal_dates.format_legal_date(value, lang) in text
     context = render.build_context(case, template, lang)
     for provision in template.legal_basis:
         if provision.when and not template.compiled.conditions[provision.when](**context):
@@ -165,7 +165,7 @@ def test_fixture_document_structure(lang: str) -> None:
         _frame("headings.legal", lang),
         _frame("headings.ask", lang),
         _frame("headings.attachments", lang),
-        dates.format_legal_date(dt.date(2021, 1, 12), lang),
+        legal_dates.format_legal_date(dt.date(2021, 1, 12), lang),
         "/Testova Aliya/",
     ]
     position = 0
@@ -173,14 +173,14 @@ def test_fixture_document_structure(lang: str) -> None:
         position = text.index(item, position) + len(item)
     assert "Second line of facts." in paragraphs  # paragraph breaks kept, empty lines dropped
     assert "" not in paragraphs[paragraphs.index("First line of facts.") : paragraphs.index("Second line of facts.")]
-    contested_date = dates.format_legal_date(dt.date(2021, 1, 10), lang)
+    contested_date = legal_dates.format_legal_date(dt.date(2021, 1, 10), lang)
     assert f"1. {FIXTURE.requests[lang][0].replace('{{ contested_date }}', contested_date)}" in paragraphs
     assert f"1. {FIXTURE.attachments[lang][0]}" in paragraphs
     assert _frame("roles.observer", lang) in text
     # answers print in the document's language; conditions read the stored value
     assert _frame("answers.yes", lang) in text
     assert FIXTURE.question("by_whom").options[0].label[lang] in text  # type: ignore[union-attr]
-    assert dates.format_legal_date(dt.date(2021, 1, 10), lang) in text
+    assert legal_dates.format_legal_date(dt.date(2021, 1, 10), lang) in text
     assert FIXTURE.paragraphs[2].text[lang] not in text  # the "police: no" paragraph
     assert "+7 701 000 00 11" in text and "+7 700 000 00 13" in text
     assert any(FIXTURE.id in line and FIXTURE.version in line for line in footers)
@@ -366,7 +366,7 @@ def test_evidence_file_size_time_and_hash(tmp_path: Path) -> None:
         text = docx_text(render.render_docx(case, lang, base_dir=tmp_path, template=FIXTURE))
         assert hashlib.sha256(content).hexdigest() in text
         assert f" {len(content)} " in text
-        assert dates.format_legal_date(dt.date(2021, 1, 10), lang) + ", 14:32:05" in text
+        assert legal_dates.format_legal_date(dt.date(2021, 1, 10), lang) + ", 14:32:05" in text
         assert _frame("evidence.missing", lang).format(name="evidence/missing.jpg") in text
         assert "3. Witness statement" in text
         assert (

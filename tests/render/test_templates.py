@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from render_helpers import FIXTURES
 
-from kzcomplaint.core.case.model import LANGUAGES
 from kzcomplaint.core.documents import templates
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import catalog
+from kzcomplaint.core.text.languages import LANGUAGES
 
 TEMPLATE_FILES = sorted(p for p in resources.templates_dir().glob("*.toml") if not p.name.startswith("_"))
 _JINJA = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.S)

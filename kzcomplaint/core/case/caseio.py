@@ -35,7 +35,6 @@ from typing import Any
 
 from kzcomplaint.core.case.model import (
     FORMAT,
-    LANGUAGES,
     Body,
     Case,
     Contested,
@@ -49,6 +48,7 @@ from kzcomplaint.core.case.model import (
 )
 from kzcomplaint.core.text import dates
 from kzcomplaint.core.text.i18n import N_, Message
+from kzcomplaint.core.text.languages import LANGUAGES
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Largest case file read. Real cases are a few kilobytes; evidence stays in separate files."""

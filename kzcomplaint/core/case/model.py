@@ -19,12 +19,6 @@ from typing import Any
 FORMAT = "kzcomplaint/1"
 """Identifier of the case-file format written by this version."""
 
-LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
-"""Languages of documents and of the interface, Kazakh first."""
-
-DOCUMENT_LANGUAGES: tuple[str, ...] = (*LANGUAGES, "kk+ru")
-"""What a document can be rendered in: one language, or Kazakh and Russian in parallel columns."""
-
 
 class Level(enum.StrEnum):
     """Level of a body: election commission, court or other authority."""

@@ -41,8 +41,9 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from kzcomplaint.core.case.model import FORMAT, LANGUAGES
+from kzcomplaint.core.case.model import FORMAT
 from kzcomplaint.core.text.i18n import N_, Message, Translator
+from kzcomplaint.core.text.languages import LANGUAGES
 
 MSG_NO_CASES = N_("No case files (*.json) in the folder {folder}.")
 MSG_NOT_SOURCE = N_("{source} is neither a folder of case files nor a .csv file.")

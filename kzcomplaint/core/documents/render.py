@@ -44,7 +44,7 @@ import jinja2
 
 from kzcomplaint import __version__
 from kzcomplaint.core.case import ids
-from kzcomplaint.core.case.model import DOCUMENT_LANGUAGES, Case, Person
+from kzcomplaint.core.case.model import Case, Person
 from kzcomplaint.core.documents.docx_style import (
     Para,
     Run,
@@ -66,7 +66,8 @@ from kzcomplaint.core.documents.templates import (
 )
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import catalog, ruledata
-from kzcomplaint.core.text import dates
+from kzcomplaint.core.text import dates, legal_dates
+from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES
 
 PARALLEL = {"kk+ru": ("kk", "ru")}
 """Parallel documents: the languages of their columns, left to right."""
@@ -127,7 +128,7 @@ def _phone(text: str) -> str:
 
 
 def _date(value: dt.date | None, language: str) -> str:
-    return dates.format_legal_date(value, language) if value else ""
+    return legal_dates.format_legal_date(value, language) if value else ""
 
 
 _DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
@@ -199,7 +200,7 @@ def evidence_file(name: str, base_dir: Path | None) -> EvidenceFile:
 def _timestamp(moment: dt.datetime, language: str) -> str:
     offset = moment.strftime("%z")
     zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
-    return f"{dates.format_legal_date(moment.date(), language)}, {moment:%H:%M:%S} ({zone})"
+    return f"{legal_dates.format_legal_date(moment.date(), language)}, {moment:%H:%M:%S} ({zone})"
 
 
 # ── Render context ──────────────────────────────────────────────────────
@@ -242,7 +243,7 @@ def _answers(case: Case, template: Template, frame: Frame, language: str) -> dic
         if question is not None and value.strip():
             if question.type == "date":
                 try:
-                    label = dates.format_legal_date(dates.parse_date(value), language)
+                    label = legal_dates.format_legal_date(dates.parse_date(value), language)
                 except ValueError:
                     label = value  # printed as typed; the checker reports the date
             elif question.type == "yesno":

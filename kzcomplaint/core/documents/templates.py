@@ -29,10 +29,10 @@ import jinja2
 from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment
 
-from kzcomplaint.core.case.model import LANGUAGES
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import ruledata
 from kzcomplaint.core.law.citations import Citation, parse_citation
+from kzcomplaint.core.text.languages import LANGUAGES
 
 BLANK = "__________"
 """What an empty value prints as: a visible line, never nothing and never a guess."""

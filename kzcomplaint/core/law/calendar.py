@@ -30,10 +30,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from kzcomplaint.core.case.model import LANGUAGES
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import ruledata
 from kzcomplaint.core.text.i18n import N_, Message
+from kzcomplaint.core.text.languages import LANGUAGES
 
 COUNTRY = "KZ"
 """Country code of the ``holidays`` package calendar used."""

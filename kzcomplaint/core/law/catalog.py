@@ -19,10 +19,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from kzcomplaint.core.case.model import LANGUAGES, ContestedType, Level
+from kzcomplaint.core.case.model import ContestedType, Level
 from kzcomplaint.core.law import ruledata
 from kzcomplaint.core.law.citations import Citation, parse_citation
 from kzcomplaint.core.text.i18n import N_, Message
+from kzcomplaint.core.text.languages import LANGUAGES
 
 CATALOG_FILE = "catalog.toml"
 

@@ -21,10 +21,11 @@ import string
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from kzcomplaint.core.case.model import LANGUAGES, Case, ContestedType, Level, Person, get_path
+from kzcomplaint.core.case.model import Case, ContestedType, Level, Person, get_path
 from kzcomplaint.core.law import catalog as catalogue
 from kzcomplaint.core.law import ruledata
 from kzcomplaint.core.law.citations import Citation, parse_citation
+from kzcomplaint.core.text.languages import LANGUAGES
 
 if TYPE_CHECKING:
     from kzcomplaint.core.law.deadlines import Deadline
@@ -810,14 +811,14 @@ def requirements_for(template_id: str, on: dt.date | None = None) -> list[Requir
 
 
 def _render(texts: Mapping[str, str], params: Mapping[str, object]) -> dict[str, str]:
-    from kzcomplaint.core.text import dates
+    from kzcomplaint.core.text import legal_dates
 
     result = {}
     for lang in LANGUAGES:
         values: dict[str, object] = {}
         for name, value in params.items():
             if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-                values[name] = dates.format_legal_date(value, lang)
+                values[name] = legal_dates.format_legal_date(value, lang)
             elif isinstance(value, Mapping):
                 values[name] = value[lang]
             else:

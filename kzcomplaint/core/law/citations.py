@@ -16,8 +16,8 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
-from kzcomplaint.core.case.model import LANGUAGES
 from kzcomplaint.core.law import ruledata
+from kzcomplaint.core.text.languages import LANGUAGES
 
 
 @dataclasses.dataclass(frozen=True)

@@ -32,10 +32,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from kzcomplaint.core.case.model import LANGUAGES, Body, Level
+from kzcomplaint.core.case.model import Body, Level
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import citations, ruledata
 from kzcomplaint.core.text.i18n import N_, Message
+from kzcomplaint.core.text.languages import LANGUAGES
 
 FORMAT = "kzcomplaint-bodies/1"
 """Identifier of the directory file format (shipped, user and exported files)."""

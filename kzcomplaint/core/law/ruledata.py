@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from kzcomplaint.core.case.model import LANGUAGES
 from kzcomplaint.core.files import resources
+from kzcomplaint.core.text.languages import LANGUAGES
 
 
 class RuleFileError(ValueError):

@@ -7,8 +7,9 @@ of its own and asks ``dateparser`` only about what it does not recognise;
 dateparser is imported inside that fallback so that importing this module —
 and every quick CLI command — stays fast.
 
-:func:`format_legal_date` writes the fixed per-language form used in
-documents, and whatever it writes :func:`parse_date` reads back.
+:func:`kzcomplaint.core.text.legal_dates.format_legal_date` writes the fixed
+per-language form used in documents, and whatever it writes :func:`parse_date`
+reads back.
 
 Failures raise :class:`DateError`, a ``ValueError`` carrying a
 :class:`~kzcomplaint.core.text.i18n.Message` that tells the user what is wrong
@@ -23,6 +24,7 @@ import re
 from typing import Any
 
 from kzcomplaint.core.text.i18n import N_, Message
+from kzcomplaint.core.text.legal_dates import EN_MONTHS, KK_MONTHS, RU_GENITIVE, RU_NOMINATIVE
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
@@ -84,24 +86,6 @@ class DateError(ValueError):
         self.text = text
 
 
-# --- month names ---------------------------------------------------------------
-
-_KK_MONTHS = (
-    "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым",
-    "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан",
-)  # fmt: skip
-_RU_GENITIVE = (
-    "января", "февраля", "марта", "апреля", "мая", "июня",
-    "июля", "августа", "сентября", "октября", "ноября", "декабря",
-)  # fmt: skip
-_RU_NOMINATIVE = (
-    "январь", "февраль", "март", "апрель", "май", "июнь",
-    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
-)  # fmt: skip
-_EN_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 _RU_ABBREVIATIONS = {
     "янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7,
     "авг": 8, "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12,
@@ -125,7 +109,7 @@ def _month_words() -> dict[str, int]:
     """Exact (folded) word → month number: Russian and English, full and abbreviated, Kazakh abbreviated."""
     entries: list[tuple[str, int]] = [("sept", 9), *_RU_ABBREVIATIONS.items()]
     for number, (genitive, nominative, english, kazakh) in enumerate(
-        zip(_RU_GENITIVE, _RU_NOMINATIVE, _EN_MONTHS, _KK_MONTHS, strict=True), 1
+        zip(RU_GENITIVE, RU_NOMINATIVE, EN_MONTHS, KK_MONTHS, strict=True), 1
     ):
         # Kazakh abbreviations are the first three letters ("қаң.", "ақп.").
         for word in (genitive, nominative, english, english[:3], kazakh[:3]):
@@ -141,7 +125,7 @@ def _month_words() -> dict[str, int]:
 _MONTH_WORDS = _month_words()
 
 # Kazakh months take case suffixes ("қаңтардағы", "қаңтарда"): match by stem.
-_KK_STEMS: tuple[tuple[str, int], ...] = tuple((_fold(name), n) for n, name in enumerate(_KK_MONTHS, 1))
+_KK_STEMS: tuple[tuple[str, int], ...] = tuple((_fold(name), n) for n, name in enumerate(KK_MONTHS, 1))
 
 # Words that may surround a date without changing it: year markers, ordinal
 # endings split off by the tokeniser ("10th", "10-го"), "of".
@@ -218,7 +202,7 @@ def _normalise_for_dateparser(text: str) -> str:
             continue
         for stem, number in _KK_STEMS:
             if bare.startswith(stem):
-                token = _EN_MONTHS[number - 1]
+                token = EN_MONTHS[number - 1]
                 break
         words.append(token)
     return " ".join(words)
@@ -274,31 +258,6 @@ def parse_date(text: str) -> dt.date:
     if result is None:
         raise DateError(Message(MSG_NOT_RECOGNISED, text=text), "not_recognised", text)
     return result
-
-
-def format_legal_date(d: dt.date, language: str) -> str:
-    """Write ``d`` in the fixed legal form of ``language``.
-
-    Args:
-        d: the date.
-        language: ``kk`` (``2021 жылғы 10 қаңтар``), ``ru`` (``10 января 2021
-            года``) or ``en`` (``10 January 2021``).
-
-    Raises:
-        ValueError: for any other language.
-    """
-    if language == "kk":
-        return f"{d.year} жылғы {d.day} {_KK_MONTHS[d.month - 1]}"
-    if language == "ru":
-        return f"{d.day} {_RU_GENITIVE[d.month - 1]} {d.year} года"
-    if language == "en":
-        return f"{d.day} {_EN_MONTHS[d.month - 1]} {d.year}"
-    raise ValueError(f"no legal date form for language {language!r}")
-
-
-def format_numeric(d: dt.date) -> str:
-    """Write ``d`` as ``DD.MM.YYYY``, the numeric form used in all three languages."""
-    return f"{d.day:02d}.{d.month:02d}.{d.year:04d}"
 
 
 _TIME = re.compile(r"([0-9]{1,2})[:.]([0-9]{2})|([0-9]{2})([0-9]{2})")

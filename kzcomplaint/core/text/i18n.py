@@ -15,19 +15,19 @@ time; when a checkout has none yet, the ``.po`` source is read instead.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import gettext
 import locale
 import os
 from collections.abc import Mapping
+from typing import Protocol, runtime_checkable
 
-from kzcomplaint.core.case.model import LANGUAGES
 from kzcomplaint.core.files import resources
+from kzcomplaint.core.text.languages import DEFAULT_LANGUAGE, LANGUAGES
+from kzcomplaint.core.text.legal_dates import format_legal_date
 
 DOMAIN = "kzcomplaint"
-LANGUAGE_ENDONYMS = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
-"""Each language named in itself, as a language menu shows it (no translation needed)."""
-DEFAULT_LANGUAGE = "ru"
 
 
 def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
@@ -129,6 +129,15 @@ def default_ui_language() -> str:
     return DEFAULT_LANGUAGE
 
 
+@runtime_checkable
+class Localized(Protocol):
+    """Anything that can say itself in a language (a citation of the law, for one)."""
+
+    def text(self, language: str) -> str:
+        """The text in ``language`` (kk, ru or en)."""
+        ...
+
+
 class Message:
     """An interface message to be translated later: an English msgid and its parameters.
 
@@ -136,7 +145,8 @@ class Message:
     steps, a load error) can be shown in any interface language. Parameters
     are resolved in the language they are shown in: a date in its legal form,
     a nested ``Message`` rendered, a three-language table ``{kk, ru, en}`` from
-    the rule data by its entry, a ``Citation`` by its text.
+    the rule data by its entry, anything :class:`Localized` (a citation) by
+    its text in that language.
     """
 
     __slots__ = ("msgid", "params")
@@ -148,22 +158,14 @@ class Message:
 
     def render(self, tr: Translator) -> str:
         """The message in ``tr``'s language with its parameters filled in."""
-        import datetime as dt
-
-        from kzcomplaint.core.law.citations import Citation
-
-        # Imported when a message is shown, not with this module: the app's
-        # start-up path imports i18n and must not pay for the rule loader.
-        from kzcomplaint.core.text import dates
-
         def resolve(value: object) -> object:
             if isinstance(value, Message):
                 return value.render(tr)
             if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-                return dates.format_legal_date(value, tr.language)
+                return format_legal_date(value, tr.language)
             if isinstance(value, Mapping) and set(value) == set(LANGUAGES):
                 return value[tr.language]
-            if isinstance(value, Citation):
+            if isinstance(value, Localized):
                 return value.text(tr.language)
             return value
 

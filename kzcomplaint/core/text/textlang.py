@@ -15,7 +15,8 @@ quoting Kazakh names has a few); other Cyrillic means Russian.
 from __future__ import annotations
 
 from kzcomplaint.core.case.model import Case
-from kzcomplaint.core.text.i18n import LANGUAGE_ENDONYMS, N_, Message
+from kzcomplaint.core.text.i18n import N_, Message
+from kzcomplaint.core.text.languages import LANGUAGE_ENDONYMS
 
 KAZAKH_LETTERS = frozenset("ӘҒҚҢӨҰҮҺІәғқңөұүһі")
 KAZAKH_SHARE = 0.02

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kzcomplaint.core.case.model import DOCUMENT_LANGUAGES, LANGUAGES, Case
+from kzcomplaint.core.case.model import Case
 from kzcomplaint.core.text.i18n import N_
+from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES, LANGUAGES
 from kzcomplaint.gui import workers
 from kzcomplaint.gui.i18n import language_label
 from kzcomplaint.gui.pages.base import BasePage

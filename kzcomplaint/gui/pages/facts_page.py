@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzcomplaint.core.case.model import LANGUAGES, Evidence
+from kzcomplaint.core.case.model import Evidence
 from kzcomplaint.core.text.i18n import N_, Translator
+from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui import labels
 from kzcomplaint.gui.facts import draft_facts
 from kzcomplaint.gui.i18n import LANGUAGE_NAMES
