@@ -119,9 +119,9 @@ def _render(args: argparse.Namespace, tr: Translator) -> int:
     if not _write(output, data, tr, source=args.case):
         return EXIT_UNREADABLE
     print(tr.format(N_("Written: {file}"), file=str(output)))
-    from kzcomplaint.core.text import textlang
+    from kzcomplaint.core.text import detect
 
-    mixed = textlang.mixed_language_note(case, language)
+    mixed = detect.mixed_language_note(case.own_texts(), language)
     if mixed is not None:
         print(f"! {mixed.render(tr)}")
     blocking = [p for p in checks.check_case(case) if p.blocking]

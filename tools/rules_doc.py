@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kzcomplaint.core.law import checks, citations, deadlines  # noqa: E402
+from kzcomplaint.core.law import checks, citations, deadlines, routes  # noqa: E402
 
 
 def _status(citation: citations.Citation) -> str:
@@ -81,7 +81,7 @@ def generate() -> str:
         "| respondent | addressee | citation | status |",
         "|---|---|---|---|",
     ]
-    for route in checks.routes():
+    for route in routes.routes():
         lines.append(
             f"| {route.respondent} | {route.addressee} | {route.citation.text('en')} | {_status(route.citation)} |"
         )

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kzcomplaint.core.case.model import Case
+from kzcomplaint.core.files import atomic
 from kzcomplaint.core.text.i18n import N_, Message, translator
 from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES
 
@@ -122,9 +123,7 @@ def preview(case: Case, language: str, base_dir: Path | None) -> str:
 
 def export_docx(case: Case, language: str, path: Path, base_dir: Path | None) -> Path:
     """Render ``case`` and write it to ``path`` (atomic, readable by the owner only)."""
-    from kzcomplaint.core.case import drafts
-
-    drafts.write_private_file(path, render(case, language, base_dir))
+    atomic.write_private_file(path, render(case, language, base_dir))
     return path
 
 
@@ -185,7 +184,6 @@ def export_pdf(case: Case, language: str, path: Path, base_dir: Path | None) -> 
         if completed.returncode != 0 or not produced.is_file():
             reason = completed.stderr.decode("utf-8", "replace").strip() or f"exit code {completed.returncode}"
             raise PdfConversionError(Message(MSG_OFFICE_FAILED, reason=reason))
-        from kzcomplaint.core.case import drafts
 
-        drafts.write_private_file(path, produced.read_bytes())
+        atomic.write_private_file(path, produced.read_bytes())
     return path

@@ -17,7 +17,8 @@ from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.gui.labels import MSG_IMMEDIATELY, citation_text
 
 if TYPE_CHECKING:
-    from kzcomplaint.core.case.drafts import DueTerm, RecentCase
+    from kzcomplaint.core.case.drafts import RecentCase
+    from kzcomplaint.core.filing.due import DueTerm
 
 MSG_BUCKET_TODAY = N_("Due today")
 MSG_BUCKET_TOMORROW = N_("Due tomorrow")

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from kzcomplaint.core.law import catalog, checks, deadlines, ruledata
+from kzcomplaint.core.law import catalog, deadlines, routes, ruledata
 from kzcomplaint.core.text.i18n import translator
 from kzcomplaint.core.text.languages import LANGUAGES
 
@@ -90,7 +90,7 @@ def test_deadline_rules_exist_in_the_deadline_engine(kind_id: str) -> None:
 def test_every_respondent_level_has_an_admissible_addressee(kind_id: str) -> None:
     """A kind must never be a dead end: each respondent it allows has a route to an addressee it allows."""
     info = catalog.get(kind_id)
-    pairs = {(route.respondent, route.addressee) for route in checks.routes()}
+    pairs = {(route.respondent, route.addressee) for route in routes.routes()}
     for respondent in info.respondent_levels:
         assert any((respondent, addressee) in pairs for addressee in info.addressee_levels), (kind_id, respondent)
     for addressee in info.addressee_levels:

@@ -16,7 +16,7 @@ from kzcomplaint.core.case.model import Body, Case, Contested, Election, Person
 from kzcomplaint.core.documents import templates
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import calendar as workcal
-from kzcomplaint.core.law import catalog, checks, ruledata
+from kzcomplaint.core.law import catalog, checks, routes, ruledata
 from kzcomplaint.core.law.checks import Problem, check_case
 from kzcomplaint.core.text.languages import LANGUAGES
 
@@ -43,8 +43,8 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
 
 def _addressee_level(info: catalog.TemplateInfo, respondent: str) -> str:
     """The first addressee of the kind that hierarchy.toml allows for this respondent."""
-    routes = [route.addressee for route in checks.routes() if route.respondent == respondent]
-    return next(level for level in routes if level in info.addressee_levels)
+    addressees = [route.addressee for route in routes.routes() if route.respondent == respondent]
+    return next(level for level in addressees if level in info.addressee_levels)
 
 
 def complete_case(kind_id: str = "observer_removed") -> Case:
@@ -376,7 +376,7 @@ HIERARCHY = {
 
 def test_hierarchy_routes() -> None:
     found: dict[str, set[str]] = {}
-    for route in checks.routes():
+    for route in routes.routes():
         found.setdefault(route.respondent, set()).add(route.addressee)
     assert found == HIERARCHY
 
@@ -624,18 +624,18 @@ def test_shipped_requirements_reparse() -> None:
     ],
 )
 def test_malformed_route_names_entry_and_key(change: dict[str, Any], named: tuple[str, ...]) -> None:
-    data = copy.deepcopy(ruledata.load(checks.HIERARCHY_FILE))
+    data = copy.deepcopy(ruledata.load(routes.HIERARCHY_FILE))
     next(route for route in data["route"] if route["id"] == "route.cec.supreme_court").update(change)
     with pytest.raises(ruledata.RuleFileError) as caught:
-        checks.parse_routes(data)
+        routes.parse_routes(data)
     for part in named:
         assert part in str(caught.value)
 
 
 def test_duplicate_route_pair_is_rejected() -> None:
-    data = copy.deepcopy(ruledata.load(checks.HIERARCHY_FILE))
+    data = copy.deepcopy(ruledata.load(routes.HIERARCHY_FILE))
     twin = copy.deepcopy(data["route"][0])
     twin["id"] = "route.twin"
     data["route"].append(twin)
     with pytest.raises(ruledata.RuleFileError, match="same pair"):
-        checks.parse_routes(data)
+        routes.parse_routes(data)

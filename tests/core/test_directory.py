@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kzcomplaint.core.case.model import Body, Level
-from kzcomplaint.core.law import checks, directory
+from kzcomplaint.core.law import directory, routes
 from kzcomplaint.core.text.languages import LANGUAGES
 
 REGION_COUNT = 20  # 17 regions and 3 cities of republican significance (since 8 June 2022)
@@ -104,7 +104,7 @@ def test_addressee_proposed_from_the_respondent(shipped: directory.Directory) ->
 
 
 def test_proposals_follow_the_admissible_routes(shipped: directory.Directory) -> None:
-    admissible = {(route.respondent, route.addressee) for route in checks.routes()}
+    admissible = {(route.respondent, route.addressee) for route in routes.routes()}
     proposed = 0
     for level in Level:
         for region in ("", "almaty"):

@@ -11,6 +11,8 @@ import pytest
 
 from kzcomplaint.core.case import caseio, drafts, profile
 from kzcomplaint.core.case.model import Body, Case, Contested, Person
+from kzcomplaint.core.files import atomic
+from kzcomplaint.core.filing import due
 
 SYNTHETIC_IIN = "800416400005"  # core.ids.make_iin(1980-04-16, female, 0): no real person
 
@@ -67,8 +69,8 @@ def test_autosave_without_meta_still_restores(kz_home: Path) -> None:
 
 def test_write_private_file_replaces_atomically(tmp_path: Path) -> None:
     target = tmp_path / "deep" / "file.bin"
-    drafts.write_private_file(target, b"one")
-    drafts.write_private_file(target, b"two")
+    atomic.write_private_file(target, b"one")
+    atomic.write_private_file(target, b"two")
     assert target.read_bytes() == b"two"
     assert target.stat().st_mode & 0o777 == 0o600
     assert sorted(os.listdir(target.parent)) == ["file.bin"]
@@ -115,7 +117,7 @@ def test_damaged_recent_list_reads_as_empty(kz_home: Path) -> None:
 def test_terms_falling_due(kz_home: Path, tmp_path: Path, today: dt.date, bucket: str | None) -> None:
     path = tmp_path / "case.json"
     caseio.save_case(_case(), path)
-    terms, unreadable = drafts.due_terms([path], today=today)
+    terms, unreadable = due.due_terms([path], today=today)
     assert unreadable == []
     filing = [term for term in terms if term.deadline.rule == "election.appeal_filing"]
     if bucket is None:
@@ -129,7 +131,7 @@ def test_terms_falling_due(kz_home: Path, tmp_path: Path, today: dt.date, bucket
 def test_unreadable_case_files_are_listed(kz_home: Path, tmp_path: Path) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text("{", encoding="utf-8")
-    terms, unreadable = drafts.due_terms([broken, tmp_path / "missing.json"], today=dt.date(2021, 1, 15))
+    terms, unreadable = due.due_terms([broken, tmp_path / "missing.json"], today=dt.date(2021, 1, 15))
     assert terms == []
     assert unreadable == [broken, tmp_path / "missing.json"]
 

@@ -1,4 +1,4 @@
-"""Never lose an answer: the autosaved draft, the list of recent cases and their due terms.
+"""Never lose an answer: the autosaved draft and the list of recent cases.
 
 The app writes the case being edited to ``drafts/autosave.json`` in the user
 data folder every few seconds and on every page change, in the ordinary
@@ -10,8 +10,8 @@ the autosave is removed only once the case was saved or the user discarded
 it.
 
 Recent cases are a short list of case files the user opened or saved; the
-start screen shows them with the terms that fall due today, tomorrow and in
-the coming week, as computed by :mod:`kzcomplaint.core.law.deadlines`.
+start screen shows them with the terms that fall due soon
+(:mod:`kzcomplaint.core.filing.due`).
 
 Nothing here imports Qt.
 """
@@ -23,50 +23,21 @@ import dataclasses
 import datetime as dt
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kzcomplaint.core.files import resources
+from kzcomplaint.core.files.atomic import write_private_file
 
 if TYPE_CHECKING:
     from kzcomplaint.core.case.model import Case
-    from kzcomplaint.core.law.deadlines import Deadline
 
 DRAFTS_DIR = "drafts"
 AUTOSAVE_FILE = "autosave.json"
 AUTOSAVE_META_FILE = "autosave.meta.json"
 RECENT_FILE = "recent.json"
 RECENT_LIMIT = 12
-DUE_WINDOW_DAYS = 7
-"""How far ahead the start screen looks for terms that fall due ("this week")."""
-
-
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, readable and writable by the owner only.
-
-    The bytes go to a temporary file in the same folder, are flushed to disk,
-    and replace ``path`` in one step, so a crash leaves either the old file or
-    the new one, never half of one. Missing folders are created (mode 0700).
-
-    Raises:
-        OSError: the folder or file cannot be written.
-    """
-    import tempfile  # imported here: the first window must not wait for it
-
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def drafts_dir() -> Path:
@@ -227,69 +198,3 @@ def forget_case(path: Path) -> list[RecentCase]:
     cases = [case for case in recent_cases() if case.path != resolved]
     _write_recent(cases)
     return cases
-
-
-# --- terms falling due -----------------------------------------------------------------
-
-
-@dataclasses.dataclass(frozen=True)
-class DueTerm:
-    """A term of a recent case that falls due soon.
-
-    Attributes:
-        path: the case file.
-        case: the case as loaded.
-        deadline: the term, as computed by the core.
-        due: the day to act by: the last day, or today for "immediately".
-        bucket: ``today``, ``tomorrow`` or ``week``.
-    """
-
-    path: Path
-    case: Case
-    deadline: Deadline
-    due: dt.date
-    bucket: str
-
-
-def _bucket(due: dt.date, today: dt.date) -> str | None:
-    days = (due - today).days
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    if 1 < days <= DUE_WINDOW_DAYS:
-        return "week"
-    return None
-
-
-def due_terms(paths: Sequence[Path], *, today: dt.date | None = None) -> tuple[list[DueTerm], list[Path]]:
-    """The terms of the given case files that fall due today, tomorrow or within a week.
-
-    Terms are computed by :func:`kzcomplaint.core.law.deadlines.case_deadlines`;
-    a term due "immediately" counts as due today. Terms already past are left
-    out (the case's own deadline page shows them with a warning).
-
-    Returns:
-        The due terms, soonest first, and the files that could not be read.
-    """
-    from kzcomplaint.core.case import caseio
-    from kzcomplaint.core.law import deadlines
-
-    day = today or dt.date.today()
-    terms: list[DueTerm] = []
-    unreadable: list[Path] = []
-    for path in paths:
-        try:
-            case = caseio.load_case(path)
-        except caseio.CaseFileError:
-            unreadable.append(path)
-            continue
-        for deadline in deadlines.case_deadlines(case, today=day):
-            due = day if deadline.immediate else deadline.last_day
-            if due is None:
-                continue
-            bucket = _bucket(due, day)
-            if bucket is not None:
-                terms.append(DueTerm(path=path, case=case, deadline=deadline, due=due, bucket=bucket))
-    terms.sort(key=lambda term: (term.due, str(term.path)))
-    return terms, unreadable

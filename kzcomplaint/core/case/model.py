@@ -157,6 +157,10 @@ class Case:
     filing_date: dt.date | None = None
     format: str = FORMAT
 
+    def own_texts(self) -> list[str]:
+        """What the user wrote in their own words: the facts, the answers and the requests."""
+        return [self.facts, *self.details.values(), *self.requests]
+
 
 def get_path(obj: Any, path: str) -> Any:
     """Return the value at a dotted field path such as ``complainant.iin``.

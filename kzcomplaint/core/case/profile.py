@@ -97,13 +97,13 @@ def save_profile(person: Person) -> Path:
     Raises:
         OSError: the user data folder cannot be written.
     """
-    from kzcomplaint.core.case import drafts
+    from kzcomplaint.core.files import atomic
 
     data = dataclasses.asdict(person)
     data["birth_date"] = person.birth_date.isoformat() if person.birth_date else None
     text = json.dumps({"format": FORMAT, "person": data}, ensure_ascii=False, indent=1)
     path = profile_path()
-    drafts.write_private_file(path, text.encode("utf-8"))
+    atomic.write_private_file(path, text.encode("utf-8"))
     return path
 
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from kzcomplaint.core.case.model import Case, ContestedType, Level, Person, get_path
 from kzcomplaint.core.law import catalog as catalogue
+from kzcomplaint.core.law import routes as routing
 from kzcomplaint.core.law import ruledata
 from kzcomplaint.core.law.citations import Citation, parse_citation
 from kzcomplaint.core.text.languages import LANGUAGES
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from kzcomplaint.core.law.deadlines import Deadline
 
 REQUIREMENTS_FILE = "requirements.toml"
-HIERARCHY_FILE = "hierarchy.toml"
 
 BLOCKING = "blocking"
 WARNING = "warning"
@@ -58,10 +58,6 @@ _REQUIREMENT_KEYS = frozenset(
     }
 )
 _REQUIREMENT_OPTIONAL = frozenset({"labels", "params", "effective_to"})
-_ROUTE_KEYS = frozenset(
-    {"id", "respondent", "addressee", "citation", "effective_from", "effective_to", "verified_as_of"}
-)
-_ROUTE_OPTIONAL = frozenset({"effective_to"})
 
 # Opening and closing quotation marks around a quoted question, per language.
 _QUOTES: Mapping[str, tuple[str, str]] = {"kk": ("«", "»"), "ru": ("«", "»"), "en": ("“", "”")}
@@ -96,23 +92,6 @@ class Requirement:
 
     def in_force_on(self, day: dt.date) -> bool:
         """Whether this version holds on ``day``."""
-        return ruledata.in_force(self.effective_from, self.effective_to, day)
-
-
-@dataclasses.dataclass(frozen=True)
-class Route:
-    """A body of level ``addressee`` may hear a complaint against one of level ``respondent``."""
-
-    id: str
-    respondent: str
-    addressee: str
-    citation: Citation
-    effective_from: dt.date
-    effective_to: dt.date | None
-    verified_as_of: dt.date
-
-    def in_force_on(self, day: dt.date) -> bool:
-        """Whether the route is open on ``day``."""
         return ruledata.in_force(self.effective_from, self.effective_to, day)
 
 
@@ -188,7 +167,7 @@ class _Context:
             self.kind = None
         # The versions applied and the routes taken, each with True when used outside its dates.
         self.applied: list[tuple[Requirement, bool]] = []
-        self.routes_used: list[tuple[Route, bool]] = []
+        self.routes_used: list[tuple[routing.Route, bool]] = []
 
     @functools.cached_property
     def deadlines(self) -> list[Deadline]:
@@ -398,7 +377,7 @@ def _respondent_level(ctx: _Context, req: Requirement) -> list[Finding]:
 def _addressee_level(ctx: _Context, req: Requirement) -> list[Finding]:
     respondent = str(ctx.value("respondent.level"))
     addressee = str(ctx.value(req.fields[0]))
-    candidates = [route for route in routes() if route.respondent == respondent]
+    candidates = [route for route in routing.routes() if route.respondent == respondent]
     if not candidates:
         return []  # a respondent no route starts from: respondent.wrong_level says why
     matching = [route for route in candidates if route.addressee == addressee]
@@ -541,17 +520,6 @@ _RUN_LAST = frozenset({"rules_verified"})
 # ── Loading and validating the rule files ───────────────────────────────
 
 
-def _fail(where: str, problem: str) -> ruledata.RuleFileError:
-    return ruledata.RuleFileError(f"{where}: {problem}")
-
-
-def _check_keys(entry: Mapping[str, Any], allowed: frozenset[str], optional: frozenset[str], where: str) -> None:
-    unknown = sorted(set(entry) - allowed)
-    if unknown:
-        raise _fail(where, f"unknown keys {unknown}")
-    missing = sorted(allowed - optional - set(entry))
-    if missing:
-        raise _fail(where, f"missing keys {missing}")
 
 
 @functools.cache
@@ -579,7 +547,7 @@ def _placeholders(text: str, where: str) -> set[str]:
     try:
         return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
     except ValueError as error:
-        raise _fail(where, f"malformed placeholder ({error})") from None
+        raise ruledata.fail(where, f"malformed placeholder ({error})") from None
 
 
 def _texts(raw: object, where: str, allowed: frozenset[str], must_match: set[str] | None) -> dict[str, str]:
@@ -588,11 +556,11 @@ def _texts(raw: object, where: str, allowed: frozenset[str], must_match: set[str
     for lang, found in names.items():
         unknown = found - allowed
         if unknown:
-            raise _fail(f"{where}.{lang}", f"placeholders {sorted(unknown)} are not filled by this check")
+            raise ruledata.fail(f"{where}.{lang}", f"placeholders {sorted(unknown)} are not filled by this check")
     reference = names[LANGUAGES[0]] if must_match is None else must_match
     for lang, found in names.items():
         if found != reference:
-            raise _fail(f"{where}.{lang}", f"placeholders {sorted(found)} differ from {sorted(reference)}")
+            raise ruledata.fail(f"{where}.{lang}", f"placeholders {sorted(found)} differ from {sorted(reference)}")
     return texts
 
 
@@ -604,55 +572,56 @@ def parse_requirement(entry: Mapping[str, Any], index: int, kind_ids: Iterable[s
     """
     label = entry.get("id") if isinstance(entry.get("id"), str) else f"#{index + 1}"
     where = f"{REQUIREMENTS_FILE} [[requirement]] {label}"
-    _check_keys(entry, _REQUIREMENT_KEYS, _REQUIREMENT_OPTIONAL, where)
+    ruledata.check_keys(entry, _REQUIREMENT_KEYS, _REQUIREMENT_OPTIONAL, where)
     requirement_id = entry["id"]
     if not isinstance(requirement_id, str) or not requirement_id.strip() or " " in requirement_id:
-        raise _fail(f"{where} id", "expected a code such as iin.invalid")
+        raise ruledata.fail(f"{where} id", "expected a code such as iin.invalid")
     severity = entry["severity"]
     if severity not in SEVERITIES:
-        raise _fail(f"{where} severity", f"{severity!r} is not one of {', '.join(SEVERITIES)}")
+        raise ruledata.fail(f"{where} severity", f"{severity!r} is not one of {', '.join(SEVERITIES)}")
     check_name = entry["check"]
     if check_name not in _CHECKS:
-        raise _fail(f"{where} check", f"{check_name!r} is not a predicate of checks.py ({', '.join(sorted(_CHECKS))})")
+        known = ", ".join(sorted(_CHECKS))
+        raise ruledata.fail(f"{where} check", f"{check_name!r} is not a predicate of checks.py ({known})")
     spec = _CHECKS[check_name]
     fields = ruledata.string_list(entry["fields"], f"{where} fields")
     if len(fields) < spec.min_fields:
-        raise _fail(f"{where} fields", f"the {check_name!r} check reads {spec.min_fields} field(s)")
+        raise ruledata.fail(f"{where} fields", f"the {check_name!r} check reads {spec.min_fields} field(s)")
     bad_fields = [path for path in fields if not valid_field_path(path)]
     if bad_fields:
-        raise _fail(f"{where} fields", f"not fields of a case: {bad_fields}")
+        raise ruledata.fail(f"{where} fields", f"not fields of a case: {bad_fields}")
     kinds = ruledata.string_list(entry["kinds"], f"{where} kinds")
     known_kinds = set(kind_ids)
     if not kinds:
-        raise _fail(f"{where} kinds", 'the list is empty; use ["*"] for every kind')
+        raise ruledata.fail(f"{where} kinds", 'the list is empty; use ["*"] for every kind')
     if ALL_KINDS in kinds and len(kinds) > 1:
-        raise _fail(f"{where} kinds", '"*" must stand alone')
+        raise ruledata.fail(f"{where} kinds", '"*" must stand alone')
     unknown_kinds = [kind for kind in kinds if kind != ALL_KINDS and kind not in known_kinds]
     if unknown_kinds:
-        raise _fail(f"{where} kinds", f"not kinds of catalog.toml: {unknown_kinds}")
+        raise ruledata.fail(f"{where} kinds", f"not kinds of catalog.toml: {unknown_kinds}")
     raw_labels = entry.get("labels", {})
     if not isinstance(raw_labels, Mapping):
-        raise _fail(f"{where} labels", "expected a table of three-language texts")
+        raise ruledata.fail(f"{where} labels", "expected a table of three-language texts")
     labels = {code: ruledata.localized(text, f"{where} labels.{code}") for code, text in raw_labels.items()}
     missing_labels = [code for code in spec.labels if code not in labels]
     if missing_labels:
-        raise _fail(f"{where} labels", f"the {check_name!r} check needs labels for {missing_labels}")
+        raise ruledata.fail(f"{where} labels", f"the {check_name!r} check needs labels for {missing_labels}")
     params = entry.get("params", {})
     if not isinstance(params, Mapping):
-        raise _fail(f"{where} params", "expected a table")
+        raise ruledata.fail(f"{where} params", "expected a table")
     missing_params = [name for name in spec.params if name not in params]
     if missing_params:
-        raise _fail(f"{where} params", f"the {check_name!r} check needs {missing_params}")
+        raise ruledata.fail(f"{where} params", f"the {check_name!r} check needs {missing_params}")
     extra_params = sorted(set(params) - set(spec.params))
     if extra_params:
-        raise _fail(f"{where} params", f"not used by the {check_name!r} check: {extra_params}")
+        raise ruledata.fail(f"{where} params", f"not used by the {check_name!r} check: {extra_params}")
     if "when_filled" in params and not valid_field_path(str(params["when_filled"])):
-        raise _fail(f"{where} params.when_filled", f"{params['when_filled']!r} is not a field of a case")
+        raise ruledata.fail(f"{where} params.when_filled", f"{params['when_filled']!r} is not a field of a case")
     if "unique_levels" in params:
         levels = ruledata.string_list(params["unique_levels"], f"{where} params.unique_levels")
         bad = [level for level in levels if level not in _LEVELS]
         if bad:
-            raise _fail(f"{where} params.unique_levels", f"unknown levels {bad}")
+            raise ruledata.fail(f"{where} params.unique_levels", f"unknown levels {bad}")
     message = _texts(entry["message"], f"{where} message", spec.placeholders, None)
     hint = _texts(entry["hint"], f"{where} hint", spec.placeholders, None)
     effective_from = ruledata.date_value(entry["effective_from"], f"{where} effective_from", required=True)
@@ -660,7 +629,7 @@ def parse_requirement(entry: Mapping[str, Any], index: int, kind_ids: Iterable[s
     verified = ruledata.date_value(entry["verified_as_of"], f"{where} verified_as_of", required=True)
     assert effective_from is not None and verified is not None  # required=True guarantees it
     if effective_to is not None and effective_to < effective_from:
-        raise _fail(f"{where} effective_to", "is before effective_from")
+        raise ruledata.fail(f"{where} effective_to", "is before effective_from")
     return Requirement(
         id=requirement_id,
         severity=str(severity),
@@ -687,15 +656,15 @@ def parse_requirements(data: Mapping[str, Any], kind_ids: Iterable[str]) -> tupl
     """
     unknown = sorted(set(data) - {"requirement"})
     if unknown:
-        raise _fail(REQUIREMENTS_FILE, f"unknown top-level keys {unknown}")
+        raise ruledata.fail(REQUIREMENTS_FILE, f"unknown top-level keys {unknown}")
     raw = data.get("requirement")
     if not isinstance(raw, list) or not raw:
-        raise _fail(REQUIREMENTS_FILE, "no [[requirement]] entries")
+        raise ruledata.fail(REQUIREMENTS_FILE, "no [[requirement]] entries")
     kinds = tuple(kind_ids)
     result: list[Requirement] = []
     for index, entry in enumerate(raw):
         if not isinstance(entry, Mapping):
-            raise _fail(f"{REQUIREMENTS_FILE} [[requirement]] #{index + 1}", "expected a table")
+            raise ruledata.fail(f"{REQUIREMENTS_FILE} [[requirement]] #{index + 1}", "expected a table")
         requirement = parse_requirement(entry, index, kinds)
         for other in result:
             if other.id != requirement.id:
@@ -703,61 +672,16 @@ def parse_requirements(data: Mapping[str, Any], kind_ids: Iterable[str]) -> tupl
             if ruledata.periods_overlap(
                 other.effective_from, other.effective_to, requirement.effective_from, requirement.effective_to
             ):
-                raise _fail(
+                raise ruledata.fail(
                     f"{REQUIREMENTS_FILE} [[requirement]] {requirement.id}",
                     "two versions are in force on the same dates",
                 )
             if other.severity != requirement.severity:
-                raise _fail(
+                raise ruledata.fail(
                     f"{REQUIREMENTS_FILE} [[requirement]] {requirement.id} severity",
                     "differs between versions of the same code",
                 )
         result.append(requirement)
-    return tuple(result)
-
-
-def parse_routes(data: Mapping[str, Any]) -> tuple[Route, ...]:
-    """Validate a loaded ``hierarchy.toml``.
-
-    Raises:
-        RuleFileError: naming the entry and the key at fault.
-    """
-    unknown = sorted(set(data) - {"route"})
-    if unknown:
-        raise _fail(HIERARCHY_FILE, f"unknown top-level keys {unknown}")
-    raw = data.get("route")
-    if not isinstance(raw, list) or not raw:
-        raise _fail(HIERARCHY_FILE, "no [[route]] entries")
-    result: list[Route] = []
-    for index, entry in enumerate(raw):
-        label = entry.get("id") if isinstance(entry, Mapping) and isinstance(entry.get("id"), str) else f"#{index + 1}"
-        where = f"{HIERARCHY_FILE} [[route]] {label}"
-        if not isinstance(entry, Mapping):
-            raise _fail(where, "expected a table")
-        _check_keys(entry, _ROUTE_KEYS, _ROUTE_OPTIONAL, where)
-        for key in ("respondent", "addressee"):
-            if entry[key] not in _LEVELS:
-                raise _fail(f"{where} {key}", f"{entry[key]!r} is not one of {', '.join(_LEVELS)}")
-        effective_from = ruledata.date_value(entry["effective_from"], f"{where} effective_from", required=True)
-        verified = ruledata.date_value(entry["verified_as_of"], f"{where} verified_as_of", required=True)
-        assert effective_from is not None and verified is not None  # required=True guarantees it
-        route = Route(
-            id=str(entry["id"]),
-            respondent=str(entry["respondent"]),
-            addressee=str(entry["addressee"]),
-            citation=parse_citation(entry["citation"], f"{where} citation"),
-            effective_from=effective_from,
-            effective_to=ruledata.date_value(entry.get("effective_to"), f"{where} effective_to"),
-            verified_as_of=verified,
-        )
-        for other in result:
-            if other.id == route.id and ruledata.periods_overlap(
-                other.effective_from, other.effective_to, route.effective_from, route.effective_to
-            ):
-                raise _fail(f"{where} id", f"{route.id!r} appears twice for the same dates")
-            if (other.respondent, other.addressee) == (route.respondent, route.addressee) and other.id != route.id:
-                raise _fail(f"{where}", f"the same pair as {other.id!r}; make it a version of that id")
-        result.append(route)
     return tuple(result)
 
 
@@ -766,11 +690,6 @@ def requirements() -> tuple[Requirement, ...]:
     """Every version of every requirement, in file order (loaded once, validated)."""
     return parse_requirements(ruledata.load(REQUIREMENTS_FILE), catalogue.catalog())
 
-
-@functools.cache
-def routes() -> tuple[Route, ...]:
-    """Every route of ``hierarchy.toml``, in file order (loaded once, validated)."""
-    return parse_routes(ruledata.load(HIERARCHY_FILE))
 
 
 def problem_codes() -> list[str]:
@@ -875,16 +794,13 @@ __all__ = [
     "Finding",
     "Problem",
     "Requirement",
-    "Route",
     "check_case",
     "has_blocking",
     "parse_requirement",
     "parse_requirements",
-    "parse_routes",
     "predicate_names",
     "problem_codes",
     "requirements",
     "requirements_for",
-    "routes",
     "valid_field_path",
 ]

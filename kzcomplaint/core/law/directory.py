@@ -14,7 +14,7 @@ bad entry and field with a message saying what to do.
 
 The directory proposes the addressee from the respondent's level and region,
 following the routes of ``rules/hierarchy.toml`` (read through
-:func:`kzcomplaint.core.law.checks.routes`, the one place that says which body
+:func:`kzcomplaint.core.law.routes.routes`, the one place that says which body
 hears a complaint against which). It is the one place that knows the
 bodies' names in three languages.
 """
@@ -34,7 +34,7 @@ from typing import Any
 
 from kzcomplaint.core.case.model import Body, Level
 from kzcomplaint.core.files import resources
-from kzcomplaint.core.law import citations, ruledata
+from kzcomplaint.core.law import citations, routes, ruledata
 from kzcomplaint.core.text.i18n import N_, Message
 from kzcomplaint.core.text.languages import LANGUAGES
 
@@ -225,12 +225,10 @@ class Directory:
                 (catalogue ``addressee_levels``); None allows every level.
             on: the day the routes must be in force (default today).
         """
-        from kzcomplaint.core.law import checks
-
         day = on or dt.date.today()
         allowed = None if allowed_levels is None else set(allowed_levels)
         proposals: list[Proposal] = []
-        for route in checks.routes():
+        for route in routes.routes():
             if route.respondent != respondent_level or not route.in_force_on(day):
                 continue
             if allowed is not None and route.addressee not in allowed:
@@ -584,7 +582,7 @@ def export_entries(entries: Iterable[BodyEntry], path: Path) -> None:
         DirectoryError: the suffix is neither .toml nor .json.
         OSError: the file cannot be written.
     """
-    from kzcomplaint.core.case import drafts
+    from kzcomplaint.core.files import atomic
 
     suffix = path.suffix.lower()
     if suffix == ".toml":
@@ -593,7 +591,7 @@ def export_entries(entries: Iterable[BodyEntry], path: Path) -> None:
         text = entries_to_json(entries)
     else:
         raise DirectoryError(str(path), [DirectoryProblem("", "", Message(MSG_SUFFIX))])
-    drafts.write_private_file(path, text.encode("utf-8"))
+    atomic.write_private_file(path, text.encode("utf-8"))
 
 
 def save_user_entries(entries: Iterable[BodyEntry]) -> None:

@@ -45,6 +45,21 @@ def load_path(path: Path) -> dict[str, Any]:
         raise RuleFileError(f"{path}: cannot be read ({error.strerror})") from error
 
 
+def fail(where: str, problem: str) -> RuleFileError:
+    """The error for ``problem`` at ``where`` (file, entry and key)."""
+    return RuleFileError(f"{where}: {problem}")
+
+
+def check_keys(entry: Mapping[str, Any], allowed: frozenset[str], optional: frozenset[str], where: str) -> None:
+    """Refuse keys outside ``allowed`` and missing keys that are not ``optional``."""
+    unknown = sorted(set(entry) - allowed)
+    if unknown:
+        raise fail(where, f"unknown keys {unknown}")
+    missing = sorted(allowed - optional - set(entry))
+    if missing:
+        raise fail(where, f"missing keys {missing}")
+
+
 def localized(raw: object, where: str) -> dict[str, str]:
     """Validate a three-language text table: kk, ru and en all present and non-empty."""
     if not isinstance(raw, Mapping):

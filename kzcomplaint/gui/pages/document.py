@@ -198,9 +198,9 @@ class DocumentPage(BasePage):
 
     def _show_mixed(self, case: Case, language: str) -> None:
         """Warn when the user's own texts are not in the document's language."""
-        from kzcomplaint.core.text import textlang
+        from kzcomplaint.core.text import detect
 
-        note = textlang.mixed_language_note(case, language)
+        note = detect.mixed_language_note(case.own_texts(), language)
         if note is not None:
             self.mixed.show_error(note.render(self.translator))
         self.mixed.setVisible(note is not None)

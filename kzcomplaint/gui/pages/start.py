@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kzcomplaint.core.case import drafts
+from kzcomplaint.core.filing import due
 from kzcomplaint.core.text.i18n import N_, Message
 from kzcomplaint.gui import workers
 from kzcomplaint.gui.delegates import WrappingDelegate
@@ -175,10 +176,10 @@ class StartPage(BasePage):
             self._held_paths = list(paths)
             return
 
-        def compute() -> tuple[list[drafts.DueTerm], list[Path]]:
-            return drafts.due_terms(paths, today=today)
+        def compute() -> tuple[list[due.DueTerm], list[Path]]:
+            return due.due_terms(paths, today=today)
 
-        def done(result: tuple[list[drafts.DueTerm], list[Path]]) -> None:
+        def done(result: tuple[list[due.DueTerm], list[Path]]) -> None:
             if generation != self._terms_generation:
                 return
             terms, unreadable = result

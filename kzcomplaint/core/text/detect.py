@@ -14,7 +14,8 @@ quoting Kazakh names has a few); other Cyrillic means Russian.
 
 from __future__ import annotations
 
-from kzcomplaint.core.case.model import Case
+from collections.abc import Iterable
+
 from kzcomplaint.core.text.i18n import N_, Message
 from kzcomplaint.core.text.languages import LANGUAGE_ENDONYMS
 
@@ -48,15 +49,14 @@ def text_language(text: str) -> str | None:
     return "kk" if kazakh / cyrillic > KAZAKH_SHARE else "ru"
 
 
-def written_language(case: Case) -> str | None:
-    """The language of the case's own texts: facts, answers and requests together."""
-    parts = [case.facts, *case.details.values(), *case.requests]
-    return text_language("\n".join(part for part in parts if part))
+def written_language(texts: Iterable[str]) -> str | None:
+    """The language of the user's own texts taken together (a case's facts, answers and requests)."""
+    return text_language("\n".join(part for part in texts if part))
 
 
-def mixed_language_note(case: Case, language: str) -> Message | None:
-    """A warning when the user's texts are in a language the document (kk, ru, en, kk+ru) is not."""
-    written = written_language(case)
+def mixed_language_note(texts: Iterable[str], language: str) -> Message | None:
+    """A warning when the user's ``texts`` are in a language the document (kk, ru, en, kk+ru) is not."""
+    written = written_language(texts)
     if written is None or written in language.split("+"):
         return None
     document = " + ".join(LANGUAGE_ENDONYMS[part] for part in language.split("+"))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kzcomplaint.core.case import caseio
-from kzcomplaint.core.text import textlang
+from kzcomplaint.core.text import detect
 from kzcomplaint.core.text.i18n import translator
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -20,21 +20,21 @@ EN = "A member of the precinct commission told me to leave the polling station a
 
 @pytest.mark.parametrize(("text", "language"), [(KK, "kk"), (RU, "ru"), (EN, "en"), ("Жұмабаева", None), ("", None)])
 def test_text_language(text: str, language: str | None) -> None:
-    assert textlang.text_language(text) == language
+    assert detect.text_language(text) == language
 
 
 def test_every_example_is_written_in_its_own_language() -> None:
     for path in sorted(EXAMPLES.glob("*.json")):
         case = caseio.load_case(path)
         data = json.loads(path.read_text(encoding="utf-8"))
-        assert textlang.written_language(case) in (data["language"], None), path.name
+        assert detect.written_language(case.own_texts()) in (data["language"], None), path.name
 
 
 @pytest.mark.parametrize(("document", "warns"), [("ru", False), ("kk+ru", False), ("kk", True), ("en", True)])
 def test_mixed_language_note(document: str, warns: bool) -> None:
     case = caseio.load_case(EXAMPLES / "observer_removed.json")
     case.facts, case.details, case.requests = RU, {}, []
-    note = textlang.mixed_language_note(case, document)
+    note = detect.mixed_language_note(case.own_texts(), document)
     assert (note is not None) is warns
     if note is not None:
         for language in ("kk", "ru", "en"):
