@@ -14,7 +14,7 @@ from typing import Protocol
 
 
 class _Option(Protocol):
-    # Read-only members: a frozen dataclass (``core.templates.Option``) satisfies them.
+    # Read-only members: a frozen dataclass (``core.law.questions.Option``) satisfies them.
     @property
     def id(self) -> str: ...
 
@@ -23,7 +23,7 @@ class _Option(Protocol):
 
 
 class QuestionLike(Protocol):
-    """What the draft needs of a template question (``core.templates.Question``, frozen)."""
+    """What the draft needs of a template question (``core.law.questions.Question``, frozen)."""
 
     @property
     def id(self) -> str: ...

@@ -13,7 +13,7 @@ from render_helpers import FIXTURES
 
 from kzcomplaint.core.documents import templates
 from kzcomplaint.core.files import resources
-from kzcomplaint.core.law import catalog
+from kzcomplaint.core.law import catalog, questions
 from kzcomplaint.core.text.languages import LANGUAGES
 
 TEMPLATE_FILES = sorted(p for p in resources.templates_dir().glob("*.toml") if not p.name.startswith("_"))
@@ -173,7 +173,7 @@ def test_malformed_template_is_reported_with_file_and_key(name: str, mutate: Any
 
 def test_fixture_itself_is_valid() -> None:
     template = templates.parse_template(_fixture_data(), "x.toml", expected_id="observer_removed")
-    assert [q.type for q in template.questions] == list(templates.QUESTION_TYPES)
+    assert [q.type for q in template.questions] == list(questions.QUESTION_TYPES)
 
 
 def test_unknown_template_id_is_a_template_error() -> None:

@@ -32,6 +32,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import ruledata
 from kzcomplaint.core.law.citations import Citation, parse_citation
+from kzcomplaint.core.law.questions import Question, parse_questions
 from kzcomplaint.core.text.languages import LANGUAGES
 
 BLANK = "__________"
@@ -39,7 +40,6 @@ BLANK = "__________"
 
 FRAME_FILE = "_frame.toml"
 
-QUESTION_TYPES = ("text", "multiline", "number", "date", "time", "choice", "yesno")
 SECTIONS = ("circumstances", "legal", "closing")
 DOCUMENT_TYPES = ("complaint", "act", "appeal", "claim")
 
@@ -130,37 +130,6 @@ def environment() -> SandboxedEnvironment:
 
 
 # ── Data classes ────────────────────────────────────────────────────────
-
-
-@dataclasses.dataclass(frozen=True)
-class Option:
-    """One choice of a ``choice`` question."""
-
-    id: str
-    label: Mapping[str, str]
-
-
-@dataclasses.dataclass(frozen=True)
-class Question:
-    """A question specific to the kind; its answer is ``case.details[id]``."""
-
-    id: str
-    type: str
-    required: bool
-    label: Mapping[str, str]
-    hint: Mapping[str, str] | None = None
-    options: tuple[Option, ...] = ()
-
-    def as_json(self) -> dict[str, object]:
-        """Machine-readable form (``kzcomplaint templates --json``)."""
-        return {
-            "id": self.id,
-            "type": self.type,
-            "required": self.required,
-            "label": dict(self.label),
-            "hint": dict(self.hint) if self.hint else None,
-            "options": [{"id": option.id, "label": dict(option.label)} for option in self.options],
-        }
 
 
 @dataclasses.dataclass(frozen=True)
@@ -356,48 +325,6 @@ def _same_placeholders(texts: Mapping[str, str], where: str) -> set[str]:
 # ── Parsing a template ──────────────────────────────────────────────────
 
 
-def _question(raw: object, where: str) -> Question:
-    if not isinstance(raw, Mapping):
-        raise _fail(where, "expected a table")
-    _check_keys(raw, {"id", "type", "required", "label", "hint", "options"}, {"id", "type", "label"}, where)
-    question_id = raw["id"]
-    if not isinstance(question_id, str) or not re.fullmatch(r"[a-z_]+", question_id):
-        raise _fail(f"{where}.id", f"{question_id!r} is not an id of the form [a-z_]+")
-    kind = raw["type"]
-    if kind not in QUESTION_TYPES:
-        raise _fail(f"{where}.type", f"{kind!r} is not one of {', '.join(QUESTION_TYPES)}")
-    required = raw.get("required", False)
-    if not isinstance(required, bool):
-        raise _fail(f"{where}.required", "expected true or false")
-    hint = _localized(raw["hint"], f"{where}.hint") if "hint" in raw else None
-    options: list[Option] = []
-    if kind == "choice":
-        raw_options = raw.get("options")
-        if not isinstance(raw_options, list) or not raw_options:
-            raise _fail(f"{where}.options", "a choice question needs a list of options")
-        for index, option in enumerate(raw_options):
-            at = f"{where}.options[{index}]"
-            if not isinstance(option, Mapping):
-                raise _fail(at, "expected a table with id and label")
-            _check_keys(option, {"id", "label"}, {"id", "label"}, at)
-            if not isinstance(option["id"], str) or not _ID.match(option["id"]):
-                raise _fail(f"{at}.id", f"{option['id']!r} is not an id")
-            options.append(Option(option["id"], _localized(option["label"], f"{at}.label")))
-        ids = [o.id for o in options]
-        if len(set(ids)) != len(ids):
-            raise _fail(f"{where}.options", "option ids are not unique")
-    elif "options" in raw:
-        raise _fail(f"{where}.options", "only a choice question has options")
-    return Question(
-        id=question_id,
-        type=kind,
-        required=required,
-        label=_localized(raw["label"], f"{where}.label"),
-        hint=hint,
-        options=tuple(options),
-    )
-
-
 def _condition(raw: Mapping[str, Any], seen: set[str], at: str) -> str:
     """Validate an optional ``when`` condition: a string, known names, valid syntax."""
     when = raw.get("when", "")
@@ -464,15 +391,11 @@ def parse_template(data: Mapping[str, Any], source: str, *, expected_id: str | N
         raise _fail(f"{where} version", f'{version!r} is not a version like "1.0.0"')
     subtitle = _localized(data["subtitle"], f"{where} subtitle")
 
-    raw_questions = data.get("questions", [])
-    if not isinstance(raw_questions, list):
-        raise _fail(f"{where} questions", "expected [[questions]] tables")
-    questions = tuple(_question(q, f"{where} questions[{i}]") for i, q in enumerate(raw_questions))
-    seen: set[str] = set()
-    for index, question in enumerate(questions):
-        if question.id in seen:
-            raise _fail(f"{where} questions[{index}].id", f"duplicate question id {question.id!r}")
-        seen.add(question.id)
+    try:
+        questions = parse_questions(data.get("questions", []), where)
+    except ruledata.RuleFileError as error:
+        raise TemplateError(str(error)) from None
+    seen = {question.id for question in questions}
 
     _same_placeholders(subtitle, f"{where} subtitle")
     _check_names(placeholders(subtitle["ru"]), seen, f"{where} subtitle")
@@ -631,10 +554,8 @@ __all__ = [
     "Answer",
     "BlankUndefined",
     "Frame",
-    "Option",
     "Paragraph",
     "Provision",
-    "Question",
     "Template",
     "TemplateError",
     "all_templates",

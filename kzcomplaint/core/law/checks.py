@@ -476,15 +476,11 @@ def _non_working_last_day(ctx: _Context, req: Requirement) -> list[Finding]:
 def _detail_answers(ctx: _Context, req: Requirement) -> list[Finding]:
     if ctx.kind is None:
         return []
-    from kzcomplaint.core.documents import templates
-    from kzcomplaint.core.files import resources
+    from kzcomplaint.core.law.questions import kind_questions
 
-    if not (resources.templates_dir() / f"{ctx.kind.id}.toml").is_file():
-        return []
-    template = templates.load_template(ctx.kind.id)
     unanswered = [
         question
-        for question in template.questions
+        for question in kind_questions(ctx.kind.id)
         if question.required and not _filled(ctx.case.details.get(question.id))
     ]
     if not unanswered:

@@ -37,7 +37,8 @@ from kzcomplaint.gui.pages.where_when import fill_combo, select_data
 from kzcomplaint.gui.widgets import DateField, FeedbackLabel, TimeField
 
 if TYPE_CHECKING:
-    from kzcomplaint.core.documents.templates import Question, Template
+    from kzcomplaint.core.documents.templates import Template
+    from kzcomplaint.core.law.questions import Question
 
 MSG_NO_QUESTIONS = N_("This kind of document has no questions of its own; describe the facts below.")
 MSG_NO_TEMPLATE = N_("The text of this kind of document is not available: {reason}")
