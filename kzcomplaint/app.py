@@ -92,7 +92,7 @@ def _setup_logging() -> Path | None:
 
 def install_excepthook(window: MainWindow, log_path: Path | None) -> None:
     """Log every unexpected error and show it as a dialog with what to do."""
-    from kzcomplaint.gui.dialogs import show_error
+    from kzcomplaint.gui.dialogs.messages import show_error
 
     showing = False
 
@@ -126,7 +126,7 @@ def install_excepthook(window: MainWindow, log_path: Path | None) -> None:
 
 
 def _ask_first_run(ui: UiLanguage, settings: UiSettings) -> None:
-    from kzcomplaint.gui.dialogs import FirstRunDialog
+    from kzcomplaint.gui.dialogs.first_run import FirstRunDialog
 
     dialog = FirstRunDialog(ui, role=settings.role or "observer")
     dialog.exec()
@@ -230,7 +230,7 @@ def run_self_test(ui_language: str | None = None) -> int:
     try:
         app = create_application()
         _quiet_offscreen_warnings()
-        from kzcomplaint.gui import export
+        from kzcomplaint.gui.workers import export
 
         window = build_main_window(ui_language or "ru")
         window.show()
@@ -254,9 +254,9 @@ def run_self_test(ui_language: str | None = None) -> int:
             if not text:
                 raise RuntimeError(f"{target.name} has no text")
             sizes.append(f"{language} {target.stat().st_size // 1024} KiB")
-        from kzcomplaint.gui import workers
+        from kzcomplaint.gui.workers import threads
 
-        workers.wait_for_all()
+        threads.wait_for_all()
         window.draft.dirty = False
         window.close()
         elapsed = time.perf_counter() - started

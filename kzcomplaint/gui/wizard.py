@@ -50,7 +50,7 @@ from kzcomplaint.gui.pages.start import StartPage
 from kzcomplaint.gui.settings import ROLES, UiSettings
 
 if TYPE_CHECKING:
-    from kzcomplaint.gui.batch_dialog import BatchDialog
+    from kzcomplaint.gui.dialogs.batch import BatchDialog
     from kzcomplaint.gui.pages.check import CheckPage
     from kzcomplaint.gui.pages.document import DocumentPage
     from kzcomplaint.gui.pages.parties import PartiesPage
@@ -61,9 +61,9 @@ log = logging.getLogger(__name__)
 def page_classes() -> tuple[type[BasePage], ...]:
     """The wizard's pages, in order (a page's id is its index); imports their modules on the first call."""
     from kzcomplaint.gui.pages.check import CheckPage
-    from kzcomplaint.gui.pages.deadlines_page import DeadlinesPage
+    from kzcomplaint.gui.pages.deadlines import DeadlinesPage
     from kzcomplaint.gui.pages.document import DocumentPage
-    from kzcomplaint.gui.pages.facts_page import FactsPage
+    from kzcomplaint.gui.pages.facts import FactsPage
     from kzcomplaint.gui.pages.parties import PartiesPage
     from kzcomplaint.gui.pages.situation import SituationPage
     from kzcomplaint.gui.pages.where_when import WhereWhenPage
@@ -240,7 +240,7 @@ class ComplaintWizard(QWizard):
 
     def go_to_field(self, path: str) -> QWidget | None:
         """Show the page with the input of ``path`` and give the input the focus."""
-        from kzcomplaint.gui.widgets import reveal
+        from kzcomplaint.gui.widgets.fields import reveal
 
         for page_id, page in enumerate(self.pages):
             widget = page.reveal_field(path)
@@ -463,11 +463,11 @@ class MainWindow(QMainWindow):
     # --- review ------------------------------------------------------------------------
 
     def _review(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
-        from kzcomplaint.gui.pages.facts_page import FactsPage
+        from kzcomplaint.gui.pages.facts import FactsPage
         from kzcomplaint.gui.pages.parties import PartiesPage
+        from kzcomplaint.gui.pages.review import review_rows
         from kzcomplaint.gui.pages.situation import SituationPage
         from kzcomplaint.gui.pages.where_when import WhereWhenPage
-        from kzcomplaint.gui.review import review_rows
 
         pages = [self.wizard.page_of(cls) for cls in (SituationPage, WhereWhenPage, FactsPage, PartiesPage)]
         for page in pages:
@@ -531,7 +531,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path, *, ask: bool = True) -> bool:
         """Open the case file ``path``; show its problems as a list when it cannot be used."""
         from kzcomplaint.core.case import caseio
-        from kzcomplaint.gui.dialogs import FileProblem, ProblemsDialog
+        from kzcomplaint.gui.dialogs.problems import FileProblem, ProblemsDialog
 
         if ask and not self._ask_unsaved():
             return False
@@ -579,7 +579,7 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, path: Path) -> bool:
         from kzcomplaint.core.case import caseio
-        from kzcomplaint.gui.dialogs import show_error
+        from kzcomplaint.gui.dialogs.messages import show_error
 
         self._store_current()
         try:
@@ -608,7 +608,7 @@ class MainWindow(QMainWindow):
 
     def export_many(self) -> BatchDialog:
         """File → Export many cases…: a folder of case files or a CSV into documents (the dialog of a running batch)."""
-        from kzcomplaint.gui.batch_dialog import BatchDialog
+        from kzcomplaint.gui.dialogs.batch import BatchDialog
 
         if self.batch_dialog is not None and self.batch_dialog.is_running:
             self.batch_dialog.open()
@@ -703,7 +703,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def _training_date(self) -> None:
-        from kzcomplaint.gui.dialogs import TrainingDateDialog
+        from kzcomplaint.gui.dialogs.training_date import TrainingDateDialog
 
         dialog = TrainingDateDialog(self.translator, self.draft.today, self)
         if dialog.exec() == TrainingDateDialog.DialogCode.Accepted:
@@ -713,7 +713,7 @@ class MainWindow(QMainWindow):
 
     def show_directory(self) -> None:
         """The directory of bodies (browse, edit, import, export)."""
-        from kzcomplaint.gui.dialogs import DirectoryDialog
+        from kzcomplaint.gui.dialogs.directory import DirectoryDialog
 
         self.directory_dialog = DirectoryDialog(self.translator, self.draft, self)
         _delete_on_close(self.directory_dialog)

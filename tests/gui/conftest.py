@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 def make_window(qtbot, kz_home: Path) -> Iterator:
     """Build main windows in ``kz_home`` (observer role, language chosen); closed and reset after the test."""
     from kzcomplaint.app import build_main_window
-    from kzcomplaint.gui import workers
     from kzcomplaint.gui.settings import UiSettings
+    from kzcomplaint.gui.workers import threads
 
     built = []
 
@@ -32,7 +32,7 @@ def make_window(qtbot, kz_home: Path) -> Iterator:
         return window
 
     yield make
-    workers.wait_for_all()
+    threads.wait_for_all()
     for window in built:
         window.draft.autosave_timer.stop()
         window.ui.set_language("en")

@@ -13,8 +13,8 @@ from PySide6.QtGui import QDesktopServices
 
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.text.i18n import Translator
-from kzcomplaint.gui import batch_dialog
-from kzcomplaint.gui.batch_dialog import BatchDialog
+from kzcomplaint.gui.dialogs import batch as batch_dialog
+from kzcomplaint.gui.dialogs.batch import BatchDialog
 
 EXAMPLES = ("observer_removed.json", "observer_denied_entry.json", "ballot_stuffing.json")
 BROKEN = '{"format": "kzcomplaint/1", "template": '

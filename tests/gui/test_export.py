@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from gui_cases import complete_case
 
-from kzcomplaint.gui import export
+from kzcomplaint.gui.workers import export
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -81,7 +81,7 @@ def test_self_test_command(tmp_path: Path) -> None:
 def test_unexpected_error_is_a_dialog_not_a_traceback(make_window, monkeypatch, kz_home: Path) -> None:
     from kzcomplaint import app
     from kzcomplaint.core.case import drafts
-    from kzcomplaint.gui import dialogs
+    from kzcomplaint.gui.dialogs import messages as dialogs
 
     window = make_window("en")
     window.draft.replace_case(complete_case(), dirty=True)

@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 
 from kzcomplaint.core.documents import templates
+from kzcomplaint.core.documents.facts import draft_facts
 from kzcomplaint.gui import labels
-from kzcomplaint.gui.facts import draft_facts
 
 
 @dataclasses.dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from gui_cases import complete_case
 from PySide6.QtWidgets import QComboBox, QMessageBox, QPlainTextEdit
 
-from kzcomplaint.gui.pages.facts_page import FactsPage, QuestionInput
-from kzcomplaint.gui.widgets import TimeField
+from kzcomplaint.gui.pages.facts import FactsPage, QuestionInput
+from kzcomplaint.gui.widgets.fields import TimeField
 
 
 def _facts_page(window) -> FactsPage:

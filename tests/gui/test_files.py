@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from kzcomplaint.core.case import caseio, drafts, profile
 from kzcomplaint.core.law import directory as bodies
-from kzcomplaint.gui.dialogs import DirectoryDialog, ProblemsDialog
+from kzcomplaint.gui.dialogs.directory import DirectoryDialog
+from kzcomplaint.gui.dialogs.problems import ProblemsDialog
 
 
 def test_open_shows_every_problem_as_a_readable_list(make_window, qtbot, tmp_path: Path) -> None:
@@ -183,7 +184,7 @@ def test_saving_an_entry_never_replaces_an_unusable_user_directory(make_window, 
 
 
 def test_a_late_computation_of_terms_does_not_overwrite_a_newer_one(make_window, tmp_path: Path) -> None:
-    from kzcomplaint.gui import workers
+    from kzcomplaint.gui.workers import threads
 
     case = complete_case()
     case.contested.date = dt.date(2021, 1, 10)
@@ -195,6 +196,6 @@ def test_a_late_computation_of_terms_does_not_overwrite_a_newer_one(make_window,
     start.release_terms()  # as after the first paint
     start.refresh_terms([path])
     start.refresh_terms([])  # the case was forgotten meanwhile
-    workers.wait_for_all()
+    threads.wait_for_all()
     QApplication.processEvents()
     assert start.terms_model.rowCount() == 0

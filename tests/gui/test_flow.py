@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 from kzcomplaint.core.case import caseio
-from kzcomplaint.gui import export
-from kzcomplaint.gui.models import KIND_ROLE
+from kzcomplaint.gui.models.lists import KIND_ROLE
 from kzcomplaint.gui.pages.check import CheckPage
 from kzcomplaint.gui.pages.document import DocumentPage
-from kzcomplaint.gui.widgets import CheckedLineEdit, DateField
+from kzcomplaint.gui.widgets.fields import CheckedLineEdit, DateField
+from kzcomplaint.gui.workers import export
 
 CHECK_PAGE = 6
 DOCUMENT_PAGE = 7

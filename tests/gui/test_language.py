@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QWizard
 
 from kzcomplaint.core.law import catalog
 from kzcomplaint.core.text.i18n import Translator
-from kzcomplaint.gui.dialogs import FirstRunDialog
+from kzcomplaint.gui.dialogs.first_run import FirstRunDialog
 from kzcomplaint.gui.i18n import UiLanguage
-from kzcomplaint.gui.models import KIND_ROLE
+from kzcomplaint.gui.models.lists import KIND_ROLE
 
 MARK = "⟪"
 

@@ -28,8 +28,8 @@ LAST_PAGE = len(STEP_TITLES) - 1
 def built_window(qtbot, kz_home: Path) -> Iterator:
     """Build main windows in ``kz_home`` without showing them; closed and reset after the test."""
     from kzcomplaint.app import build_main_window
-    from kzcomplaint.gui import workers
     from kzcomplaint.gui.settings import UiSettings
+    from kzcomplaint.gui.workers import threads
 
     built = []
 
@@ -43,7 +43,7 @@ def built_window(qtbot, kz_home: Path) -> Iterator:
         return window
 
     yield build
-    workers.wait_for_all()
+    threads.wait_for_all()
     for window in built:
         window.draft.autosave_timer.stop()
         window.ui.set_language("en")
@@ -157,7 +157,7 @@ def test_pages_created_or_built_after_a_language_switch_are_in_that_language(bui
 
 
 def test_terms_of_recent_cases_are_computed_once_the_window_is_painted(built_window, qtbot, tmp_path: Path) -> None:
-    from kzcomplaint.gui import workers
+    from kzcomplaint.gui.workers import threads
 
     case = complete_case()
     path = tmp_path / "case.json"
@@ -169,7 +169,7 @@ def test_terms_of_recent_cases_are_computed_once_the_window_is_painted(built_win
     computing = Translator("en").gettext(MSG_COMPUTING)
     assert start.recent_model.rowCount() == 1
     assert start.terms_label.text() == computing
-    assert not workers.busy(), "nothing competes with the first paint"
+    assert not threads.busy(), "nothing competes with the first paint"
     qtbot.waitUntil(lambda: start.terms_label.text() != computing, timeout=10_000)
 
 
@@ -216,9 +216,9 @@ def test_the_first_window_loads_neither_the_other_pages_nor_qt_namespace(tmp_pat
     seen = json.loads(completed.stdout.splitlines()[-1])
     other_pages = {f"kzcomplaint.gui.pages.{name}" for name in STEP_TITLES if name != "start"}
     later = other_pages | {
-        "kzcomplaint.gui.batch_dialog",
-        "kzcomplaint.gui.models",
-        "kzcomplaint.gui.widgets",
+        "kzcomplaint.gui.dialogs.batch",
+        "kzcomplaint.gui.models.lists",
+        "kzcomplaint.gui.widgets.fields",
         "kzcomplaint.core.law.catalog",
         "kzcomplaint.core.law.checks",
         "kzcomplaint.core.law.deadlines",

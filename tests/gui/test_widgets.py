@@ -8,7 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kzcomplaint.core.text.i18n import translator
-from kzcomplaint.gui.widgets import CheckedLineEdit, DateField, TimeField, email_verdict, iin_verdict, phone_verdict
+from kzcomplaint.gui.widgets.fields import (
+    CheckedLineEdit,
+    DateField,
+    TimeField,
+    email_verdict,
+    iin_verdict,
+    phone_verdict,
+)
 
 
 @pytest.fixture

@@ -14,9 +14,9 @@ STEP_TITLES: dict[str, str] = {
     "start": N_("Start"),
     "situation": N_("What happened?"),
     "where_when": N_("Where and when"),
-    "facts_page": N_("Facts"),
+    "facts": N_("Facts"),
     "parties": N_("Parties"),
-    "deadlines_page": N_("Deadlines"),
+    "deadlines": N_("Deadlines"),
     "check": N_("Check"),
     "document": N_("Document"),
 }

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from kzcomplaint.core.text.i18n import N_
-from kzcomplaint.gui.delegates import WrappingDelegate
 from kzcomplaint.gui.labels import citation_text
-from kzcomplaint.gui.models import ProblemModel
+from kzcomplaint.gui.models.lists import ProblemModel
 from kzcomplaint.gui.pages.base import BasePage
-from kzcomplaint.gui.widgets import FeedbackLabel
+from kzcomplaint.gui.widgets.delegates import WrappingDelegate
+from kzcomplaint.gui.widgets.fields import FeedbackLabel
 
 if TYPE_CHECKING:
     from kzcomplaint.core.law.checks import Problem

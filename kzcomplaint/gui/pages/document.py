@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 from kzcomplaint.core.case.model import Case
 from kzcomplaint.core.text.i18n import N_
 from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES, LANGUAGES
-from kzcomplaint.gui import workers
 from kzcomplaint.gui.i18n import language_label
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.pages.where_when import select_data
-from kzcomplaint.gui.widgets import FeedbackLabel
+from kzcomplaint.gui.widgets.fields import FeedbackLabel
+from kzcomplaint.gui.workers import threads
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class DocumentPage(BasePage):
         self._last_export: Path | None = None
         self._last_count = 0
         self.language_label = QLabel(self)
-        from kzcomplaint.gui import export
+        from kzcomplaint.gui.workers import export
 
         self.language = QComboBox(self)
         for language in DOCUMENT_LANGUAGES:
@@ -170,7 +170,7 @@ class DocumentPage(BasePage):
 
     def refresh_preview(self) -> None:
         """Render the document off the UI thread and show its text."""
-        from kzcomplaint.gui import export
+        from kzcomplaint.gui.workers import export
 
         self._timer.stop()
         self._generation += 1
@@ -194,7 +194,7 @@ class DocumentPage(BasePage):
                 self.preview.clear()
                 self.status.show_error(self.translator.format(MSG_PREVIEW_FAILED, reason=str(error)))
 
-        workers.run_in_background(lambda: export.preview(case, language, base_dir), on_success=done, on_failure=failed)
+        threads.run_in_background(lambda: export.preview(case, language, base_dir), on_success=done, on_failure=failed)
 
     def _show_mixed(self, case: Case, language: str) -> None:
         """Warn when the user's own texts are not in the document's language."""
@@ -227,7 +227,7 @@ class DocumentPage(BasePage):
 
     def export(self, path: Path | None = None, language: str | None = None) -> None:
         """Export the document (asking where, unless ``path`` is given)."""
-        from kzcomplaint.gui import export
+        from kzcomplaint.gui.workers import export
 
         language = language or self.output_language()
         if path is None:
@@ -250,7 +250,7 @@ class DocumentPage(BasePage):
             self.export_button.setEnabled(True)
             self._exported(written)
 
-        workers.run_in_background(
+        threads.run_in_background(
             lambda: export.export_docx(case, language, path, base_dir),
             on_success=done,
             on_failure=self._export_failed,
@@ -258,7 +258,7 @@ class DocumentPage(BasePage):
 
     def export_all(self, folder: Path | None = None) -> None:
         """Export one document per language into a folder, with progress."""
-        from kzcomplaint.gui import export
+        from kzcomplaint.gui.workers import export
 
         if folder is None:
             name = QFileDialog.getExistingDirectory(
@@ -287,7 +287,7 @@ class DocumentPage(BasePage):
             dialog.deleteLater()
             self._export_failed(error)
 
-        workers.run_in_background(
+        threads.run_in_background(
             lambda progress: export.export_all(case, target, stem, base_dir, progress=progress),
             on_success=done,
             on_failure=failed,
@@ -296,7 +296,7 @@ class DocumentPage(BasePage):
 
     def export_pdf(self, path: Path | None = None) -> None:
         """Export a PDF through LibreOffice (installed), with progress."""
-        from kzcomplaint.gui import export
+        from kzcomplaint.gui.workers import export
 
         language = self.output_language()
         if path is None:
@@ -327,7 +327,7 @@ class DocumentPage(BasePage):
             dialog.deleteLater()
             self._export_failed(error)
 
-        workers.run_in_background(
+        threads.run_in_background(
             lambda: export.export_pdf(case, language, target, base_dir), on_success=done, on_failure=failed
         )
 
@@ -353,7 +353,7 @@ class DocumentPage(BasePage):
 
     def _export_failed(self, error: Exception) -> None:
         self.export_button.setEnabled(True)
-        from kzcomplaint.gui.export import PdfConversionError
+        from kzcomplaint.gui.workers.export import PdfConversionError
 
         if isinstance(error, PdfConversionError):
             reason = error.message.render(self.translator)

@@ -28,7 +28,7 @@ from kzcomplaint.gui import labels
 from kzcomplaint.gui.labels import citation_text
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.pages.where_when import fill_combo, select_data
-from kzcomplaint.gui.widgets import (
+from kzcomplaint.gui.widgets.fields import (
     CheckedLineEdit,
     DateField,
     FeedbackLabel,

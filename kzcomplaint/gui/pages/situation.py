@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from kzcomplaint.core.text.i18n import N_
 from kzcomplaint.gui.labels import citation_text
-from kzcomplaint.gui.models import DESCRIPTION_ROLE, KIND_ROLE, CatalogFilter, CatalogModel
+from kzcomplaint.gui.models.lists import DESCRIPTION_ROLE, KIND_ROLE, CatalogFilter, CatalogModel
 from kzcomplaint.gui.pages.base import BasePage
 
 DOCUMENT_NAMES = {

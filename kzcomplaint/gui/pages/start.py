@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from kzcomplaint.core.case import drafts
 from kzcomplaint.core.filing import due
 from kzcomplaint.core.text.i18n import N_, Message
-from kzcomplaint.gui import workers
-from kzcomplaint.gui.delegates import WrappingDelegate
+from kzcomplaint.gui.models.start import DueTermModel, RecentModel
 from kzcomplaint.gui.pages.base import BasePage
-from kzcomplaint.gui.start_models import DueTermModel, RecentModel
+from kzcomplaint.gui.widgets.delegates import WrappingDelegate
+from kzcomplaint.gui.workers import threads
 
 MSG_NO_RECENT = N_("No case files yet. Saved and opened cases appear here.")
 MSG_NO_TERMS = N_("No term of a recent case falls due this week (as of {today}).")
@@ -201,7 +201,7 @@ class StartPage(BasePage):
             if generation == self._terms_generation:
                 self._set_terms_state(MSG_TERMS_FAILED, reason=str(error))
 
-        workers.run_in_background(compute, on_success=done, on_failure=failed)
+        threads.run_in_background(compute, on_success=done, on_failure=failed)
 
     def _set_terms_state(self, msgid: str, **params: object) -> None:
         self._terms_state = (msgid, dict(params))

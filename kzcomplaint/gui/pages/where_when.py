@@ -18,7 +18,7 @@ from kzcomplaint.core.case.model import ContestedType, Level
 from kzcomplaint.core.text.i18n import N_
 from kzcomplaint.gui import labels
 from kzcomplaint.gui.pages.base import BasePage
-from kzcomplaint.gui.widgets import DateField, TimeField, form_layout
+from kzcomplaint.gui.widgets.fields import DateField, TimeField, form_layout
 
 MSG_NO_REGION = N_("— not chosen —")
 MSG_DECISION_DATE = N_("&Date the decision was taken:")

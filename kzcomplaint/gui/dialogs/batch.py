@@ -3,7 +3,7 @@
 A trainer exports a workshop's drafts, a lawyer the CSV an observer group
 sent. The dialog only collects the source, the output folder and the
 document language, runs :func:`kzcomplaint.core.documents.batch.run_batch` through
-:mod:`kzcomplaint.gui.workers` with a progress callback and a cancel flag,
+:mod:`kzcomplaint.gui.workers.threads` with a progress callback and a cancel flag,
 and shows what the core reports: the counts, and each case that could not be
 exported with its file (or CSV row), field and reason in the interface
 language. Every text is kept as a msgid or a core :class:`Message` and
@@ -37,11 +37,11 @@ from PySide6.QtWidgets import (
 
 from kzcomplaint.core.text.i18n import N_, Message, Translator
 from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES
-from kzcomplaint.gui import workers
-from kzcomplaint.gui.delegates import WrappingDelegate
 from kzcomplaint.gui.i18n import UiLanguage, language_label
 from kzcomplaint.gui.labels import without_mnemonic
-from kzcomplaint.gui.widgets import FeedbackLabel, form_layout
+from kzcomplaint.gui.widgets.delegates import WrappingDelegate
+from kzcomplaint.gui.widgets.fields import FeedbackLabel, form_layout
+from kzcomplaint.gui.workers import threads
 
 if TYPE_CHECKING:
     from kzcomplaint.core.documents.batch import BatchSummary, CaseResult
@@ -316,7 +316,7 @@ class BatchDialog(QDialog):
             # spawned (a second start-up; a frozen build would have to re-enter its main).
             return batch.run_batch(source, output, language=language, jobs=1, progress=progress, cancel=cancel)
 
-        workers.run_in_background(
+        threads.run_in_background(
             export_cases, on_success=self._finished, on_failure=self._failed, on_progress=self._progressed
         )
         return True

@@ -26,15 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from kzcomplaint.core.case.model import Evidence
+from kzcomplaint.core.documents.facts import draft_facts
 from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui import labels
-from kzcomplaint.gui.facts import draft_facts
 from kzcomplaint.gui.i18n import LANGUAGE_NAMES
-from kzcomplaint.gui.models import EvidenceModel
+from kzcomplaint.gui.models.lists import EvidenceModel
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.pages.where_when import fill_combo, select_data
-from kzcomplaint.gui.widgets import DateField, FeedbackLabel, TimeField
+from kzcomplaint.gui.widgets.fields import DateField, FeedbackLabel, TimeField
 
 if TYPE_CHECKING:
     from kzcomplaint.core.documents.templates import Template
@@ -167,7 +167,7 @@ class QuestionInput(QWidget):
 class FactsPage(BasePage):
     """The kind's own questions, evidence with files, and the facts text."""
 
-    STEP = "facts_page"
+    STEP = "facts"
 
     def retranslate_titles(self) -> None:
         """Title and subtitle."""

@@ -1,17 +1,12 @@
-"""Dialogs: first run, problems of a file, the directory of bodies, training date, errors."""
+"""The directory of bodies: browse, edit your own entries, import and export."""
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -22,199 +17,23 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
-    QRadioButton,
     QSplitter,
     QTableView,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from kzcomplaint.core.case.model import Level
 from kzcomplaint.core.law.directory import BodyEntry, DirectoryError
-from kzcomplaint.core.text.i18n import N_, Message, Translator
+from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui import labels
-from kzcomplaint.gui.delegates import WrappingDelegate
+from kzcomplaint.gui.dialogs.problems import FileProblem, ProblemsDialog
 from kzcomplaint.gui.draft import DraftController
-from kzcomplaint.gui.i18n import LANGUAGE_NAMES, UiLanguage
-from kzcomplaint.gui.models import ENTRY_ID_ROLE, DirectoryModel
-from kzcomplaint.gui.settings import ROLES
-from kzcomplaint.gui.widgets import DateField, FeedbackLabel, form_layout
-
-ROLE_NAMES = {
-    "observer": N_("&Observer"),
-    "lawyer": N_("&Lawyer"),
-    "trainer": N_("&Trainer"),
-}
-ROLE_HINTS = {
-    "observer": N_("A complaint or an act in minutes, on voting day and after."),
-    "lawyer": N_("Appeals and court claims; the representative's details are asked for."),
-    "trainer": N_("Exercises with fictitious cases; you can set the date the app takes as today."),
-}
-
-
-def show_error(parent: QWidget | None, tr: Translator, reason: str, what_to_do: str) -> None:
-    """An error as a dialog: the reason and what to do, never a traceback."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(tr.gettext(N_("kzcomplaint")))
-    box.setText(reason)
-    box.setInformativeText(what_to_do)
-    box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.exec()
-
-
-class FirstRunDialog(QDialog):
-    """Asks the interface language and the user's role; the dialog re-translates as a language is picked."""
-
-    def __init__(self, ui: UiLanguage, role: str = "observer", parent: QWidget | None = None) -> None:
-        """Offer the three languages (each in its own name) and the three roles."""
-        super().__init__(parent)
-        self.ui = ui
-        self.language_box = QGroupBox(self)
-        self.language_group = QButtonGroup(self)
-        language_layout = QVBoxLayout(self.language_box)
-        self.language_buttons: dict[str, QRadioButton] = {}
-        for language in LANGUAGES:
-            button = QRadioButton(LANGUAGE_NAMES[language], self.language_box)
-            button.setChecked(language == ui.language)
-            self.language_group.addButton(button)
-            language_layout.addWidget(button)
-            self.language_buttons[language] = button
-            button.toggled.connect(lambda checked, code=language: self._language_toggled(code, checked))
-        self.role_box = QGroupBox(self)
-        self.role_group = QButtonGroup(self)
-        role_layout = QVBoxLayout(self.role_box)
-        self.role_buttons: dict[str, QRadioButton] = {}
-        self.role_hints: dict[str, QLabel] = {}
-        for value in ROLES:
-            button = QRadioButton(self.role_box)
-            button.setChecked(value == role)
-            hint = QLabel(self.role_box)
-            hint.setWordWrap(True)
-            hint.setIndent(24)
-            self.role_group.addButton(button)
-            role_layout.addWidget(button)
-            role_layout.addWidget(hint)
-            self.role_buttons[value] = button
-            self.role_hints[value] = hint
-        self.note = QLabel(self)
-        self.note.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
-        self.buttons.accepted.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.language_box)
-        layout.addWidget(self.role_box)
-        layout.addWidget(self.note)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
-        ui.changed.connect(self.retranslate)
-        self.retranslate()
-
-    def _language_toggled(self, language: str, checked: bool) -> None:
-        if checked:
-            self.ui.set_language(language)
-
-    def retranslate(self, *_args: object) -> None:
-        """All texts in the language picked."""
-        tr = self.ui.translator
-        self.setWindowTitle(tr.gettext(N_("Welcome to kzcomplaint")))
-        self.language_box.setTitle(tr.gettext(N_("Interface language")))
-        self.role_box.setTitle(tr.gettext(N_("You are")))
-        for value in ROLES:
-            self.role_buttons[value].setText(tr.gettext(ROLE_NAMES[value]))
-            self.role_hints[value].setText(tr.gettext(ROLE_HINTS[value]))
-        self.note.setText(tr.gettext(N_("Both can be changed later in the Settings menu.")))
-
-    def chosen(self) -> tuple[str, str]:
-        """The language and role picked."""
-        language = next(code for code, button in self.language_buttons.items() if button.isChecked())
-        role = next((value for value, button in self.role_buttons.items() if button.isChecked()), "observer")
-        return language, role
-
-
-@dataclasses.dataclass(frozen=True)
-class FileProblem:
-    """One line of a problems list: which entry or field, and what to do."""
-
-    where: str
-    message: Message
-
-
-class ProblemsDialog(QDialog):
-    """A file that cannot be used: its name, then each problem as (field, what to do)."""
-
-    def __init__(
-        self, tr: Translator, title: str, source: str, problems: Sequence[FileProblem], parent: QWidget | None = None
-    ) -> None:
-        """Show ``problems`` of the file ``source``."""
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.header = QLabel(tr.format(N_("The file {file} cannot be used. What to fix:"), file=source), self)
-        self.header.setWordWrap(True)
-        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.model = QStandardItemModel(self)
-        self.model.setHorizontalHeaderLabels([tr.gettext(N_("Field")), tr.gettext(N_("What to do"))])
-        for problem in problems:
-            where = QStandardItem(problem.where or tr.gettext(N_("(whole file)")))
-            message = QStandardItem(problem.message.render(tr))
-            message.setToolTip(message.text())
-            for item in (where, message):
-                item.setEditable(False)
-            self.model.appendRow([where, message])
-        self.view = QTreeView(self)
-        self.view.setModel(self.model)
-        self.view.setRootIsDecorated(False)
-        self.view.setWordWrap(True)
-        self.view.setUniformRowHeights(False)
-        self.view.setAccessibleName(tr.gettext(N_("Problems")))
-        self.view.setItemDelegate(WrappingDelegate(self.view))
-        self.view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.view.header().setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        buttons.accepted.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 120, self.fontMetrics().lineSpacing() * 24)
-
-    def rows(self) -> list[tuple[str, str]]:
-        """The problems as shown: (field, what to do)."""
-        return [
-            (self.model.item(row, 0).text(), self.model.item(row, 1).text()) for row in range(self.model.rowCount())
-        ]
-
-
-class TrainingDateDialog(QDialog):
-    """A trainer's "today" for exercises, or the real date."""
-
-    def __init__(self, tr: Translator, today: dt.date | None, parent: QWidget | None = None) -> None:
-        """Offer a date field and "use the real date"."""
-        super().__init__(parent)
-        self.setWindowTitle(tr.gettext(N_("Training date")))
-        self.field = DateField(self)
-        self.field.retranslate(tr)
-        self.field.set_date(today)
-        self.field.set_accessible_name(tr.gettext(N_("Date the app takes as today")))
-        label = QLabel(tr.gettext(N_("&Date the app takes as today (empty: the real date):")), self)
-        label.setWordWrap(True)
-        label.setBuddy(self.field.edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.field)
-        layout.addWidget(buttons)
-
-    def chosen(self) -> dt.date | None:
-        """The date picked, or None for the real date."""
-        return self.field.date()
+from kzcomplaint.gui.models.lists import ENTRY_ID_ROLE, DirectoryModel
+from kzcomplaint.gui.widgets.delegates import WrappingDelegate
+from kzcomplaint.gui.widgets.fields import FeedbackLabel, form_layout
 
 
 class DirectoryDialog(QDialog):

@@ -1,7 +1,7 @@
 """Rendering and exporting documents, as plain functions that run on a worker thread.
 
 These call the core's renderer and write files; they touch no widget, so
-the document page runs them with :func:`kzcomplaint.gui.workers.run_in_background`.
+the document page runs them with :func:`kzcomplaint.gui.workers.threads.run_in_background`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Item models of the start page: the recent case files and the terms of them falling due.
 
-They are apart from :mod:`kzcomplaint.gui.models` because the first window
+They are apart from :mod:`kzcomplaint.gui.models.lists` because the first window
 shows them: this module loads none of Qt's namespaces of enumerations (``Qt``,
 ``QStyle``), which cost more to load than the whole start page to build.
 """

@@ -5,7 +5,7 @@ evidence items, directory entries) and shows them in the current interface
 language; ``retranslate(tr)`` re-words them. No model decides anything:
 severity, citations, dates and warnings come from the core as they are. The
 start page's models (recent cases, terms falling due) are in
-:mod:`kzcomplaint.gui.start_models`, which the first window loads without this
+:mod:`kzcomplaint.gui.models.start`, which the first window loads without this
 module.
 """
 
@@ -30,7 +30,7 @@ from kzcomplaint.core.case.model import Evidence
 from kzcomplaint.core.text import legal_dates
 from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.gui.labels import MSG_IMMEDIATELY, citation_text
-from kzcomplaint.gui.start_models import TranslatedRowsModel
+from kzcomplaint.gui.models.start import TranslatedRowsModel
 
 if TYPE_CHECKING:
     from kzcomplaint.core.law.catalog import TemplateInfo

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout
 
 from kzcomplaint.core.text.i18n import N_
-from kzcomplaint.gui.delegates import WrappingDelegate
 from kzcomplaint.gui.labels import MSG_IMMEDIATELY
-from kzcomplaint.gui.models import DeadlineModel, today_label
+from kzcomplaint.gui.models.lists import DeadlineModel, today_label
 from kzcomplaint.gui.pages.base import BasePage
-from kzcomplaint.gui.widgets import FeedbackLabel
+from kzcomplaint.gui.widgets.delegates import WrappingDelegate
+from kzcomplaint.gui.widgets.fields import FeedbackLabel
 
 if TYPE_CHECKING:
     from kzcomplaint.core.law.deadlines import Deadline
@@ -25,7 +25,7 @@ MSG_CORE_ERROR = N_("The terms could not be computed: {reason}")
 class DeadlinesPage(BasePage):
     """The terms as the core computed them."""
 
-    STEP = "deadlines_page"
+    STEP = "deadlines"
 
     def retranslate_titles(self) -> None:
         """Title and subtitle."""

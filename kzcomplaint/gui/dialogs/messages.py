@@ -1,0 +1,21 @@
+"""A failure said as a dialog: the reason and what to do, never a traceback."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QMessageBox,
+    QWidget,
+)
+
+from kzcomplaint.core.text.i18n import N_, Translator
+
+
+def show_error(parent: QWidget | None, tr: Translator, reason: str, what_to_do: str) -> None:
+    """An error as a dialog: the reason and what to do, never a traceback."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(tr.gettext(N_("kzcomplaint")))
+    box.setText(reason)
+    box.setInformativeText(what_to_do)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()

@@ -1,0 +1,1 @@
+"""Input widgets and item delegates the pages and dialogs are built from."""

@@ -1,0 +1,1 @@
+"""Work off the UI thread: the runner with success and failure callbacks, and rendering and export."""
