@@ -2,7 +2,7 @@
 
 import sys
 
-from kzcomplaint.cli import main
+from kzcomplaint.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

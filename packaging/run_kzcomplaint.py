@@ -3,7 +3,7 @@
 import multiprocessing
 import sys
 
-from kzcomplaint.cli import main
+from kzcomplaint.cli.main import main
 
 if __name__ == "__main__":
     # `kzcomplaint batch --jobs N` starts worker processes: a frozen build on

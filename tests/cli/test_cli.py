@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kzcomplaint.cli import main
+from kzcomplaint.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "observer_removed.json"
@@ -173,7 +173,7 @@ def test_templates_human_output(capsys: pytest.CaptureFixture[str]) -> None:
 def test_quick_commands_load_neither_qt_nor_docx(argv: list[str]) -> None:
     script = (
         "import sys, contextlib, io\n"
-        "from kzcomplaint.cli import main\n"
+        "from kzcomplaint.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    main({argv!r})\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'docx'))\n"

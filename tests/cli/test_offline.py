@@ -23,7 +23,7 @@ def refuse_network(event, args):
 
 sys.addaudithook(refuse_network)
 
-from kzcomplaint.cli import main
+from kzcomplaint.cli.main import main
 
 out = sys.argv[1]
 example = sys.argv[2]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from render_helpers import docx_text
 
-from kzcomplaint import cli
+from kzcomplaint.cli import main as cli
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import checks
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from kzcomplaint import cli
+from kzcomplaint.cli import main as cli
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "observer_removed.json"

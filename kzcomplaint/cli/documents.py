@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kzcomplaint.cli_core import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
+from kzcomplaint.cli.cases import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
 from kzcomplaint.core.text.i18n import N_, Translator
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def _template_problem(source: str, error: Exception, tr: Translator) -> None:
 
 
 def _render(args: argparse.Namespace, tr: Translator) -> int:
-    from kzcomplaint.cli_core import load_case_or_report
+    from kzcomplaint.cli.cases import load_case_or_report
     from kzcomplaint.core.documents import render, templates
     from kzcomplaint.core.law import catalog, checks
 

@@ -18,7 +18,7 @@ from kzcomplaint.core.text.i18n import N_, Message, Translator
 if TYPE_CHECKING:
     from kzcomplaint.core.case.model import Case
 
-# The exit codes of every sub-command (``cli`` and ``cli_docs`` use these).
+# The exit codes of every sub-command (``cli.main`` and ``cli.documents`` use these).
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_UNREADABLE = 2

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from kzcomplaint import __version__
-from kzcomplaint.cli_core import EXIT_OK, EXIT_UNREADABLE
+from kzcomplaint.cli.cases import EXIT_OK, EXIT_UNREADABLE
 from kzcomplaint.core.text.i18n import N_, Translator, default_ui_language, translator
 from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES, LANGUAGES
 
@@ -163,13 +163,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace, args_list: list[str], ui_language: str, tr: Translator) -> int:
     if args.command in ("check", "deadlines", "templates"):
-        from kzcomplaint import cli_core
+        from kzcomplaint.cli import cases
 
-        return cli_core.run(args, tr)
+        return cases.run(args, tr)
     if args.command in ("render", "batch", "blank"):
-        from kzcomplaint import cli_docs
+        from kzcomplaint.cli import documents
 
-        return cli_docs.run(args, tr)
+        return documents.run(args, tr)
     from kzcomplaint import app
 
     explicit = any(arg == "--ui-lang" or arg.startswith("--ui-lang=") for arg in args_list)
