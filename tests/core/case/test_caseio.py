@@ -36,7 +36,7 @@ from kzcomplaint.core.case.model import Case, Evidence, Person
 from kzcomplaint.core.text.i18n import translator
 from kzcomplaint.core.text.languages import LANGUAGES
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "observer_removed.json"
+EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "observer_removed.json"
 RUNNING_AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 

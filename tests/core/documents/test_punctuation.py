@@ -13,7 +13,7 @@ from kzcomplaint.core.case import caseio
 from kzcomplaint.core.documents import render
 from kzcomplaint.core.documents.docx_style import Style
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 
 

@@ -11,7 +11,7 @@ from kzcomplaint.core.case import caseio
 from kzcomplaint.core.text import detect
 from kzcomplaint.core.text.i18n import translator
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
 KK = "Сайлау учаскесінде комиссия мүшесі мені байқаушы ретінде сайлау учаскесінен шығарып жіберді, себебін айтпады."
 RU = "Член участковой комиссии Жұмабаева потребовала, чтобы я покинул участок, и не назвала причину удаления."

@@ -12,8 +12,8 @@ from docx import Document
 from kzcomplaint.core.case import caseio
 from kzcomplaint.core.documents import render, templates
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURE = ROOT / "tests" / "render" / "fixtures" / "observer_removed.toml"
+ROOT = Path(__file__).resolve().parents[3]
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "observer_removed.toml"
 
 
 def _template_with_condition(when: str) -> templates.Template:
