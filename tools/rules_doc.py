@@ -29,7 +29,7 @@ def generate() -> str:
     lines = [
         "# The rules the app applies, with their citations",
         "",
-        "Generated from `kzcomplaint/core/rules/*.toml` by `tools/rules_doc.py` — do not edit by hand.",
+        "Generated from `kzcomplaint/core/law/rules/*.toml` by `tools/rules_doc.py` — do not edit by hand.",
         "“Verified” is the date the text read was in force; an event after it gets a `law.unverified`",
         "warning. “Unconfirmed” rules are shown as such in the app and in documents.",
         "",

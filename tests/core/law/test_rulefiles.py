@@ -1,6 +1,6 @@
 """Every shipped rule file, whoever wrote it: ids, citations, three languages, date ranges.
 
-The test does not know the files by name. It loads every ``core/rules/*.toml``
+The test does not know the files by name. It loads every ``core/law/rules/*.toml``
 and looks for arrays of entries that carry an ``id`` and a ``citation``
 (requirements, deadline rules, routes, catalogue kinds, …); a file added
 tomorrow is covered without touching this test.
