@@ -8,9 +8,12 @@ reads or writes the real home.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import tempfile
+import types
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -43,3 +46,30 @@ def kz_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home.mkdir()
     monkeypatch.setenv("KZCOMPLAINT_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def frozen_today(monkeypatch: pytest.MonkeyPatch) -> Callable[[types.ModuleType, dt.date], None]:
+    """Make ``dt.date.today()`` answer a fixed day inside one module (imported as ``import datetime as dt``).
+
+    For the tests of "defaults to the system date": they must hold on any clock,
+    so they set the date the module sees instead of reading the real one. Only
+    the module's own name ``dt`` is replaced; dates it makes compare, hash and
+    pass ``isinstance`` checks like ordinary dates.
+    """
+
+    def freeze(module: types.ModuleType, day: dt.date) -> None:
+        class _AnyDate(type):
+            def __instancecheck__(cls, instance: object) -> bool:
+                return isinstance(instance, dt.date)
+
+        class _FrozenDate(dt.date, metaclass=_AnyDate):
+            @classmethod
+            def today(cls) -> dt.date:
+                return day
+
+        shim = types.SimpleNamespace(**{name: getattr(dt, name) for name in dir(dt) if not name.startswith("__")})
+        shim.date = _FrozenDate
+        monkeypatch.setattr(module, "dt", shim)
+
+    return freeze

@@ -514,11 +514,15 @@ def test_old_case_is_checked_with_the_earliest_rules_and_warned() -> None:
     assert {"phone.missing", "law.unverified"} <= codes(problems)
 
 
-def test_check_case_defaults_today_to_the_system_date() -> None:
+def test_check_case_defaults_today_to_the_system_date(frozen_today) -> None:
+    # Without a filing date the case is judged on "today": the system date
+    # unless one is given. Which rules apply follows that date.
     case = complete_case()
     case.filing_date = None
-    problems = check_case(case)
-    assert "filing_date.missing" in codes(problems)
+    frozen_today(checks, FILED)
+    assert codes(check_case(case)) == codes(check_case(case, today=FILED)) == {"filing_date.missing"}
+    frozen_today(checks, D(2020, 12, 18))
+    assert codes(check_case(case)) == {"filing_date.missing", "law.unverified"}
 
 
 # ── which requirements apply ────────────────────────────────────────────

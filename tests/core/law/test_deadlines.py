@@ -432,9 +432,17 @@ def test_past_and_today(cal: WorkCalendar, today: dt.date, codes: set[str]) -> N
     assert set(deadline.warning_codes) == codes
 
 
-def test_today_defaults_to_the_system_date(cal: WorkCalendar) -> None:
+@pytest.mark.parametrize(
+    ("system_date", "codes"),
+    [(D(2021, 1, 14), set()), (D(2021, 1, 15), {deadlines.TODAY}), (D(2021, 1, 16), {deadlines.PAST})],
+)
+def test_today_defaults_to_the_system_date(
+    cal: WorkCalendar, frozen_today, system_date: dt.date, codes: set[str]
+) -> None:
+    frozen_today(deadlines, system_date)
     deadline = compute("election.appeal_filing", D(2021, 1, 5), calendar=cal)
-    assert deadlines.PAST in deadline.warning_codes
+    assert deadline.last_day == D(2021, 1, 15)
+    assert set(deadline.warning_codes) == codes
 
 
 @pytest.mark.parametrize(
