@@ -73,3 +73,20 @@ def frozen_today(monkeypatch: pytest.MonkeyPatch) -> Callable[[types.ModuleType,
         monkeypatch.setattr(module, "dt", shim)
 
     return freeze
+
+
+@pytest.fixture(scope="session")
+def office() -> dict[str, str]:
+    """The commands of LibreOffice and poppler-utils: ``soffice``, ``pdftotext``, ``pdftoppm``.
+
+    A test that opens documents in a real office suite fails in CI (``CI`` set)
+    when one is missing, and skips only on a developer's machine without them.
+    """
+    found = {name: shutil.which(name) for name in ("soffice", "pdftotext", "pdftoppm")}
+    missing = [name for name, path in found.items() if path is None]
+    if missing:
+        message = f"needs {', '.join(missing)} (apt-get install libreoffice-writer-nogui poppler-utils)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return {name: str(path) for name, path in found.items()}

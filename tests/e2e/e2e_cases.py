@@ -1,0 +1,180 @@
+"""Case files for the end-to-end tests: a July date and «A & B <x>» in every text field, per language.
+
+«&» and «<» are the characters XML must escape; July is the month a swapped
+month table would print as August. The people, bodies and numbers are
+fictitious (the IIN is made with ``core.case.ids.make_iin``, phones are
++7 700 000 00 xx).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+MARK = "A & B <x>"
+IIN = "850714400074"
+"""``make_iin(date(1985, 7, 14), "female", 7)``: born on a July day, no real person."""
+
+# A word of the document's language beside the mark, so the text is in that
+# language (a document whose facts are in another language gets a note).
+WORDS: dict[str, dict[str, str]] = {
+    "kk": {
+        "full_name": "Тестова Әйгерім",
+        "birth_place": "Үлгі қаласы",
+        "address": "Үлгі қаласы, Мектеп көшесі, 1-үй",
+        "organization": "«Үлгі» қоғамдық бірлестігі",
+        "respondent": "№ 999 учаскелік сайлау комиссиясы",
+        "respondent_address": "Үлгі қаласы, Мектеп көшесі, 9-үй",
+        "addressee": "Үлгі қаласының аумақтық сайлау комиссиясы",
+        "addressee_address": "Үлгі қаласы, Орталық алаңы, 3-үй",
+        "place": "дауыс беруге арналған үй-жай",
+        "facts": "Комиссия төрағасы мені үй-жайдан шығарды.",
+        "removed_by": "комиссия төрағасы",
+        "reason": "«түсіруге тыйым салынған»",
+        "police": "полиция қызметкері аты-жөнін айтпады",
+        "steps": "шешімді көрсетуді сұрадым",
+        "witnesses": "байқаушы Үлгіұлы Қайрат",
+        "request": "Комиссия төрағасының әрекеттерін заңсыз деп тану.",
+        "evidence": "Бейнежазба",
+        "attachment": "Жолдаманың көшірмесі",
+    },
+    "ru": {
+        "full_name": "Тестова Айгерим",
+        "birth_place": "город Примерск",
+        "address": "г. Примерск, ул. Школьная, д. 1",
+        "organization": "ОО «Пример»",
+        "respondent": "Участковая избирательная комиссия № 999",
+        "respondent_address": "г. Примерск, ул. Школьная, д. 9",
+        "addressee": "Территориальная избирательная комиссия города Примерск",
+        "addressee_address": "г. Примерск, пл. Центральная, д. 3",
+        "place": "помещение для голосования",
+        "facts": "Председатель комиссии удалил меня из помещения.",
+        "removed_by": "председатель комиссии",
+        "reason": "«снимать запрещено»",
+        "police": "сотрудник полиции не назвался",
+        "steps": "попросила показать решение",
+        "witnesses": "наблюдатель Примеров Кайрат",
+        "request": "Признать действия председателя комиссии незаконными.",
+        "evidence": "Видеозапись",
+        "attachment": "Копия направления",
+    },
+    "en": {
+        "full_name": "Aigerim Testova",
+        "birth_place": "Primersk",
+        "address": "1 School Street, Primersk",
+        "organization": "Example public association",
+        "respondent": "Precinct election commission No. 999",
+        "respondent_address": "9 School Street, Primersk",
+        "addressee": "Territorial election commission of Primersk",
+        "addressee_address": "3 Central Square, Primersk",
+        "place": "the polling premises",
+        "facts": "The chair of the commission removed me from the premises.",
+        "removed_by": "the chair of the commission",
+        "reason": "“filming is forbidden”",
+        "police": "a police officer who gave no name",
+        "steps": "I asked to see the decision",
+        "witnesses": "observer Kairat Primerov",
+        "request": "Declare the actions of the chair of the commission unlawful.",
+        "evidence": "Video recording",
+        "attachment": "Copy of the letter of appointment",
+    },
+}
+
+
+def marked(language: str, key: str) -> str:
+    """The text of field ``key`` in ``language``: the mark and a word of the language."""
+    return f"{MARK} {WORDS[language][key]}"
+
+
+def case_data(language: str) -> dict[str, Any]:
+    """An ``observer_removed`` case: removed on Sunday 11 July 2021, filed on 13 July 2021, nothing missing."""
+    w = lambda key: marked(language, key)  # noqa: E731 - a short local spelling
+    return {
+        "format": "kzcomplaint/1",
+        "template": "observer_removed",
+        "language": language,
+        "election": {"kind": "parliamentary", "voting_day": "2021-07-11"},
+        "complainant": {
+            "full_name": w("full_name"),
+            "iin": IIN,
+            "birth_date": "1985-07-14",
+            "birth_place": w("birth_place"),
+            "address": w("address"),
+            "phone": "+7 700 000 00 11",
+            "email": "observer@example.org",
+            "role": "observer",
+            "organization": w("organization"),
+            "power_of_attorney": "",
+        },
+        "representative": None,
+        "respondent": {
+            "level": "precinct",
+            "name": w("respondent"),
+            "number": "999",
+            "address": w("respondent_address"),
+            "phone": "+7 700 000 00 12",
+            "email": "",
+            "bin": "",
+        },
+        "addressee": {
+            "level": "territorial",
+            "name": w("addressee"),
+            "number": "",
+            "address": w("addressee_address"),
+            "phone": "+7 700 000 00 13",
+            "email": "",
+            "bin": "",
+        },
+        "contested": {
+            "type": "action",
+            "date": "2021-07-11",
+            "time": "14:30",
+            "place": w("place"),
+            "decision_number": "",
+            "published_in": "",
+            "published_on": None,
+            "received_on": None,
+        },
+        "facts": w("facts"),
+        "details": {
+            "removed_by": w("removed_by"),
+            "stage": "voting",
+            "stated_reason": w("reason"),
+            "written_decision": "no",
+            "police_involved": "yes",
+            "police_details": w("police"),
+            "first_steps": w("steps"),
+            "witnesses": w("witnesses"),
+            "recorded": "yes",
+        },
+        "requests": [w("request")],
+        "evidence": [{"description": w("evidence"), "file": None}],
+        "attachments": [w("attachment")],
+        "filing_date": "2021-07-13",
+    }
+
+
+def write_case(path: Path, language: str) -> Path:
+    """Write the case file of ``language`` to ``path``."""
+    path.write_text(json.dumps(case_data(language), ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+def run_cli(*args: str, cwd: Path = ROOT, home: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m kzcomplaint --ui-lang en <args>`` in a process of its own, as a user runs it."""
+    env = dict(os.environ, KZCOMPLAINT_HOME=str(home), PYTHONIOENCODING="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "kzcomplaint", "--ui-lang", "en", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        check=False,
+    )
