@@ -86,6 +86,94 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+# Lines of the document, in this order (others may stand between them).
+GOLDEN = {
+    "kk": [
+        "Кімге:",
+        "Атауы: A & B <x> Үлгі қаласының аумақтық сайлау комиссиясы",
+        "Орналасқан жері: A & B <x> Үлгі қаласы, Орталық алаңы, 3-үй",
+        "Кімнен:",
+        "Тегі, аты, әкесінің аты: A & B <x> Тестова Әйгерім",
+        "ЖСН: 850714400074",
+        "Туған күні мен жері: 1985 жылғы 14 шілде, A & B <x> Үлгі қаласы",
+        "Тұрғылықты жері: A & B <x> Үлгі қаласы, Мектеп көшесі, 1-үй",
+        "Телефоны: +7 700 000 00 11",
+        "Ұйымы: A & B <x> «Үлгі» қоғамдық бірлестігі",
+        "Атауы: A & B <x> № 999 учаскелік сайлау комиссиясы",
+        "Орналасқан жері: A & B <x> Үлгі қаласы, Мектеп көшесі, 9-үй",
+        "ШАҒЫМ",
+        "Әрекет (әрекетсіздік) күні: 2021 жылғы 11 шілде",
+        "Уақыты: 14:30",
+        "Орны: A & B <x> дауыс беруге арналған үй-жай",
+        "Үй-жайдан шығуды талап еткен адам: A & B <x> комиссия төрағасы.",
+        "A & B <x> Комиссия төрағасы мені үй-жайдан шығарды.",
+        "1. A & B <x> Комиссия төрағасының әрекеттерін заңсыз деп тану.",
+        "1. A & B <x> Жолдаманың көшірмесі",
+        "2021 жылғы 13 шілде",
+        "____________ /A & B <x> Тестова Әйгерім/",
+    ],
+    "ru": [
+        "Кому:",
+        "Наименование: A & B <x> Территориальная избирательная комиссия города Примерск",
+        "Местонахождение: A & B <x> г. Примерск, пл. Центральная, д. 3",
+        "От кого:",
+        "Фамилия, имя, отчество: A & B <x> Тестова Айгерим",
+        "ИИН: 850714400074",
+        "Дата и место рождения: 14 июля 1985 года, A & B <x> город Примерск",
+        "Место жительства: A & B <x> г. Примерск, ул. Школьная, д. 1",
+        "Телефон: +7 700 000 00 11",
+        "Организация: A & B <x> ОО «Пример»",
+        "Наименование: A & B <x> Участковая избирательная комиссия № 999",
+        "Местонахождение: A & B <x> г. Примерск, ул. Школьная, д. 9",
+        "ЖАЛОБА",
+        "Дата действия (бездействия): 11 июля 2021 года",
+        "Время: 14:30",
+        "Место: A & B <x> помещение для голосования",
+        "Требование покинуть помещение предъявило следующее лицо: A & B <x> председатель комиссии.",
+        "A & B <x> Председатель комиссии удалил меня из помещения.",
+        "1. A & B <x> Признать действия председателя комиссии незаконными.",
+        "1. A & B <x> Копия направления",
+        "13 июля 2021 года",
+        "____________ /A & B <x> Тестова Айгерим/",
+    ],
+    "en": [
+        "To:",
+        "Name: A & B <x> Territorial election commission of Primersk",
+        "Location: A & B <x> 3 Central Square, Primersk",
+        "From:",
+        "Full name: A & B <x> Aigerim Testova",
+        "IIN: 850714400074",
+        "Date and place of birth: 14 July 1985, A & B <x> Primersk",
+        "Place of residence: A & B <x> 1 School Street, Primersk",
+        "Phone: +7 700 000 00 11",
+        "Organisation: A & B <x> Example public association",
+        "Name: A & B <x> Precinct election commission No. 999",
+        "Location: A & B <x> 9 School Street, Primersk",
+        "COMPLAINT",
+        "Date of the action (inaction): 11 July 2021",
+        "Time: 14:30",
+        "Place: A & B <x> the polling premises",
+        "The demand to leave the premises was made by: A & B <x> the chair of the commission.",
+        "A & B <x> The chair of the commission removed me from the premises.",
+        "1. A & B <x> Declare the actions of the chair of the commission unlawful.",
+        "1. A & B <x> Copy of the letter of appointment",
+        "13 July 2021",
+        "____________ /A & B <x> Aigerim Testova/",
+    ],
+}
+
+def in_order(expected: list[str], lines: list[str]) -> list[str]:
+    """The expected lines not found as whole lines, in this order, among ``lines``."""
+    missing = []
+    position = 0
+    for line in expected:
+        try:
+            position = lines.index(line, position) + 1
+        except ValueError:
+            missing.append(line)
+    return missing
+
+
 def marked(language: str, key: str) -> str:
     """The text of field ``key`` in ``language``: the mark and a word of the language."""
     return f"{MARK} {WORDS[language][key]}"
@@ -178,3 +266,49 @@ def run_cli(*args: str, cwd: Path = ROOT, home: Path) -> subprocess.CompletedPro
         timeout=300,
         check=False,
     )
+
+
+# The dates of the case as people type them in a spreadsheet, per language.
+TYPED_DATES = {
+    "kk": {"voting_day": "2021 жылғы 11 шілде", "contested": "2021 жылғы 11 шілде", "filed": "2021 жылғы 13 шілде"},
+    "ru": {"voting_day": "11.07.2021", "contested": "11 июля 2021 г.", "filed": "13.07.2021"},
+    "en": {"voting_day": "11 July 2021", "contested": "July 11, 2021", "filed": "2021-07-13"},
+}
+
+
+def csv_row(language: str) -> dict[str, str]:
+    """The case of ``language`` as one spreadsheet row: dotted columns, dates as typed, lists joined by «|»."""
+    data = case_data(language)
+    dates = TYPED_DATES[language]
+    row = {"template": data["template"], "language": language}
+    row["election.kind"] = data["election"]["kind"]
+    row["election.voting_day"] = dates["voting_day"]
+    for section in ("complainant", "respondent", "addressee"):
+        for key, value in data[section].items():
+            if value:
+                row[f"{section}.{key}"] = value
+    for key in ("type", "time", "place"):
+        row[f"contested.{key}"] = data["contested"][key]
+    row["contested.date"] = dates["contested"]
+    row["facts"] = data["facts"]
+    for key, value in data["details"].items():
+        row[f"details.{key}"] = value
+    row["requests"] = " | ".join(data["requests"])
+    row["evidence.1.description"] = data["evidence"][0]["description"]
+    row["attachments"] = " | ".join(data["attachments"])
+    row["filing_date"] = dates["filed"]
+    return row
+
+
+def csv_text(rows: list[dict[str, str]], separator: str) -> str:
+    """A CSV file's text as a spreadsheet writes it: CRLF line ends, a cell quoted only when it must be."""
+
+    def cell(value: str) -> str:
+        if any(ch in value for ch in (separator, '"', "\n", "\r")):
+            return '"' + value.replace('"', '""') + '"'
+        return value
+
+    columns = list(rows[0])
+    lines = [separator.join(columns)]
+    lines += [separator.join(cell(row.get(column, "")) for column in columns) for row in rows]
+    return "\r\n".join(lines) + "\r\n"

@@ -1,7 +1,7 @@
 """``python -m kzcomplaint render`` as a user runs it: the .docx opened and read against lines written by hand.
 
 The case (``e2e_cases``) has «A & B <x>» in every text field and July dates.
-The expected lines below are typed out, not produced by the code under test:
+The expected lines (``e2e_cases.GOLDEN``) are typed out, not produced by the code under test:
 a document that Word cannot open (unescaped «&»), a July printed as August, a
 value in the wrong place or a label in the wrong language each fails here.
 """
@@ -16,83 +16,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from e2e_cases import MARK, run_cli, write_case
-
-# Lines of the document, in this order (others may stand between them).
-GOLDEN = {
-    "kk": [
-        "Кімге:",
-        "Атауы: A & B <x> Үлгі қаласының аумақтық сайлау комиссиясы",
-        "Орналасқан жері: A & B <x> Үлгі қаласы, Орталық алаңы, 3-үй",
-        "Кімнен:",
-        "Тегі, аты, әкесінің аты: A & B <x> Тестова Әйгерім",
-        "ЖСН: 850714400074",
-        "Туған күні мен жері: 1985 жылғы 14 шілде, A & B <x> Үлгі қаласы",
-        "Тұрғылықты жері: A & B <x> Үлгі қаласы, Мектеп көшесі, 1-үй",
-        "Телефоны: +7 700 000 00 11",
-        "Ұйымы: A & B <x> «Үлгі» қоғамдық бірлестігі",
-        "Атауы: A & B <x> № 999 учаскелік сайлау комиссиясы",
-        "Орналасқан жері: A & B <x> Үлгі қаласы, Мектеп көшесі, 9-үй",
-        "ШАҒЫМ",
-        "Әрекет (әрекетсіздік) күні: 2021 жылғы 11 шілде",
-        "Уақыты: 14:30",
-        "Орны: A & B <x> дауыс беруге арналған үй-жай",
-        "Үй-жайдан шығуды талап еткен адам: A & B <x> комиссия төрағасы.",
-        "A & B <x> Комиссия төрағасы мені үй-жайдан шығарды.",
-        "1. A & B <x> Комиссия төрағасының әрекеттерін заңсыз деп тану.",
-        "1. A & B <x> Жолдаманың көшірмесі",
-        "2021 жылғы 13 шілде",
-        "____________ /A & B <x> Тестова Әйгерім/",
-    ],
-    "ru": [
-        "Кому:",
-        "Наименование: A & B <x> Территориальная избирательная комиссия города Примерск",
-        "Местонахождение: A & B <x> г. Примерск, пл. Центральная, д. 3",
-        "От кого:",
-        "Фамилия, имя, отчество: A & B <x> Тестова Айгерим",
-        "ИИН: 850714400074",
-        "Дата и место рождения: 14 июля 1985 года, A & B <x> город Примерск",
-        "Место жительства: A & B <x> г. Примерск, ул. Школьная, д. 1",
-        "Телефон: +7 700 000 00 11",
-        "Организация: A & B <x> ОО «Пример»",
-        "Наименование: A & B <x> Участковая избирательная комиссия № 999",
-        "Местонахождение: A & B <x> г. Примерск, ул. Школьная, д. 9",
-        "ЖАЛОБА",
-        "Дата действия (бездействия): 11 июля 2021 года",
-        "Время: 14:30",
-        "Место: A & B <x> помещение для голосования",
-        "Требование покинуть помещение предъявило следующее лицо: A & B <x> председатель комиссии.",
-        "A & B <x> Председатель комиссии удалил меня из помещения.",
-        "1. A & B <x> Признать действия председателя комиссии незаконными.",
-        "1. A & B <x> Копия направления",
-        "13 июля 2021 года",
-        "____________ /A & B <x> Тестова Айгерим/",
-    ],
-    "en": [
-        "To:",
-        "Name: A & B <x> Territorial election commission of Primersk",
-        "Location: A & B <x> 3 Central Square, Primersk",
-        "From:",
-        "Full name: A & B <x> Aigerim Testova",
-        "IIN: 850714400074",
-        "Date and place of birth: 14 July 1985, A & B <x> Primersk",
-        "Place of residence: A & B <x> 1 School Street, Primersk",
-        "Phone: +7 700 000 00 11",
-        "Organisation: A & B <x> Example public association",
-        "Name: A & B <x> Precinct election commission No. 999",
-        "Location: A & B <x> 9 School Street, Primersk",
-        "COMPLAINT",
-        "Date of the action (inaction): 11 July 2021",
-        "Time: 14:30",
-        "Place: A & B <x> the polling premises",
-        "The demand to leave the premises was made by: A & B <x> the chair of the commission.",
-        "A & B <x> The chair of the commission removed me from the premises.",
-        "1. A & B <x> Declare the actions of the chair of the commission unlawful.",
-        "1. A & B <x> Copy of the letter of appointment",
-        "13 July 2021",
-        "____________ /A & B <x> Aigerim Testova/",
-    ],
-}
+from e2e_cases import GOLDEN, MARK, in_order, run_cli, write_case
 
 # The month a swapped month table would print instead of July.
 NOT_ON_PAPER = {"kk": ["тамыз"], "ru": ["август"], "en": ["August"]}
@@ -100,18 +24,6 @@ NOT_ON_PAPER = {"kk": ["тамыз"], "ru": ["август"], "en": ["August"]}
 
 def _paragraphs(data: bytes) -> list[str]:
     return [paragraph.text for paragraph in Document(io.BytesIO(data)).paragraphs]
-
-
-def _in_order(expected: list[str], lines: list[str]) -> list[str]:
-    """The expected lines not found as whole lines, in this order, among ``lines``."""
-    missing = []
-    position = 0
-    for line in expected:
-        try:
-            position = lines.index(line, position) + 1
-        except ValueError:
-            missing.append(line)
-    return missing
 
 
 @pytest.fixture(scope="module")
@@ -153,7 +65,7 @@ def test_every_part_is_well_formed_xml_with_the_text_escaped(rendered, language:
 def test_document_has_the_hand_written_lines(rendered, language: str) -> None:
     _, output = rendered[language]
     lines = _paragraphs(output.read_bytes())
-    assert _in_order(GOLDEN[language], lines) == []
+    assert in_order(GOLDEN[language], lines) == []
     text = "\n".join(lines)
     for word in NOT_ON_PAPER[language]:
         assert word not in text
@@ -168,7 +80,7 @@ def test_the_same_lines_when_rendered_in_this_process(tmp_path: Path, language: 
     from kzcomplaint.core.documents import render
 
     case = caseio.load_case(write_case(tmp_path / "case.json", language))
-    assert _in_order(GOLDEN[language], _paragraphs(render.render_docx(case, language, base_dir=tmp_path))) == []
+    assert in_order(GOLDEN[language], _paragraphs(render.render_docx(case, language, base_dir=tmp_path))) == []
 
 
 def test_two_language_document_has_both_columns(tmp_path: Path) -> None:

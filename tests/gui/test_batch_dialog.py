@@ -220,3 +220,30 @@ def test_the_menu_offers_it_with_a_mnemonic_and_the_document_language(make_windo
     assert "&" in window.batch_action.text()
     assert window.batch_action.text() == Translator("ru").gettext("Export &many cases…")
     assert _dialog(window).output_language() == "kk+ru"
+
+
+def test_the_summary_counts_each_outcome_apart(make_window, qtbot, tmp_path: Path) -> None:
+    import json
+
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    for name in EXAMPLES[:2]:
+        shutil.copy(resources.examples_dir() / name, cases / name)
+    for name in ("no_iin_1.json", "no_iin_2.json"):
+        data = json.loads((resources.examples_dir() / EXAMPLES[0]).read_text(encoding="utf-8"))
+        data["complainant"]["iin"] = ""
+        (cases / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    (cases / "broken.json").write_text(BROKEN, encoding="utf-8")
+    window = make_window("en")
+    dialog = _dialog(window)
+
+    summary = _run(qtbot, dialog, cases, tmp_path / "documents")
+
+    # Four written (two of them with blocking problems), one failed: every number differs.
+    assert (summary.rendered, summary.with_blocking, summary.failed) == (4, 2, 1)
+    assert dialog.status.text().splitlines()[0] == "Rendered: 4, with blocking problems: 2, failed: 1."
+    assert [row[0] for row in dialog.failure_rows()] == ["broken.json"]
+    window.set_language("kk")
+    assert dialog.status.text().splitlines()[0] == "Жасалды: 4, бөгейтін мәселелері бар: 2, сәтсіз: 1."
+    window.set_language("ru")
+    assert dialog.status.text().splitlines()[0] == "Сформировано: 4, с блокирующими проблемами: 2, с ошибкой: 1."
