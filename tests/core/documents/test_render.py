@@ -92,15 +92,13 @@ def test_example_renders_with_every_admissibility_detail(example: tuple[Path, Ca
     if not templates.placeholders(template.subtitle[lang]):
         assert template.subtitle[lang] in text
     person = case.complainant
+    # Every example is complete: each of these is filled in and must be on the paper.
     for value in (person.full_name, person.iin, case.respondent.name, case.respondent.address, case.addressee.name):
-        if value:
-            assert value in text, value
-    if person.phone:
-        checked = ids.check_phone(person.phone)
-        assert (ids.format_phone(checked.e164) if checked.valid and checked.e164 else person.phone) in text
-    for value in (case.filing_date, case.contested.date):
-        if value:
-            assert legal_dates.format_legal_date(value, lang) in text
+        assert value and value in text, value
+    checked = ids.check_phone(person.phone)
+    assert checked.valid and checked.e164 and ids.format_phone(checked.e164) in text, person.phone
+    for day in (case.filing_date, case.contested.date):
+        assert day is not None and legal_dates.format_legal_date(day, lang) in text
     context = render.build_context(case, template, lang)
     for provision in template.legal_basis:
         if provision.when and not template.compiled.conditions[provision.when](**context):
@@ -306,11 +304,14 @@ def test_blank_form_of_the_fixture_has_lines_and_hints(lang: str) -> None:
     data = render.render_docx(Case(template="observer_removed"), lang, blank=True, template=FIXTURE)
     paragraphs, _, _ = docx_parts(data)
     text = "\n".join(paragraphs)
+    hinted = [question for question in FIXTURE.questions if question.hint]
+    assert hinted, "the fixture has questions with hints"
     for question in FIXTURE.questions:
         index = paragraphs.index(question.label[lang])
         assert set(paragraphs[index + 1]) == {"_"}
-        if question.hint:
-            assert question.hint[lang] in paragraphs[index + 2 : index + 6]
+    for question in hinted:
+        index = paragraphs.index(question.label[lang])
+        assert question.hint is not None and question.hint[lang] in paragraphs[index + 2 : index + 6]
     assert _frame("blank.date", lang) in paragraphs
     assert _frame("blank.if_applicable", lang) in text
     assert _frame("labels.representative", lang) in text
@@ -326,8 +327,8 @@ def test_blank_form_of_every_kind(template_id: str, lang: str) -> None:
     assert _frame(f"title.{info.document}", lang) in text
     for question in template.questions:
         assert question.label[lang] in text
-        if question.hint:
-            assert question.hint[lang] in text
+    hints = [question.hint[lang] for question in template.questions if question.hint]
+    assert [hint for hint in hints if hint not in text] == []
     for provision in template.legal_basis:
         assert provision.citation.text(lang) in text
     assert "{{" not in text and "{%" not in text
