@@ -105,16 +105,16 @@ def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
     return None
 
 
-def _no_dialog(monkeypatch, name: str) -> list[tuple]:
-    """Record calls of QFileDialog.``name`` and answer "cancelled" instead of blocking the test."""
-    calls: list[tuple] = []
+def _file_dialog(monkeypatch, name: str, answer: Path | None = None) -> list[str]:
+    """Answer QFileDialog.``name`` with ``answer`` (None: the user cancels); return the names it suggested."""
+    suggested: list[str] = []
 
-    def record(*args, **kwargs):
-        calls.append(args)
-        return "", ""
+    def choose(_parent=None, _caption="", directory="", *_args, **_kwargs):
+        suggested.append(directory)
+        return (str(answer) if answer is not None else ""), ""
 
-    monkeypatch.setattr(QFileDialog, name, record)
-    return calls
+    monkeypatch.setattr(QFileDialog, name, choose)
+    return suggested
 
 
 def _answer_message_box(monkeypatch, answer: QMessageBox.StandardButton) -> list[str]:
@@ -158,7 +158,7 @@ def _edit_email_by_keys(qtbot, window, text: str) -> None:
 
 def test_ctrl_s_saves_into_the_opened_file_without_asking(make_window, qtbot, tmp_path: Path, monkeypatch) -> None:
     window, path = _opened(make_window, tmp_path)
-    save_dialogs = _no_dialog(monkeypatch, "getSaveFileName")
+    save_dialogs = _file_dialog(monkeypatch, "getSaveFileName")
     _edit_email_by_keys(qtbot, window, "typed.by.keys@example.kz")
     assert window.draft.dirty and window.isWindowModified()
 
@@ -175,13 +175,7 @@ def test_ctrl_s_on_a_new_case_asks_where_and_writes_there(make_window, qtbot, tm
     window.draft.replace_case(complete_case(), dirty=True)
     assert window.wizard.go_to_page(PARTIES)
     target = tmp_path / "chosen.json"
-    asked: list[str] = []
-
-    def choose(_parent, _caption, suggested, _filter):
-        asked.append(suggested)
-        return str(target), ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    asked = _file_dialog(monkeypatch, "getSaveFileName", target)
     name = window.wizard.currentPage().fields["complainant.full_name"].widget
     _press(name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
@@ -196,7 +190,7 @@ def test_ctrl_o_opens_the_chosen_file(make_window, qtbot, tmp_path: Path, monkey
     case.complainant.full_name = "Тестова Әйгерім Ctrl+O"
     caseio.save_case(case, path)
     window = make_window("en")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+    _file_dialog(monkeypatch, "getOpenFileName", path)
 
     _shortcut(window, Qt.Key.Key_O)
 
@@ -208,7 +202,7 @@ def test_ctrl_o_opens_the_chosen_file(make_window, qtbot, tmp_path: Path, monkey
 def test_ctrl_o_with_unsaved_answers_asks_first(make_window, qtbot, tmp_path: Path, monkeypatch) -> None:
     window, path = _opened(make_window, tmp_path)
     _edit_email_by_keys(qtbot, window, "unsaved@example.kz")
-    open_dialogs = _no_dialog(monkeypatch, "getOpenFileName")
+    open_dialogs = _file_dialog(monkeypatch, "getOpenFileName")
     asked = _answer_message_box(monkeypatch, QMessageBox.StandardButton.Cancel)
 
     _shortcut(window, Qt.Key.Key_O)
@@ -279,7 +273,7 @@ def test_restore_after_a_crash_then_ctrl_s_writes_the_original_file(
     first.draft.autosave_timer.stop()
     # The process dies here: no close, no clean-up. The next start offers the draft.
     second = make_window("en")
-    save_dialogs = _no_dialog(monkeypatch, "getSaveFileName")
+    save_dialogs = _file_dialog(monkeypatch, "getSaveFileName")
     shown = _click_default_button_when_shown()
     assert second.offer_restore()
     _back_in(qtbot, second)
@@ -305,13 +299,7 @@ def test_restore_of_a_never_saved_case_asks_where_to_save(make_window, qtbot, tm
     assert second.offer_restore()
     _back_in(qtbot, second)
     target = tmp_path / "first_save.json"
-    asked: list[str] = []
-
-    def choose(_parent, _caption, suggested, _filter):
-        asked.append(suggested)
-        return str(target), ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    asked = _file_dialog(monkeypatch, "getSaveFileName", target)
     _shortcut(second, Qt.Key.Key_S)
     assert len(asked) == 1
     assert _saved_case(target) == complete_case()
