@@ -83,8 +83,10 @@ def test_parallel_columns_use_the_cell_styles_and_fill_short_columns() -> None:
     assert '<w:pStyle w:val="KzHeader"/>' not in xml
     assert "Кімге: A &amp; B" in xml and "Кому: A &amp; B" in xml
     assert xml.count("<w:p/>") == 1, "the Russian column is one paragraph short: one empty cell"
-    half = docx_style.TEXT_WIDTH_TWIPS // 2
-    assert xml.count(f'<w:gridCol w:w="{half}"/>') == 2
+    # A4 less the margins: 210 - 30 - 15 = 165 mm = 9354 twips, two columns of 4677.
+    assert docx_style.TEXT_WIDTH_TWIPS == 9354
+    assert xml.count('<w:gridCol w:w="4677"/>') == 2
+    assert '<w:tblW w:w="9354" w:type="dxa"/>' in xml
     # Word wants a paragraph after a table at the end of a document.
     assert xml.endswith('</w:tbl><w:p><w:pPr><w:pStyle w:val="KzHint"/></w:pPr></w:p>')
 
