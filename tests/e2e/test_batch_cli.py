@@ -122,3 +122,16 @@ def test_every_separator_reads_the_same_cases(tmp_path: Path, separator: str) ->
     assert (code, stderr.count("kzcomplaint:")) == (0, 0), stdout + stderr
     assert _summary(stdout) == (3, 0, 0)
     _documents_have_the_golden_lines(out)
+
+
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+def test_the_same_files_in_this_process(tmp_path: Path, separator: str) -> None:
+    # What the command does, called in this process: a mutation run sees which code it covers.
+    from kzcomplaint.core.documents import batch
+
+    source = tmp_path / "cases.csv"
+    source.write_bytes(b"\xef\xbb\xbf" + csv_text(_three_rows(), separator).encode("utf-8"))
+    summary = batch.run_batch(source, tmp_path / "documents", jobs=1)
+    assert (summary.rendered, summary.failed, summary.with_blocking) == (3, 0, 0)
+    assert [result.language for result in summary.results] == ["kk", "ru", "en"]
+    _documents_have_the_golden_lines(tmp_path / "documents")
