@@ -39,14 +39,16 @@ bench: $(STAMP) catalogues
 	$(PY) bench/bench_gui.py
 
 # A mutation run (mutmut) over the core's law and documents, then its score and
-# the surviving mutants. Long (about half an hour on two cores); not part of
-# `make test`. mutmut's own progress goes to out/mutate.log.
+# the surviving mutants. Long (hours on two cores: each mutant of render.py runs
+# hundreds of tests); not part of `make test`. mutmut's own progress goes to
+# out/mutate.log. MUTANTS narrows the run, e.g. MUTANTS='kzcomplaint.core.law.*'.
+MUTANTS ?=
 mutate: $(STAMP) catalogues
 	$(PY) -m pip install --quiet -e '.[mutate]'
 	rm -rf mutants
 	@mkdir -p out
 	@start=$$(date +%s); \
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/mutmut run > out/mutate.log 2>&1 || { tail -n 40 out/mutate.log; exit 1; }; \
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/mutmut run $(MUTANTS) > out/mutate.log 2>&1 || { tail -n 40 out/mutate.log; exit 1; }; \
 	$(PY) tools/mutation_report.py --seconds $$(( $$(date +%s) - start ))
 
 # The suite under a clock set years back and years ahead (libfaketime: apt-get
