@@ -1,10 +1,11 @@
-"""The directory of bodies: commissions and courts with their names and contacts.
+"""The directory of bodies: commissions, courts and prosecutors with their names and contacts.
 
 The app ships ``rules/bodies.toml`` (the CEC, the Supreme and Constitutional
-Courts, the territorial election commission and the specialised
-interdistrict administrative court of every region and city of republican
-significance), with names in Kazakh, Russian and English and with every
-contact detail empty and ``verified = false`` until someone confirms it.
+Courts, the General Prosecutor's Office, and the territorial election
+commission, the specialised interdistrict administrative court and the
+prosecutor's office of every region and city of republican significance),
+with names in Kazakh, Russian and English and with every contact detail
+empty and ``verified = false`` until someone confirms it.
 
 Users and trainers keep their own entries in ``bodies.toml`` in the user
 data folder; an entry there overrides the shipped entry with the same id and
@@ -237,6 +238,9 @@ class Directory:
                 proposals.append(Proposal(route.addressee, None, route.citation))
                 continue
             candidates = [entry for entry in self.bodies(route.addressee) if not entry.region or entry.region == region]
+            # The region's own body before a republican one of the same level
+            # (the region's prosecutor's office before the General Prosecutor's).
+            candidates.sort(key=lambda entry: entry.region != region)
             proposals.extend(Proposal(route.addressee, entry, route.citation) for entry in candidates[:1])
         return proposals
 
