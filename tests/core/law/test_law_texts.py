@@ -148,3 +148,13 @@ def test_the_region_s_prosecutor_is_proposed_before_the_general_prosecutor() -> 
     proposals = directory.shipped_directory().propose_addressees("precinct", "almaty", ["prosecutor"])
     assert [p.entry.id for p in proposals if p.entry is not None] == ["prosecutor.almaty"]
     assert directory.shipped_directory().level_name("prosecutor", "kk") == "прокуратура"
+
+
+def test_kurultai_routes_are_proposed_unconfirmed() -> None:
+    """Law No. 305-VIII rewrites the commissions' powers (arts. 12, 14, 15-1, 16-1); its text was not read."""
+    from kzcomplaint.core.law import directory
+
+    found = directory.shipped_directory().propose_addressees("precinct", "almaty", election_kind="kurultai")
+    assert found and all(p.citation is not None and not p.citation.is_confirmed for p in found)
+    before = directory.shipped_directory().propose_addressees("precinct", "almaty", election_kind="parliamentary")
+    assert all(p.citation is not None and p.citation.is_confirmed for p in before)
