@@ -27,7 +27,7 @@ from kzcomplaint.core.law import ruledata
 from kzcomplaint.core.text.i18n import N_
 from kzcomplaint.core.text.languages import LANGUAGES
 
-MSG_NO_PROVISION = N_("no provision of law lists this for this document; the app asks for it all the same")
+MSG_NO_PROVISION = N_("no provision of law requires this for this document: the app's own check")
 """Said where a requirement's ground would be: no provision requires it for this document."""
 MSG_VIA = N_("Applies through: {via}")
 """The provision through which a law applies to the vote (referendum law art. 31-1)."""

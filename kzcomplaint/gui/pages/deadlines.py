@@ -36,7 +36,7 @@ class DeadlinesPage(BasePage):
         """Title and subtitle."""
         self.setTitle(self.step_title())
         self.setSubTitle(
-            self.translator.gettext(N_("After the term the complaint is not considered at all: file in time."))
+            self.translator.gettext(N_("File in time: each term says what happens if it is missed."))
         )
 
     def _build(self) -> None:
