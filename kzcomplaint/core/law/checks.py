@@ -10,9 +10,10 @@ on APPC art. 131, a written appeal to a state body on APPC art. 63, and a
 complaint to an election commission on neither (the Election Law sets no
 form for it). A requirement says so per document (``grounds``); where its
 force comes from court practice it also names the report (``practice``),
-shown beside the provision as the reason it blocks — never as its legal basis. Which body may hear a
-complaint against which is data too (``rules/hierarchy.toml``). This module
-holds the predicates — how to look at a case — and no legal rule.
+shown beside the provision as the reason it blocks — never as its legal
+basis. Which body may hear a complaint against which is data too
+(``rules/hierarchy.toml``). This module holds the predicates — how to look
+at a case — and no legal rule.
 
 :func:`check_case` returns :class:`Problem` objects, blocking ones first,
 each with the field to jump to and its citation. The checker never raises on
