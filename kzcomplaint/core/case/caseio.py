@@ -42,6 +42,7 @@ from kzcomplaint.core.case.model import (
     Election,
     ElectionKind,
     Evidence,
+    Exercise,
     Level,
     Person,
     Role,
@@ -325,6 +326,14 @@ _CONTESTED_FIELDS: dict[str, _FieldSpec] = {
     "received_on": _Date(),
 }
 _EVIDENCE_FIELDS: dict[str, _FieldSpec] = {"description": _LONG_TEXT, "file": _OptionalText()}
+_EXERCISE_FIELDS: dict[str, _FieldSpec] = {
+    "scenario": _TEXT,
+    "pack": _TEXT,
+    "participant": _TEXT,
+    "language": _Choice(LANGUAGES),
+    "today": _Date(),
+    "answers": _Details(),
+}
 _CASE_FIELDS: dict[str, _FieldSpec] = {
     "template": _TEXT,
     "language": _Choice(LANGUAGES),
@@ -340,6 +349,7 @@ _CASE_FIELDS: dict[str, _FieldSpec] = {
     "evidence": _SectionList(_Section(Evidence, _EVIDENCE_FIELDS)),
     "attachments": _TextList(MAX_SHORT_TEXT_CHARS),
     "filing_date": _Date(),
+    "exercise": _Section(Exercise, _EXERCISE_FIELDS, nullable=True),
 }
 _CASE_SECTION = _Section(Case, _CASE_FIELDS)
 
@@ -717,10 +727,14 @@ def _plain(value: Any) -> Any:
 def case_to_dict(case: Case) -> dict[str, Any]:
     """The case as plain JSON data: ISO dates, ``None`` for unknown dates, every field present.
 
-    ``format`` comes first and is always the current format.
+    ``format`` comes first and is always the current format. ``exercise`` is
+    written only for a workshop draft, so a real case's file is the same as
+    before exercises existed (and opens in a version that does not know them).
     """
     data: dict[str, Any] = {"format": FORMAT}
     for name in _CASE_FIELDS:
+        if name == "exercise" and case.exercise is None:
+            continue
         data[name] = _plain(getattr(case, name))
     return data
 
