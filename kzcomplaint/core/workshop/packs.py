@@ -586,8 +586,9 @@ def verify_scenario(scenario: Scenario) -> list[PackProblem]:
     """Whether the checker agrees with the scenario, in each of its languages.
 
     The starting draft must show exactly the planted defects, each at its
-    field; each defect's corrected values must remove its problem and bring
-    no other. Returns the disagreements (empty when there are none).
+    field; fixed one by one in the order they are listed, each defect's
+    corrected values must remove its problem and bring no other. Returns the
+    disagreements (empty when there are none).
     """
     problems: list[PackProblem] = []
 
@@ -608,24 +609,26 @@ def verify_scenario(scenario: Scenario) -> list[PackProblem]:
         for problem in reported:
             if scenario.defect(problem.code) is None:
                 add("draft", V_NOT_PLANTED, code=problem.code, field=problem.field, language=language)
+            # Fixed in the order they are listed, each fix must take away its own problem and bring no other.
         before = {_problem_key(problem) for problem in reported}
         for number, defect in enumerate(scenario.defects, start=1):
             if defect.kind != FIX:
                 continue
             try:
-                fixed = apply_values(case, defect.correct, language, scenario.languages)
+                case = apply_values(case, defect.correct, language, scenario.languages)
             except caseio.CaseFileError as error:
                 for load_problem in error.problems:
                     add(f"defect[{number}].correct.{load_problem.path}", load_problem.message.msgid,
                         **load_problem.message.params)
-                continue
-            after = checks.check_case(fixed, today=scenario.today)
+                break
+            after = checks.check_case(case, today=scenario.today)
             if any(problem.code == defect.code for problem in after):
                 add(f"defect[{number}].correct", V_FIX_KEEPS, code=defect.code, language=language)
             for problem in after:
-                if _problem_key(problem) not in before:
+                if _problem_key(problem) not in before and scenario.defect(problem.code) is None:
                     add(f"defect[{number}].correct", V_FIX_ADDS, code=problem.code, field=problem.field,
                         language=language)
+            before = {_problem_key(problem) for problem in after}
     return problems
 
 
