@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kzcomplaint.cli.cases import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, emit_json, load_case_or_report
 from kzcomplaint.core.text.i18n import N_, Message, Translator, translator
@@ -28,7 +28,7 @@ STATE_NAMES = {
 
 
 def add_parser(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    commands: argparse._SubParsersAction[Any],
     common: argparse.ArgumentParser,
     tr: Translator,
     parser_class: type[argparse.ArgumentParser],
@@ -39,7 +39,10 @@ def add_parser(
     t = tr.gettext
     packs = argparse.ArgumentParser(add_help=False)
     packs.add_argument(
-        "--pack", metavar="PACK.toml", action="append", default=[],
+        "--pack",
+        metavar="PACK.toml",
+        action="append",
+        default=[],
         help=t(N_("a trainer's scenario pack besides the shipped ones (may be repeated)")),
     )
     parent = [common, packs]
@@ -68,17 +71,22 @@ def add_parser(
     key.add_argument("-o", "--output", metavar="KEY.docx", required=True, help=t(N_("output .docx file")))
 
     collect = sub.add_parser(
-        "collect", parents=parent, help=t(N_("score every draft of a folder, export their documents, write the results"))
+        "collect",
+        parents=parent,
+        help=t(N_("score every draft of a folder, export their documents, write the results")),
     )
     collect.add_argument("folder", metavar="DIR", help=t(N_("the folder of participants' drafts")))
     collect.add_argument("-o", "--output", metavar="OUTDIR", required=True, help=t(N_("output folder")))
     collect.add_argument(
-        "--lang", choices=languages,
+        "--lang",
+        choices=languages,
         help=t(N_("language of the results and the documents (default: the interface's, and each draft's own)")),
     )
     collect.add_argument("--jobs", type=int, default=0, metavar="N", help=t(N_("parallel jobs (default: CPU count)")))
 
-    reset = sub.add_parser("reset", parents=parent, help=t(N_("give a participant a fresh start (the old draft is kept)")))
+    reset = sub.add_parser(
+        "reset", parents=parent, help=t(N_("give a participant a fresh start (the old draft is kept)"))
+    )
     reset.add_argument("draft", metavar="DRAFT.json", help=t(N_("the participant's draft")))
 
     check_pack = sub.add_parser("check-pack", parents=[common], help=t(N_("check a scenario pack a trainer wrote")))
@@ -104,8 +112,8 @@ def _library(args: argparse.Namespace, tr: Translator) -> Library | None:
     except packs.PackError as error:
         _pack_error(error, tr)
         return None
-    for error in library.errors:
-        for message in error.messages():
+    for unusable in library.errors:
+        for message in unusable.messages():
             sys.stderr.write(f"kzcomplaint: {message.render(tr)}\n")
     return library
 
@@ -328,8 +336,9 @@ def _reset(args: argparse.Namespace, tr: Translator) -> int:
         return _fail(error.message.render(tr))
     except packs.PackError as error:
         return _pack_error(error, tr)
-    print(tr.format(N_("{file} starts afresh; the old draft is kept as {backup}."), file=args.draft,
-                    backup=str(backup)))
+    print(
+        tr.format(N_("{file} starts afresh; the old draft is kept as {backup}."), file=args.draft, backup=str(backup))
+    )
     return EXIT_OK
 
 

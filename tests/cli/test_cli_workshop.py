@@ -38,8 +38,18 @@ def test_list_json_names_every_shipped_scenario(capsys: pytest.CaptureFixture[st
 def test_start_score_fix_and_score_again(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     draft = tmp_path / "aigul.json"
     code, out, _ = run(
-        capsys, "workshop", "start", "protocol_copy_too_late", "--lang", "kk", "--participant", "Айгүл", "-o",
-        str(draft), "--ui-lang", "kk",
+        capsys,
+        "workshop",
+        "start",
+        "protocol_copy_too_late",
+        "--lang",
+        "kk",
+        "--participant",
+        "Айгүл",
+        "-o",
+        str(draft),
+        "--ui-lang",
+        "kk",
     )
     assert code == 0 and draft.exists()
     assert "28 қараша" in out, "the story is printed for the participant"

@@ -56,8 +56,12 @@ def check_language(scenario: Scenario, language: str) -> None:
     """Raise :class:`ExerciseError` unless the scenario is written in ``language``."""
     if language not in scenario.languages:
         raise ExerciseError(
-            Message(MSG_LANGUAGE_NOT_IN_PACK, scenario=scenario.id, languages=", ".join(scenario.languages),
-                    language=language)
+            Message(
+                MSG_LANGUAGE_NOT_IN_PACK,
+                scenario=scenario.id,
+                languages=", ".join(scenario.languages),
+                language=language,
+            )
         )
 
 
@@ -261,9 +265,7 @@ def score(case: Case, scenario: Scenario) -> Score:
     current_codes = {problem.code for problem in current}
     planted_codes = {defect.code for defect in scenario.defects}
     new_blocking = tuple(
-        problem
-        for problem in current
-        if problem.blocking and problem.code not in planted_codes | start_codes
+        problem for problem in current if problem.blocking and problem.code not in planted_codes | start_codes
     )
     results = []
     for defect in scenario.defects:

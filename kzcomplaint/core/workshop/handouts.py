@@ -19,8 +19,6 @@ from kzcomplaint.core.workshop.packs import QUESTION, Scenario
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
-    from kzcomplaint.core.workshop.room import RoomResults
-
 FONT = "Times New Roman"
 
 MSG_KEY_TITLE = N_("Answer key: {title}")
@@ -133,27 +131,30 @@ def _table(document: DocxDocument, header: Sequence[str], rows: Sequence[Sequenc
             cell.text = text
 
 
-def results_docx(results: RoomResults, tr: Translator) -> bytes:
-    """The room's results in ``tr``'s language: a table by participant, one by defect, the files not scored."""
-    from kzcomplaint.core.workshop.room import defect_rows, participant_rows
+def results_docx(
+    folder: str,
+    participants: Sequence[Sequence[str]],
+    defects: Sequence[Sequence[str]],
+    unscored: Sequence[tuple[str, str]],
+    tr: Translator,
+) -> bytes:
+    """The room's results in ``tr``'s language: a table by participant, one by defect, the files not scored.
 
+    The rows are ``core.workshop.room``'s (participant, file, scenario, score,
+    new blocking problems, missed; scenario, defect, got it, missed by).
+    """
     document = _document(tr.language)
     document.core_properties.title = tr.gettext(MSG_RESULTS_TITLE)
     document.add_heading(tr.gettext(MSG_RESULTS_TITLE), level=1)
-    document.add_paragraph(tr.format(MSG_RESULTS_FOLDER, folder=results.folder.name))
+    document.add_paragraph(tr.format(MSG_RESULTS_FOLDER, folder=folder))
     document.add_heading(tr.gettext(MSG_BY_PARTICIPANT), level=2)
     header = [tr.gettext(c) for c in (COL_PARTICIPANT, COL_FILE, COL_SCENARIO, COL_SCORE, COL_NEW_BLOCKING, COL_MISSED)]
-    _table(document, header, participant_rows(results, tr))
+    _table(document, header, participants)
     document.add_heading(tr.gettext(MSG_BY_DEFECT), level=2)
-    header = [tr.gettext(c) for c in (COL_SCENARIO, COL_DEFECT, COL_GOT, COL_MISSED_BY)]
-    _table(document, header, [row[:4] for row in defect_rows(results, tr)])
-    if results.unscored:
+    _table(document, [tr.gettext(c) for c in (COL_SCENARIO, COL_DEFECT, COL_GOT, COL_MISSED_BY)], defects)
+    if unscored:
         document.add_heading(tr.gettext(MSG_UNSCORED), level=2)
-        _table(
-            document,
-            [tr.gettext(COL_FILE), tr.gettext(COL_REASON)],
-            [(entry.file.name, entry.reason.render(tr)) for entry in results.unscored],
-        )
+        _table(document, [tr.gettext(COL_FILE), tr.gettext(COL_REASON)], unscored)
     return _save(document)
 
 

@@ -63,7 +63,7 @@ R_UNREADABLE = N_("the file cannot be read ({reason})")
 R_TOO_LARGE = N_("the file is {size} bytes, more than the {limit} a pack may have")
 R_NOT_UTF8 = N_("the file is not UTF-8 text; save it again with the UTF-8 encoding")
 R_NOT_TOML = N_("the file is not valid TOML: {error}")
-R_FORMAT = N_("expected format = \"{supported}\" (this version reads that format)")
+R_FORMAT = N_('expected format = "{supported}" (this version reads that format)')
 R_MISSING = N_("this key is missing")
 R_UNKNOWN_KEY = N_("unknown key; the keys here are: {allowed}")
 R_EXPECTED_TEXT = N_("expected text in quotation marks")
@@ -82,7 +82,7 @@ R_NO_DEFECTS = N_("a scenario needs at least one planted defect ([[scenario.defe
 R_CODE = N_("“{got}” is not a problem code the checker reports (docs/RULES.md lists them)")
 R_FIELD = N_("“{got}” is not a field of a case (such as complainant.iin)")
 R_DUPLICATE_CODE = N_("the problem {code} is planted twice in this scenario")
-R_CORRECT_MISSING = N_("a defect that is fixed by editing needs correct = {{ \"field\" = value, … }}")
+R_CORRECT_MISSING = N_('a defect that is fixed by editing needs correct = {{ "field" = value, … }}')
 R_CORRECT_AND_QUESTION = N_("a question is answered, not corrected: remove correct, or the question")
 R_CHOICES = N_("a question needs at least two choices, each with an id and a label")
 R_DUPLICATE_CHOICE = N_("the choice “{id}” is given twice")
@@ -283,8 +283,9 @@ class _Reader:
     def problem(self, scenario: str, key: str, reason: str, **params: object) -> None:
         self.problems.append(PackProblem(scenario, key, Message(reason, **params)))
 
-    def keys(self, table: Mapping[str, Any], allowed: frozenset[str], required: frozenset[str], scenario: str,
-             prefix: str) -> None:
+    def keys(
+        self, table: Mapping[str, Any], allowed: frozenset[str], required: frozenset[str], scenario: str, prefix: str
+    ) -> None:
         for name in sorted(required - set(table)):
             self.problem(scenario, prefix + name, R_MISSING)
         for name in table:
@@ -297,10 +298,12 @@ class _Reader:
             return {language: "" for language in self.languages}
         extra = [name for name in raw if name not in self.languages]
         if extra:
-            self.problem(scenario, key, R_TEXT_LANGUAGES, found=", ".join(map(str, raw)),
-                         languages=", ".join(self.languages))
+            self.problem(
+                scenario, key, R_TEXT_LANGUAGES, found=", ".join(map(str, raw)), languages=", ".join(self.languages)
+            )
         missing = [
-            language for language in self.languages
+            language
+            for language in self.languages
             if not isinstance(raw.get(language), str) or not raw[language].strip()
         ]
         if missing:
@@ -463,7 +466,7 @@ class _Reader:
                 self.problem(scenario, prefix + "correct", R_CORRECT_AND_QUESTION)
             question = self.texts(raw.get("question"), scenario, prefix + "question")
             choices = self.choices(raw.get("choices"), scenario, prefix + "choices")
-            answer = raw.get("answer") if isinstance(raw.get("answer"), str) else ""
+            answer = str(raw["answer"]) if isinstance(raw.get("answer"), str) else ""
             ids = [choice.id for choice in choices]
             if "answer" in raw and answer not in ids:
                 self.problem(scenario, prefix + "answer", R_ANSWER, got=raw.get("answer"), allowed=", ".join(ids))
@@ -485,7 +488,7 @@ class _Reader:
         if not isinstance(raw, list) or len(raw) < 2 or not all(isinstance(item, Mapping) for item in raw):
             self.problem(scenario, key, R_CHOICES)
             return []
-        result = []
+        result: list[Choice] = []
         for number, item in enumerate(raw, start=1):
             where = f"{key}[{number}]"
             self.keys(item, _CHOICE_KEYS, _CHOICE_KEYS, scenario, f"{where}.")
@@ -538,9 +541,7 @@ def load_pack(path: str | os.PathLike[str]) -> Pack:
         if not Path(source).is_file():
             raise IsADirectoryError(source)
         if size > MAX_PACK_BYTES:
-            raise PackError(
-                source, [PackProblem("", "", Message(R_TOO_LARGE, size=size, limit=MAX_PACK_BYTES))]
-            )
+            raise PackError(source, [PackProblem("", "", Message(R_TOO_LARGE, size=size, limit=MAX_PACK_BYTES))])
         raw = Path(source).read_bytes()
     except FileNotFoundError:
         raise PackError(source, [PackProblem("", "", Message(R_NOT_FOUND))]) from None
@@ -604,8 +605,14 @@ def verify_scenario(scenario: Scenario) -> list[PackProblem]:
             if found is None:
                 add(f"defect[{number}].code", V_NOT_REPORTED, code=defect.code, language=language)
             elif found.field != defect.field:
-                add(f"defect[{number}].field", V_WRONG_FIELD, code=defect.code, got=found.field,
-                    field=defect.field, language=language)
+                add(
+                    f"defect[{number}].field",
+                    V_WRONG_FIELD,
+                    code=defect.code,
+                    got=found.field,
+                    field=defect.field,
+                    language=language,
+                )
         for problem in reported:
             if scenario.defect(problem.code) is None:
                 add("draft", V_NOT_PLANTED, code=problem.code, field=problem.field, language=language)
@@ -618,16 +625,24 @@ def verify_scenario(scenario: Scenario) -> list[PackProblem]:
                 case = apply_values(case, defect.correct, language, scenario.languages)
             except caseio.CaseFileError as error:
                 for load_problem in error.problems:
-                    add(f"defect[{number}].correct.{load_problem.path}", load_problem.message.msgid,
-                        **load_problem.message.params)
+                    add(
+                        f"defect[{number}].correct.{load_problem.path}",
+                        load_problem.message.msgid,
+                        **load_problem.message.params,
+                    )
                 break
             after = checks.check_case(case, today=scenario.today)
             if any(problem.code == defect.code for problem in after):
                 add(f"defect[{number}].correct", V_FIX_KEEPS, code=defect.code, language=language)
             for problem in after:
                 if _problem_key(problem) not in before and scenario.defect(problem.code) is None:
-                    add(f"defect[{number}].correct", V_FIX_ADDS, code=problem.code, field=problem.field,
-                        language=language)
+                    add(
+                        f"defect[{number}].correct",
+                        V_FIX_ADDS,
+                        code=problem.code,
+                        field=problem.field,
+                        language=language,
+                    )
             before = {_problem_key(problem) for problem in after}
     return problems
 
@@ -708,8 +723,11 @@ def load_library(extra: Iterable[str | os.PathLike[str]] = (), *, user: bool = T
         try:
             pack = load_pack(path)
             clashes = [
-                PackProblem(scenario.id, "id", Message(R_DUPLICATE_ELSEWHERE, id=scenario.id,
-                                                       other=Path(owners[scenario.id].source).name))
+                PackProblem(
+                    scenario.id,
+                    "id",
+                    Message(R_DUPLICATE_ELSEWHERE, id=scenario.id, other=Path(owners[scenario.id].source).name),
+                )
                 for scenario in pack.scenarios
                 if scenario.id in owners and owners[scenario.id].source != pack.source
             ]

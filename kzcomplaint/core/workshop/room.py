@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kzcomplaint.core.case import caseio
@@ -121,7 +121,7 @@ def _name(entry: Scored) -> str:
 
 def participant_rows(results: RoomResults, tr: Translator) -> list[tuple[str, ...]]:
     """Participant, file, scenario, score, new blocking problems, the missed defects' codes."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for entry in sorted(results.scored, key=lambda item: (_name(item).casefold(), item.file.name)):
         result = entry.score
         title = result.scenario.title.get(tr.language) or result.scenario.id
@@ -149,20 +149,21 @@ def defect_rows(results: RoomResults, tr: Translator) -> list[tuple[str, ...]]:
         for item in entry.score.defects:
             got, missed = tally.setdefault((scenario.id, item.defect.code), [[], []])
             (got if item.points else missed).append(_name(entry))
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for (scenario_id, code), (got, missed) in tally.items():
         scenario = scenarios[scenario_id]
         language = tr.language if tr.language in scenario.languages else scenario.languages[0]
         defect = scenario.defect(code)
         label = defect.why[language] if defect is not None else code
         who = f"{len(missed)}: {', '.join(sorted(missed, key=str.casefold))}" if missed else "0"
-        rows.append((scenario.title.get(language, scenario_id), f"{code} — {label}", str(len(got)), who, code,
-                     str(len(missed))))
+        rows.append(
+            (scenario.title.get(language, scenario_id), f"{code} — {label}", str(len(got)), who, code, str(len(missed)))
+        )
     rows.sort(key=lambda row: (-int(row[5]), row[0], row[4]))
     return rows
 
 
-def _csv(header: list[str], rows: list[tuple[str, ...]]) -> bytes:
+def _csv(header: list[str], rows: Sequence[Sequence[str]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(header)
@@ -175,18 +176,43 @@ def write_results(results: RoomResults, out_dir: Path, tr: Translator) -> list[P
     from kzcomplaint.core.workshop import handouts
 
     participants = [
-        (entry.file.name, _name(entry), entry.score.scenario.id, entry.score.language, str(entry.score.score),
-         str(entry.score.max_score), str(len(entry.score.new_blocking)),
-         " ".join(item.defect.code for item in entry.score.missed), "")
+        (
+            entry.file.name,
+            _name(entry),
+            entry.score.scenario.id,
+            entry.score.language,
+            str(entry.score.score),
+            str(entry.score.max_score),
+            str(len(entry.score.new_blocking)),
+            " ".join(item.defect.code for item in entry.score.missed),
+            "",
+        )
         for entry in sorted(results.scored, key=lambda item: item.file.name)
     ]
-    participants += [(entry.file.name, "", "", "", "", "", "", "", entry.reason.render(tr)) for entry in results.unscored]
-    participant_header = ["file", "participant", "scenario", "language", "score", "max_score", "new_blocking",
-                          "missed", "not_scored_because"]
+    participants += [
+        (entry.file.name, "", "", "", "", "", "", "", entry.reason.render(tr)) for entry in results.unscored
+    ]
+    participant_header = [
+        "file",
+        "participant",
+        "scenario",
+        "language",
+        "score",
+        "max_score",
+        "new_blocking",
+        "missed",
+        "not_scored_because",
+    ]
     defect_header = ["scenario", "code", "got", "missed", "missed_by"]
     defects = [(row[0], row[4], row[2], row[5], row[3]) for row in defect_rows(results, tr)]
     files = {
-        RESULTS_DOCX: handouts.results_docx(results, tr),
+        RESULTS_DOCX: handouts.results_docx(
+            results.folder.name,
+            participant_rows(results, tr),
+            [row[:4] for row in defect_rows(results, tr)],
+            [(entry.file.name, entry.reason.render(tr)) for entry in results.unscored],
+            tr,
+        ),
         PARTICIPANTS_CSV: _csv(participant_header, participants),
         DEFECTS_CSV: _csv(defect_header, defects),
     }

@@ -532,7 +532,11 @@ class PartiesPage(BasePage):
         info = self.draft.template_info()
         allowed = info.addressee_levels if info else None
         return self.draft.directory.propose_addressees(
-            case.respondent.level, self.draft.region, allowed, on=self.draft.today, election_kind=case.election.kind
+            case.respondent.level,
+            self.draft.region,
+            allowed,
+            on=self.draft.effective_today,
+            election_kind=case.election.kind,
         )
 
     def _apply_proposal(self, proposal: Proposal) -> None:

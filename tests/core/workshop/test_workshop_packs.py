@@ -15,7 +15,7 @@ from kzcomplaint.core.workshop import exercise, packs
 ROOT = Path(__file__).resolve().parents[3]
 SHIPPED = ROOT / "scenarios" / "observer_rights.toml"
 
-MINIMAL = '''
+MINIMAL = """
 format = "kzcomplaint-pack/1"
 id = "my_pack"
 languages = ["ru"]
@@ -70,7 +70,7 @@ field = "complainant.phone"
 why.ru = "Нет телефона."
 fix.ru = "Впишите +7 700 000 00 11."
 correct = { "complainant.phone" = "+7 700 000 00 11" }
-'''
+"""
 
 
 def write(tmp_path: Path, text: str, name: str = "pack.toml") -> Path:
@@ -102,13 +102,17 @@ def test_a_trainers_one_language_pack_loads_verifies_and_scores(tmp_path: Path) 
         (('code = "phone.missing"', 'code = "phone.absent"'), "my_scenario", "defect[1].code"),
         (('story.ru = "История."', 'story.kk = "Оқиға."'), "my_scenario", "story"),
         (('group = "observer_rights"', 'group = "elections"'), "my_scenario", "group"),
-        (('today = 2025-11-18', 'today = "yesterday"'), "my_scenario", "today"),
-        (('iin = "940712400002"', 'iin = true'), "my_scenario", "draft.complainant.iin"),
-        (('email = "a@example.org"', 'email = "a@example.org"\nrole = "watcher"'), "my_scenario", "draft.complainant.role"),
+        (("today = 2025-11-18", 'today = "yesterday"'), "my_scenario", "today"),
+        (('iin = "940712400002"', "iin = true"), "my_scenario", "draft.complainant.iin"),
+        (
+            ('email = "a@example.org"', 'email = "a@example.org"\nrole = "watcher"'),
+            "my_scenario",
+            "draft.complainant.role",
+        ),
         (('level = "precinct"', 'level = "school"'), "my_scenario", "draft.respondent.level"),
         (('template = "observer_removed"', 'template = "observer_removd"'), "my_scenario", "draft.template"),
         (('field = "complainant.phone"', 'field = "complainant.telephone"'), "my_scenario", "defect[1].field"),
-        (('correct = { "complainant.phone" = "+7 700 000 00 11" }', ''), "my_scenario", "defect[1].correct"),
+        (('correct = { "complainant.phone" = "+7 700 000 00 11" }', ""), "my_scenario", "defect[1].correct"),
         (('why.ru = "Нет телефона."', 'whyy.ru = "Нет телефона."'), "my_scenario", "defect[1].whyy"),
     ],
 )
@@ -127,7 +131,7 @@ def test_a_broken_pack_names_the_scenario_and_the_key(
 
 
 def test_every_problem_of_a_pack_is_reported_at_once(tmp_path: Path) -> None:
-    broken = MINIMAL.replace('code = "phone.missing"', 'code = "nope"').replace('today = 2025-11-18', "")
+    broken = MINIMAL.replace('code = "phone.missing"', 'code = "nope"').replace("today = 2025-11-18", "")
     with pytest.raises(packs.PackError) as raised:
         packs.load_pack(write(tmp_path, broken))
     keys = {problem.key for problem in raised.value.problems}

@@ -30,8 +30,10 @@ def docx_text(data: bytes) -> str:
 
 def ten_drafts(folder: Path) -> dict[str, int]:
     """Ten participants on three scenarios, each with a different number of defects fixed; their expected scores."""
-    scenarios = [LIBRARY.find(name) for name in ("removed_for_live_broadcast", "protocol_copy_too_late",
-                                                   "cec_resolution_to_supreme_court")]
+    scenarios = [
+        LIBRARY.find(name)
+        for name in ("removed_for_live_broadcast", "protocol_copy_too_late", "cec_resolution_to_supreme_court")
+    ]
     expected = {}
     for number in range(10):
         scenario = scenarios[number % 3]
