@@ -19,6 +19,9 @@ from kzcomplaint.core.text.i18n import N_, Message, Translator, translator
 if TYPE_CHECKING:
     from kzcomplaint.core.workshop.packs import Library, PackError, Scenario
 
+MSG_NEW_BLOCKING = N_("new blocking problem")
+MSG_NOT_SCORED = N_("not scored")
+
 STATE_NAMES = {
     "open": N_("open"),
     "fixed": N_("fixed"),
@@ -217,7 +220,7 @@ def _start(args: argparse.Namespace, tr: Translator) -> int:
 
 
 def _score(args: argparse.Namespace, tr: Translator) -> int:
-    from kzcomplaint.core.workshop import answers, exercise
+    from kzcomplaint.core.workshop import answers, exercise, handouts
 
     case = load_case_or_report(args.draft, tr, as_json=args.json)
     if case is None:
@@ -240,7 +243,7 @@ def _score(args: argparse.Namespace, tr: Translator) -> int:
         state = workshop.gettext(STATE_NAMES[item.state])
         print(f"  [{mark}] {item.defect.code} ({item.defect.field}): {state}")
     for problem in result.new_blocking:
-        print(f"  [-1] {problem.code} ({problem.field}): {workshop.gettext(N_('new blocking problem'))}")
+        print(f"  [-1] {problem.code} ({problem.field}): {workshop.gettext(MSG_NEW_BLOCKING)}")
         print(f"       {problem.message[result.language]}")
     print()
     print(workshop.format(N_("Score: {score} of {max_score}"), score=result.score, max_score=result.max_score))
@@ -252,10 +255,10 @@ def _score(args: argparse.Namespace, tr: Translator) -> int:
             print(f"  {entry.number}. {entry.problem}")
             if entry.question:
                 print(f"     {entry.question} — {workshop.format(answers.MSG_RIGHT_ANSWER, answer=entry.answer)}")
-            print(f"     {workshop.gettext(N_('Why it matters:'))} {entry.why}")
+            print(f"     {workshop.gettext(handouts.MSG_WHY)} {entry.why}")
             for line in entry.law:
                 print(f"     {line}")
-            print(f"     {workshop.gettext(N_('The fix:'))} {entry.fix}")
+            print(f"     {workshop.gettext(handouts.MSG_FIX)} {entry.fix}")
     return EXIT_OK
 
 
@@ -302,7 +305,7 @@ def _collect(args: argparse.Namespace, tr: Translator) -> int:
     for row in room.participant_rows(results, results_tr):
         print(f"  {row[0]:30} {row[3]:>10}  {row[2]}")
     for entry in results.unscored:
-        print(f"  {entry.file.name:30} {tr.gettext(N_('not scored'))}: {entry.reason.render(tr)}")
+        print(f"  {entry.file.name:30} {tr.gettext(MSG_NOT_SCORED)}: {entry.reason.render(tr)}")
     summary = results.documents
     rendered = getattr(summary, "rendered", 0)
     print()

@@ -8,14 +8,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from kzcomplaint.core.text.i18n import N_, Translator, translator
 from kzcomplaint.core.workshop import answers, exercise
+from kzcomplaint.core.workshop.handouts import MSG_FIX, MSG_LAW, MSG_WHY
 
 MSG_SCORE = N_("Score: {score} of {max_score}")
 MSG_ALL_FOUND = N_("Every planted defect was found. Well done.")
 MSG_MISSED = N_("The answer key for what was missed")
 MSG_PENALTIES = N_("New blocking problems (a point each)")
-MSG_WHY = N_("Why it matters:")
-MSG_LAW = N_("Grounds:")
-MSG_FIX = N_("The fix:")
 MSG_YOUR_ANSWER = N_("Your answer: {answer}")
 
 STATE_NAMES = {

@@ -27,6 +27,7 @@ from kzcomplaint.core.text.i18n import N_, Translator, translator
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.core.text.legal_dates import format_legal_date
 from kzcomplaint.core.workshop import answers, packs
+from kzcomplaint.core.workshop.handouts import MSG_FACTS_SHEET, MSG_FIX, MSG_STORY, MSG_WHY
 from kzcomplaint.gui.i18n import LANGUAGE_NAMES
 
 MSG_SLIDE = N_("{number} / {total}")
@@ -53,8 +54,8 @@ def slides(scenario: packs.Scenario, language: str) -> list[str]:
     day = html.escape(workshop.format(MSG_DAY, date=format_legal_date(scenario.today, language)))
     result = [
         f"<h1>{title}</h1><p>{day}</p>",
-        f"<h2>{html.escape(workshop.gettext(N_('The story')))}</h2>{paragraphs(scenario.story[language])}",
-        f"<h2>{html.escape(workshop.gettext(N_('Facts sheet')))}</h2>{paragraphs(scenario.facts_sheet[language])}",
+        f"<h2>{html.escape(workshop.gettext(MSG_STORY))}</h2>{paragraphs(scenario.story[language])}",
+        f"<h2>{html.escape(workshop.gettext(MSG_FACTS_SHEET))}</h2>{paragraphs(scenario.facts_sheet[language])}",
     ]
     entries = answers.answer_key(scenario, workshop)
     total = len(entries)
@@ -63,8 +64,8 @@ def slides(scenario: packs.Scenario, language: str) -> list[str]:
         if entry.question:
             asked = html.escape(workshop.format(MSG_QUESTION, number=entry.number, total=total))
             result.append(f"<h2>{asked}</h2><p><b>{html.escape(entry.question)}</b></p>")
-        why = html.escape(workshop.gettext(N_("Why it matters:")))
-        fix = html.escape(workshop.gettext(N_("The fix:")))
+        why = html.escape(workshop.gettext(MSG_WHY))
+        fix = html.escape(workshop.gettext(MSG_FIX))
         law = "<br>".join(html.escape(line) for line in entry.law)
         answer = ""
         if entry.question:

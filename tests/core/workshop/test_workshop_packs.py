@@ -126,7 +126,7 @@ def test_a_broken_pack_names_the_scenario_and_the_key(
     assert (scenario, key) in found, found
     for language in ("kk", "ru", "en"):
         text = "\n".join(messages(raised.value, language))
-        assert f"“{scenario}”" in text and key in text and "pack.toml" in text
+        assert scenario in text and key in text and "pack.toml" in text
     assert "Traceback" not in str(raised.value)
 
 
