@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 MSG_NEW_BLOCKING = N_("new blocking problem")
 MSG_NOT_SCORED = N_("not scored")
+MSG_NOT_ANSWERED = N_("not answered")
 
 STATE_NAMES = {
     "open": N_("open"),
@@ -240,7 +241,8 @@ def _score(args: argparse.Namespace, tr: Translator) -> int:
     print(f"{scenario.title[result.language]} — {result.participant or Path(args.draft).name}")
     for item in result.defects:
         mark = "+1" if item.points else " 0"
-        state = workshop.gettext(STATE_NAMES[item.state])
+        unanswered = item.defect.kind == "question" and not item.answer
+        state = workshop.gettext(MSG_NOT_ANSWERED if unanswered else STATE_NAMES[item.state])
         print(f"  [{mark}] {item.defect.code} ({item.defect.field}): {state}")
     for problem in result.new_blocking:
         print(f"  [-1] {problem.code} ({problem.field}): {workshop.gettext(MSG_NEW_BLOCKING)}")

@@ -68,6 +68,9 @@ def _document(language: str) -> DocxDocument:
         style = document.styles[name]
         style.font.name = FONT
         heading_fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            # A theme font (Calibri Light) would win over the named one.
+            heading_fonts.attrib.pop(qn(attribute), None)
         for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
             heading_fonts.set(qn(attribute), FONT)
     document.core_properties.language = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-GB"}[language]

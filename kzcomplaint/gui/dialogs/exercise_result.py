@@ -7,7 +7,7 @@ import html
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from kzcomplaint.core.text.i18n import N_, Translator, translator
-from kzcomplaint.core.workshop import answers, exercise
+from kzcomplaint.core.workshop import answers, exercise, packs
 from kzcomplaint.core.workshop.handouts import MSG_FIX, MSG_LAW, MSG_WHY
 
 MSG_SCORE = N_("Score: {score} of {max_score}")
@@ -15,6 +15,7 @@ MSG_ALL_FOUND = N_("Every planted defect was found. Well done.")
 MSG_MISSED = N_("The answer key for what was missed")
 MSG_PENALTIES = N_("New blocking problems (a point each)")
 MSG_YOUR_ANSWER = N_("Your answer: {answer}")
+MSG_NOT_ANSWERED = N_("not answered")
 
 STATE_NAMES = {
     exercise.OPEN: N_("open"),
@@ -46,7 +47,8 @@ def result_html(result: exercise.Score) -> str:
     parts.append(f"<h1>{html.escape(workshop.format(MSG_SCORE, score=result.score, max_score=result.max_score))}</h1>")
     parts.append("<ol>")
     for item in result.defects:
-        state = workshop.gettext(STATE_NAMES[item.state])
+        unanswered = item.defect.kind == packs.QUESTION and not item.answer
+        state = workshop.gettext(MSG_NOT_ANSWERED if unanswered else STATE_NAMES[item.state])
         mark = "✔" if item.points else "✘"
         line = f"{mark} {html.escape(item.planted.message.get(result.language, item.defect.code))} — <b>{state}</b>"
         if item.answer:
@@ -82,7 +84,7 @@ class ExerciseResultDialog(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 90, metrics.lineSpacing() * 36)
+        self.resize(metrics.averageCharWidth() * 120, metrics.lineSpacing() * 44)
 
 
 __all__ = ["ExerciseResultDialog", "key_html", "result_html"]

@@ -33,7 +33,6 @@ from kzcomplaint.gui.i18n import LANGUAGE_NAMES
 MSG_SLIDE = N_("{number} / {total}")
 MSG_DAY = N_("The day of the story: {date}")
 MSG_DEFECT = N_("Defect {number} of {total}")
-MSG_QUESTION = N_("Question {number} of {total}")
 MSG_END = N_("That is every planted defect.")
 MSG_END_DETAIL = N_(
     "Score: one point per defect fixed or question answered right, less a point per new blocking problem."
@@ -61,9 +60,8 @@ def slides(scenario: packs.Scenario, language: str) -> list[str]:
     total = len(entries)
     for entry in entries:
         heading = html.escape(workshop.format(MSG_DEFECT, number=entry.number, total=total))
-        if entry.question:
-            asked = html.escape(workshop.format(MSG_QUESTION, number=entry.number, total=total))
-            result.append(f"<h2>{asked}</h2><p><b>{html.escape(entry.question)}</b></p>")
+        if entry.question:  # asked first; the next slide answers
+            result.append(f"<h2>{heading}</h2><p><b>{html.escape(entry.question)}</b></p>")
         why = html.escape(workshop.gettext(MSG_WHY))
         fix = html.escape(workshop.gettext(MSG_FIX))
         law = "<br>".join(html.escape(line) for line in entry.law)

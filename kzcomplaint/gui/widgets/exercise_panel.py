@@ -32,6 +32,7 @@ MSG_PROGRESS = N_("Found and fixed: {done} of {total}")
 MSG_FIXED = N_("Defect {number}: fixed — {problem}")
 MSG_ANSWERED = N_("Question {number}: answered")
 MSG_NOT_YET = N_("Defect {number}: not found yet")
+MSG_NOT_ANSWERED = N_("Question {number}: not answered yet")
 MSG_NEW_BLOCKING = N_("New blocking problem (−1): {problem}")
 
 
@@ -144,7 +145,7 @@ class ExercisePanel(QWidget):
         self.defects.clear()
         for number, item in enumerate(result.defects, start=1):
             if item.defect.kind == packs.QUESTION:
-                text = tr.format(MSG_ANSWERED if item.answer else MSG_NOT_YET, number=number)
+                text = tr.format(MSG_ANSWERED if item.answer else MSG_NOT_ANSWERED, number=number)
             elif item.state == exercise.FIXED:
                 text = tr.format(MSG_FIXED, number=number, problem=item.planted.message.get(language, ""))
             else:
