@@ -122,12 +122,16 @@ def _library(args: argparse.Namespace, tr: Translator) -> Library | None:
     return library
 
 
-def _scenario(library: Library, scenario_id: str, tr: Translator) -> Scenario | None:
+def _named_scenario(args: argparse.Namespace, tr: Translator) -> Scenario | None:
+    """The scenario ``args.scenario`` of the packs at hand; None (and why, on stderr) when there is none."""
     from kzcomplaint.core.workshop.exercise import MSG_UNKNOWN_SCENARIO
 
-    scenario = library.find(scenario_id)
+    library = _library(args, tr)
+    if library is None:
+        return None
+    scenario = library.find(args.scenario)
     if scenario is None:
-        _fail(Message(MSG_UNKNOWN_SCENARIO, scenario=scenario_id).render(tr))
+        _fail(Message(MSG_UNKNOWN_SCENARIO, scenario=args.scenario).render(tr))
     return scenario
 
 
@@ -194,10 +198,7 @@ def _start(args: argparse.Namespace, tr: Translator) -> int:
     from kzcomplaint.core.case import caseio
     from kzcomplaint.core.workshop import exercise, packs
 
-    library = _library(args, tr)
-    if library is None:
-        return EXIT_UNREADABLE
-    scenario = _scenario(library, args.scenario, tr)
+    scenario = _named_scenario(args, tr)
     if scenario is None:
         return EXIT_UNREADABLE
     try:
@@ -268,10 +269,7 @@ def _key(args: argparse.Namespace, tr: Translator) -> int:
     from kzcomplaint.core.documents.batch import write_atomic
     from kzcomplaint.core.workshop import exercise, handouts
 
-    library = _library(args, tr)
-    if library is None:
-        return EXIT_UNREADABLE
-    scenario = _scenario(library, args.scenario, tr)
+    scenario = _named_scenario(args, tr)
     if scenario is None:
         return EXIT_UNREADABLE
     try:

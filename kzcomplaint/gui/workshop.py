@@ -186,10 +186,9 @@ class WorkshopController(QObject):
         """Score the draft and show the score with the key for what was missed."""
         from kzcomplaint.gui.dialogs.exercise_result import ExerciseResultDialog
 
-        result = self.current_score()
-        if result is None:
+        if self.scenario is None:
             return None
-        self.window._store_current()
+        self.window._store_current()  # what is typed on the current page counts
         result = self.current_score()
         assert result is not None
         self.result_dialog = ExerciseResultDialog(self.ui, result, self.window)

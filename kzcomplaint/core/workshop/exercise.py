@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -294,11 +293,6 @@ def _unreported(defect: Defect, language: str) -> checks.Problem:
     return checks.Problem(defect.code, checks.BLOCKING, defect.field, texts, {language: defect.fix[language]}, None)
 
 
-def answers_of(case: Case) -> Mapping[str, str]:
-    """The participant's answers to the scenario's questions (empty for a real case)."""
-    return case.exercise.answers if case.exercise is not None else {}
-
-
 __all__ = [
     "ANSWERED_RIGHT",
     "ANSWERED_WRONG",
@@ -310,7 +304,6 @@ __all__ = [
     "DefectResult",
     "ExerciseError",
     "Score",
-    "answers_of",
     "check_language",
     "fixed_by",
     "perfect",

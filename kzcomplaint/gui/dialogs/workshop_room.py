@@ -260,9 +260,11 @@ class RoomDialog(QDialog):
                 return None
         try:
             _fresh, backup = exercise.reset(path, self.library)
-        except (caseio.CaseFileError, caseio.CaseSaveError, exercise.ExerciseError) as error:
-            message = getattr(error, "message", None)
-            self.status.setText(message.render(self.tr_ui) if message is not None else str(error))
+        except caseio.CaseFileError as error:
+            self.status.setText(f"{path.name}: {error.problems[0].message.render(self.tr_ui)}")
+            return None
+        except (caseio.CaseSaveError, exercise.ExerciseError) as error:
+            self.status.setText(error.message.render(self.tr_ui))
             return None
         self.status.setText(self.tr_ui.format(MSG_RESET_DONE, file=path.name, backup=backup.name))
         return backup
