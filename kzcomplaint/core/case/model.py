@@ -220,8 +220,10 @@ class Case:
         if language == self.language:
             return True
         other = self.translations.get(language)
-        return other is not None and bool(
-            other.facts.strip() or any(r.strip() for r in other.requests) or any(v.strip() for v in other.details.values())
+        if other is None:
+            return False
+        return bool(other.facts.strip() or any(r.strip() for r in other.requests)) or any(
+            v.strip() for v in other.details.values()
         )
 
 

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 FONT = "Times New Roman"
 FONT_SIZE_PT = 14
+FORM_FONT_SIZE_PT = 12
+"""The blank paper form's size: an act fits on two pages and a complaint on three, with room to write."""
 SMALL_SIZE_PT = 10
 FOOTER_SIZE_PT = 9
 
@@ -85,6 +87,7 @@ class Style:
     CLOSING_GROUP = "KzClosingGroup"
     CLOSING_LINE = "KzClosingLine"
     END = "KzEnd"
+    FORM_BODY = "KzFormBody"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -100,8 +103,8 @@ class BasePackage:
     footer_tail: str
 
 
-def _build_styles(document: DocxDocument) -> None:
-    """Replace python-docx's default styles with the house style."""
+def _build_styles(document: DocxDocument, font_size: float) -> None:
+    """Replace python-docx's default styles with the house style, text in ``font_size`` points."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.oxml import parse_xml
@@ -115,7 +118,7 @@ def _build_styles(document: DocxDocument) -> None:
             root.remove(child)
         elif child.tag == qn("w:style") and child.get(qn("w:default")) != "1":
             root.remove(child)
-    half_points = FONT_SIZE_PT * 2
+    half_points = round(font_size * 2)
     defaults = parse_xml(
         f"<w:docDefaults {nsdecls('w')}><w:rPrDefault><w:rPr>"
         f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
@@ -138,7 +141,7 @@ def _build_styles(document: DocxDocument) -> None:
         del fonts.attrib[attribute]
     for script in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(script), FONT)
-    normal.font.size = Pt(FONT_SIZE_PT)
+    normal.font.size = Pt(font_size)
     normal.paragraph_format.widow_control = True
 
     def add(
@@ -192,6 +195,8 @@ def _build_styles(document: DocxDocument) -> None:
     add(Style.FOOTER, alignment=WD_ALIGN_PARAGRAPH.CENTER, size=FOOTER_SIZE_PT)
     add(Style.NOTICE, alignment=WD_ALIGN_PARAGRAPH.CENTER, after=10, keep_with_next=True)
     add(Style.TICK, alignment=WD_ALIGN_PARAGRAPH.LEFT, left_indent=Cm(0.5), line=1.15, before=2)
+    # A paper form's sentence with lines to write on: ragged right, so a line never stretches the words.
+    add(Style.FORM_BODY, alignment=WD_ALIGN_PARAGRAPH.LEFT, first_line_indent=indent, line=1.15, before=2)
     add(Style.CLOSING_GROUP, alignment=WD_ALIGN_PARAGRAPH.LEFT, before=10, keep_with_next=True)
     add(Style.CLOSING_LINE, alignment=WD_ALIGN_PARAGRAPH.LEFT, before=8)
     # The paragraph Word needs after a closing table: as small as a paragraph can be,
@@ -202,14 +207,14 @@ def _build_styles(document: DocxDocument) -> None:
 
 
 @functools.cache
-def base_package() -> BasePackage:
-    """Build the styled empty document once per process and keep its parts."""
+def base_package(font_size: float = FONT_SIZE_PT) -> BasePackage:
+    """Build the styled empty document once per process (per text size) and keep its parts."""
     from docx import Document
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.shared import Mm
 
     document = Document()
-    _build_styles(document)
+    _build_styles(document, font_size)
     section = document.sections[0]
     section.page_width = Mm(PAGE_WIDTH_MM)
     section.page_height = Mm(PAGE_HEIGHT_MM)
@@ -335,9 +340,11 @@ class DocumentProperties:
         )
 
 
-def write_package(body_xml: str, footer_xml: str, properties: DocumentProperties) -> bytes:
-    """Zip the cached base parts with this document's body, footer and properties."""
-    base = base_package()
+def write_package(
+    body_xml: str, footer_xml: str, properties: DocumentProperties, *, font_size: float = FONT_SIZE_PT
+) -> bytes:
+    """Zip the cached base parts (text in ``font_size`` points) with this document's body, footer and properties."""
+    base = base_package(font_size)
     per_document = {
         "word/document.xml": lambda: base.document_head + body_xml + base.document_tail,
         base.footer_name: lambda: base.footer_head + footer_xml + base.footer_tail,
@@ -431,6 +438,7 @@ _CELL_STYLES = {
     Style.BODY: Style.BODY_CELL,
     Style.ITEM: Style.BODY_CELL,
     Style.EVIDENCE: Style.BODY_CELL,
+    Style.FORM_BODY: Style.BODY_CELL,
 }
 """Column variants: a header block indented to the right half of the page does
 not fit a column, and justified text in a half-width column leaves rivers."""
@@ -512,6 +520,8 @@ def footer_xml(lines: Sequence[Sequence[tuple[str, str]]]) -> str:
 
 __all__ = [
     "FONT",
+    "FONT_SIZE_PT",
+    "FORM_FONT_SIZE_PT",
     "BasePackage",
     "DocumentProperties",
     "Para",

@@ -53,7 +53,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,8 @@ from kzcomplaint import __version__
 from kzcomplaint.core.case import ids
 from kzcomplaint.core.case.model import Body, Case, CaseText, Evidence, Person
 from kzcomplaint.core.documents.docx_style import (
+    FONT_SIZE_PT,
+    FORM_FONT_SIZE_PT,
     DocumentProperties,
     Para,
     Run,
@@ -79,11 +81,13 @@ from kzcomplaint.core.documents.templates import (
     Answer,
     Frame,
     Item,
+    Paragraph,
     Template,
     TemplateError,
     environment,
     load_frame,
     load_template,
+    names_in,
 )
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import catalog, checks, routes, ruledata
@@ -118,8 +122,8 @@ _BLANK_ROLES = {
 
 
 MSG_COLUMN_REPEATS = N_(
-    "The case has its facts, answers and requests in {written} only, so the {column} column repeats them "
-    "as written. Add their {column} text to the case (translations), or export one language."
+    "The case's facts, answers and requests are written in one language only ({written}); the “{column}” "
+    "column repeats them as written. Add their “{column}” text to the case, or export one language."
 )
 
 
@@ -176,6 +180,7 @@ def _date(value: dt.date | None, language: str) -> str:
 
 
 _DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+_LONE_BLANK = re.compile(rf"(?<!_){re.escape(BLANK)}(?!_)")
 _SENTENCE_OPEN = re.compile(r"(?:[^\W_]|[»”\")])$")  # a letter, digit or closing quote; not a blank "___"
 
 
@@ -467,6 +472,8 @@ def _blank_context(template: Template, language: str) -> dict[str, Any]:
             shown = _tick_boxes([option.label[language] for option in question.options])
         elif question.type == "yesno":
             shown = _tick_boxes([frame.text("answers.yes", language), frame.text("answers.no", language)])
+        elif question.type == "multiline":
+            shown = f"{BLANK}\n{FILL_LINE}"  # a description needs more than a blank in a sentence
         else:
             shown = BLANK
         answers[question.id] = _AnyAnswer(shown)
@@ -486,6 +493,36 @@ def _compares_an_answer(when: str) -> bool:
             if isinstance(node, nodes.Name) and node.name == "details":
                 return True
     return False
+
+
+def _states_an_answer(paragraph: Paragraph) -> bool:
+    """Whether a paragraph prints or depends on an answer (``details.…``): it belongs to the facts' draft."""
+    return any("details" in names_in(text) for text in (*paragraph.text.values(), paragraph.when) if text)
+
+
+def _merge_ticks(texts: list[str]) -> list[str]:
+    """Boxes to tick that all begin «Характер нарушения: …» become one line of boxes after that beginning."""
+    merged: list[str] = []
+    index = 0
+    while index < len(texts):
+        run = [texts[index]]
+        prefix = _tick_prefix(texts[index])
+        while prefix and index + len(run) < len(texts) and _tick_prefix(texts[index + len(run)]) == prefix:
+            run.append(texts[index + len(run)])
+        if len(run) > 2:
+            choices = [text[len(prefix) :].strip().rstrip(".") for text in run]
+            merged.append(f"{prefix[len(TICK_BOX) :].strip()} {_tick_boxes(choices)}")
+        else:
+            merged.extend(run)
+        index += len(run)
+    return merged
+
+
+def _tick_prefix(text: str) -> str:
+    """``"☐ Характер нарушения: "`` of a box to tick with such a beginning; "" for any other text."""
+    if not text.startswith(TICK_BOX) or ": " not in text:
+        return ""
+    return text[: text.index(": ") + 2]
 
 
 # ── Required details: from the requirements of the kind ────────────────
@@ -566,8 +603,8 @@ class _Builder:
         # An answer typed with its own full stop, placed before the template's,
         # would print "..": keep one (an ellipsis "..." is left alone).
         text = _DOUBLE_STOP.sub(".", compiled.render(self.context))
-        # On paper a blank must leave room to write.
-        return text.replace(BLANK, BLANK_TO_FILL) if self.blank else text
+        # On paper a blank must leave room to write (a line already long enough is left as it is).
+        return _LONE_BLANK.sub(BLANK_TO_FILL, text) if self.blank else text
 
     def holds(self, when: str) -> bool:
         if not when:
@@ -600,6 +637,9 @@ class _Builder:
         return self.out
 
     def header(self) -> None:
+        if self.blank:
+            self.form_header()
+            return
         case = self.case
         h = Style.HEADER
         doc = self.document_type
@@ -630,6 +670,31 @@ class _Builder:
                 self.field(h, "labels.email", respondent.email)
                 self.field(h, "labels.bin", respondent.bin)
 
+    def form_header(self) -> None:
+        """The header of the paper form: full width, several details a line, room to write."""
+        doc = self.document_type
+        f = Style.FIELD
+
+        def group(label_key: str, *fields: tuple[str, int]) -> None:
+            runs: list[Run | str] = [Run(f"{self.t(label_key)}: ", bold=True)] if label_key else []
+            for index, (key, width) in enumerate(fields):
+                runs.append(f"{'   ' if index else ''}{self.t(key)}: {'_' * width}")
+            self.add(f, *runs)
+
+        short, long = (12, 40) if self.fill == FILL_LINE else (6, 20)
+        self.add(f, Run(f"{self.t(f'to.{doc}')}: ", bold=True), "_" * (long + 14))
+        group(f"from.{doc}", ("labels.full_name", long))
+        group("", ("labels.iin", short + 4), ("labels.phone", short + 6))
+        group("", ("labels.residence", long + 6))
+        if {"complainant.birth_date", "complainant.birth_place"} & self.required:
+            group("", ("labels.birth", long))
+        group("", ("labels.email", short + 10), ("labels.organization", short + 6))
+        roles = _BLANK_ROLES.get(doc, _BLANK_ROLES["complaint"])
+        self.add(f, f"{self.t('labels.role')}: {_tick_boxes([self.t(f'roles.{role}') for role in roles])}")
+        if self.respondent_printed():
+            self.add(f, Run(f"{self.t(f'respondent.{doc}')}: ", bold=True), "_" * long)
+            group("", ("labels.location", long - 6), ("labels.phone", short))
+
     def respondent_printed(self) -> bool:
         if self.document_type in _NO_RESPONDENT_BLOCK:
             return False
@@ -649,21 +714,13 @@ class _Builder:
         if not representative:
             required = {f"{prefix}.birth_date", f"{prefix}.birth_place"} & self.required
             born = [_date(person.birth_date, self.language), person.birth_place]
-            if self.blank:
-                if required:
-                    self.add(h, f"{self.t('labels.birth')}: {BLANK_TO_FILL}")
-            elif any(part.strip() for part in born) or required:
+            if any(part.strip() for part in born) or required:
                 self.add(h, f"{self.t('labels.birth')}: {', '.join(_or_blank(part) for part in born)}")
         self.field(h, "labels.residence", person.address, f"{prefix}.address")
         self.field(h, "labels.phone", _phone(person.phone), f"{prefix}.phone")
         self.field(h, "labels.email", person.email, f"{prefix}.email")
         if representative:
             self.field(h, "labels.power_of_attorney", person.power_of_attorney, "representative.power_of_attorney")
-            return
-        if self.blank:
-            roles = _BLANK_ROLES.get(self.document_type, _BLANK_ROLES["complaint"])
-            self.add(h, f"{self.t('labels.role')}: {_tick_boxes([self.t(f'roles.{role}') for role in roles])}")
-            self.field(h, "labels.organization", "")
             return
         self.field(h, "labels.role", _frame_choice(self.frame, "roles", person.role, self.language))
         self.field(h, "labels.organization", person.organization)
@@ -707,7 +764,11 @@ class _Builder:
             self.field(f, "contested.place", c.place)
 
     def template_paragraphs(self, section: str) -> list[str]:
-        """The template's paragraphs of ``section`` that apply, filled in.
+        """The template's paragraphs of ``section`` that apply, filled in."""
+        return [text for _, text in self.applying(section)]
+
+    def applying(self, section: str) -> list[tuple[bool, str]]:
+        """The paragraphs of ``section`` that apply, filled in, each with whether it states an answer.
 
         On a blank form a circumstance that depends on a choice gets a box to
         tick; an argument or closing line that depends on one is left out (the
@@ -719,35 +780,61 @@ class _Builder:
                 continue
             if self.blank and section != "circumstances" and paragraph.when and _compares_an_answer(paragraph.when):
                 continue
-            texts.append(self.ticked(paragraph.when, _end_sentence(self.jinja(compiled))))
+            text = self.ticked(paragraph.when, _end_sentence(self.jinja(compiled)))
+            texts.append((_states_an_answer(paragraph), text))
         return texts
 
     def paragraphs(self, section: str) -> None:
-        for text in self.template_paragraphs(section):
-            self.add(Style.TICK if text.startswith(TICK_BOX) else Style.BODY, text)
+        texts = self.template_paragraphs(section)
+        for text in _merge_ticks(texts) if self.blank else texts:
+            self.add(self.body_style(text), text)
+
+    def body_style(self, text: str) -> str:
+        if text.startswith(TICK_BOX):
+            return Style.TICK
+        return Style.FORM_BODY if self.blank else Style.BODY
 
     def circumstances(self) -> None:
         self.add(Style.HEADING, self.t("headings.circumstances"))
         if self.blank:
             self.paragraphs("circumstances")
             self.add(Style.FIELD, self.t("blank.other_circumstances"))
-            self.fill_lines(3)
+            self.fill_lines(2)
             return
-        facts = self.texts.facts
-        lines = facts.splitlines() if facts.strip() else self.template_paragraphs("circumstances")
-        for line in lines:
+        for line in self.circumstance_lines():
             if line.strip():
                 self.add(Style.BODY, line.strip())
+
+    def circumstance_lines(self) -> list[str]:
+        """The kind's own sentences of the circumstances, with the user's facts in place of the answers' ones.
+
+        The sentences that state no answer (the date and the polling station
+        the document is about) are the kind's and always printed; the ones
+        that state an answer are the draft of the facts, which the user's own
+        facts text replaces where there is one — so an answer is printed once.
+        """
+        parts = self.applying("circumstances")
+        facts = self.texts.facts
+        if not facts.strip():
+            return [text for _, text in parts]
+        lines: list[str] = []
+        placed = False
+        for states_an_answer, text in parts:
+            if not states_an_answer:
+                lines.append(text)
+            elif not placed:
+                lines.extend(facts.splitlines())
+                placed = True
+        if not placed:
+            lines.extend(facts.splitlines())
+        return lines
 
     def legal(self) -> None:
         self.add(Style.HEADING, self.t("headings.legal"))
         self.paragraphs("legal")
-        provisions = [
-            provision
-            for provision in self.template.legal_basis
-            # A blank form lists every provision: the person filling it in may need any.
-            if self.blank or self.holds(provision.when)
-        ]
+        if self.blank:
+            return  # the form's legal paragraphs cite what they rest on; the list would take a page
+        provisions = [provision for provision in self.template.legal_basis if self.holds(provision.when)]
         if not provisions:
             return
         self.add(Style.LEAD, self.t("headings.provisions"))
@@ -775,7 +862,7 @@ class _Builder:
         self.add(Style.LEAD, Run(self.t("headings.ask"), bold=True))
         own = [r.strip() for r in self.texts.requests if r.strip()]
         items = own or self.default_items(self.template.compiled.requests[self.language])
-        self.numbered(items, extra_lines=2 if self.blank else 0)
+        self.numbered(items, extra_lines=1 if self.blank else 0)
 
     def evidence_text(self, number: int, item: Evidence) -> str:
         description = item.translations.get(self.language, "").strip() or item.description.strip()
@@ -799,7 +886,7 @@ class _Builder:
     def evidence(self) -> None:
         if self.blank:
             self.add(Style.HEADING, self.t("headings.evidence"))
-            for number in range(1, 4):
+            for number in range(1, 3):
                 self.add(Style.LINE, f"{number}. {self.fill}")
             return
         if not self.case.evidence:
@@ -828,7 +915,7 @@ class _Builder:
         if not items and not self.blank:
             return
         self.add(Style.LEAD, Run(self.t("headings.attachments"), bold=True))
-        self.numbered(items, extra_lines=2 if self.blank else 0)
+        self.numbered(items, extra_lines=1 if self.blank else 0)
 
     def signature(self) -> None:
         if self.blank:
@@ -872,13 +959,13 @@ def _builder(case: Case, language: str, template: Template | None, **options: An
 
 
 def drafted_facts(case: Case, language: str, *, template: Template | None = None) -> str:
-    """The circumstances drafted from the answers: the kind's sentences that apply, one a line.
+    """The facts drafted from the answers: the kind's sentences that state an answer and apply, one a line.
 
     This is what the document prints when the case has no facts text in
     ``language``, and what the Facts page offers as the facts text to edit.
     """
     builder = _builder(case, language, template, blank=False, base_dir=None, narrow=False)
-    return "\n".join(builder.template_paragraphs("circumstances"))
+    return "\n".join(text for states_an_answer, text in builder.applying("circumstances") if states_an_answer)
 
 
 def default_requests(case: Case, language: str, *, template: Template | None = None) -> list[str]:
@@ -910,8 +997,23 @@ def language_notes(case: Case, language: str) -> list[Message]:
     return notes
 
 
+def written_languages(case: Case) -> list[str]:
+    """The document languages the case's own texts exist in: its language, its translations, kk+ru when both.
+
+    A document in any other language would print the user's words in a
+    language not its own; a trainer's demo offers an example in these only.
+    """
+    found = [language for language in ("kk", "ru", "en") if case.written_in(language)]
+    for parallel, columns in PARALLEL.items():
+        if all(column in found for column in columns):
+            found.append(parallel)
+    return found
+
+
 def _footer(languages: tuple[str, ...], frame: Frame) -> str:
-    page_line = [((" · " if index else "") + frame.text("footer.page", lang), lang) for index, lang in enumerate(languages)]
+    page_line = [
+        ((" · " if index else "") + frame.text("footer.page", lang), lang) for index, lang in enumerate(languages)
+    ]
     return footer_xml([page_line])
 
 
@@ -1010,7 +1112,8 @@ def render_docx(
         body = parallel_xml(columns)
     moment = (created or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     properties = _properties(chosen, languages, frame, moment, blank=blank)
-    return write_package(body, _footer(languages, frame), properties)
+    size = FORM_FONT_SIZE_PT if blank else FONT_SIZE_PT
+    return write_package(body, _footer(languages, frame), properties, font_size=size)
 
 
 def render_blank(template_id: str, language: str, *, created: dt.datetime | None = None) -> bytes:
@@ -1033,4 +1136,5 @@ __all__ = [
     "render_blank",
     "render_docx",
     "rules_version",
+    "written_languages",
 ]

@@ -107,7 +107,7 @@ def _finalize(value: object) -> object:
     """Turn every printed value into text; None and "" into the visible blank."""
     if isinstance(value, Answer):
         value = value.label
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and not value):
         return BLANK
     return value
 
@@ -203,8 +203,8 @@ class CompiledTemplate:
         self.attachments: dict[str, list[tuple[Item, jinja2.Template]]] = {
             lang: [(item, env.from_string(item.text[lang])) for item in template.attachments] for lang in LANGUAGES
         }
-        conditions = {p.when for p in (*template.paragraphs, *template.legal_basis, *template.requests)}
-        conditions |= {item.when for item in template.attachments}
+        conditions = {p.when for p in template.paragraphs} | {p.when for p in template.legal_basis}
+        conditions |= {item.when for item in (*template.requests, *template.attachments)}
         self.conditions: dict[str, Callable[..., Any]] = {
             when: env.compile_expression(when, undefined_to_none=False) for when in conditions if when
         }
@@ -322,6 +322,17 @@ def _names_in(tree: nodes.Node) -> set[str]:
         if id(name) not in inner and name.ctx == "load":
             found.add(name.name)
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def names_in(text: str) -> frozenset[str]:
+    """The heads of the names a text or condition uses (``details``, ``contested``, …)."""
+    source = text if "{{" in text or "{%" in text else "{{ " + text + " }}"
+    try:
+        tree = environment().parse(source)
+    except jinja2.TemplateSyntaxError:
+        return frozenset()
+    return frozenset(name.partition(".")[0] for name in _names_in(tree))
 
 
 def _expression_names(expression: str, where: str) -> set[str]:
@@ -592,6 +603,7 @@ __all__ = [
     "load_frame",
     "load_template",
     "load_template_path",
+    "names_in",
     "parse_frame",
     "parse_template",
     "placeholders",

@@ -584,7 +584,8 @@ def _provisions_confirmed(ctx: _Context, req: Requirement) -> list[Finding]:
     unconfirmed = [citation for citation in _kind_citations(ctx.kind.id) if not citation.is_confirmed]
     if not unconfirmed:
         return []
-    return [Finding(req.fields[0], {"citations": {lang: "; ".join(c.text(lang) for c in unconfirmed) for lang in LANGUAGES}})]
+    texts = {lang: "; ".join(citation.text(lang) for citation in unconfirmed) for lang in LANGUAGES}
+    return [Finding(req.fields[0], {"citations": texts})]
 
 
 @_check("rules_verified", placeholders={"verified_as_of", "date"})

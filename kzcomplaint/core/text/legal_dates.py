@@ -55,7 +55,9 @@ def format_legal_date(d: dt.date, language: str) -> str:
 
 
 def format_legal_date_of(d: dt.date, language: str) -> str:
-    """``d`` as it stands before the act it dates: «2021 жылғы 10 қаңтардағы», «от 10 января 2021 года», "of 10 January 2021".
+    """``d`` as it stands before the act it dates.
+
+    «2021 жылғы 10 қаңтардағы», «от 10 января 2021 года», "of 10 January 2021".
 
     Raises:
         ValueError: for a language other than kk, ru and en.

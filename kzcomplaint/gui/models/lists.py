@@ -12,7 +12,6 @@ module.
 from __future__ import annotations
 
 import dataclasses
-
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path

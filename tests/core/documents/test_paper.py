@@ -176,7 +176,9 @@ def test_no_question_hint_or_suggestion_on_paper(kind: str, lang: str, yes_no: s
     text = _normal(_text(_case(kind, yes_no=yes_no), lang))
     for column in lang.split("+"):
         for question in template.questions:
-            assert not _printed_as_a_question(question.label[column], text), f"{question.id!r}: {question.label[column]!r}"
+            assert not _printed_as_a_question(question.label[column], text), (
+                f"{question.id!r}: {question.label[column]!r}"
+            )
             if question.hint:
                 assert _normal(question.hint[column]).rstrip(". ") not in text, f"hint of {question.id!r} printed"
     for phrase in SUGGESTIONS:
@@ -292,9 +294,19 @@ def test_a_required_detail_not_filled_stays_a_line(lang: str) -> None:
         ("Участковая избирательная комиссия № 997", "997", "ru", "Участковая избирательная комиссия № 997"),
         ("Участковая избирательная комиссия № 997", "997", "kk", "№ 997 учаскелік сайлау комиссиясы"),
         ("№ 997 учаскелік сайлау комиссиясы", "997", "ru", "Участковая избирательная комиссия № 997"),
-        ("№ 993 сайлау учаскесінің учаскелік сайлау комиссиясы", "993", "kk", "№ 993 сайлау учаскесінің учаскелік сайлау комиссиясы"),
+        (
+            "№ 993 сайлау учаскесінің учаскелік сайлау комиссиясы",
+            "993",
+            "kk",
+            "№ 993 сайлау учаскесінің учаскелік сайлау комиссиясы",
+        ),
         ("УИК 997", "997", "ru", "УИК 997"),
-        ("Территориальная избирательная комиссия Акмолинской области", "", "kk", "Ақмола облысының аумақтық сайлау комиссиясы"),
+        (
+            "Территориальная избирательная комиссия Акмолинской области",
+            "",
+            "kk",
+            "Ақмола облысының аумақтық сайлау комиссиясы",
+        ),
     ],
 )
 def test_body_number_once_where_the_language_puts_it(name: str, number: str, lang: str, expected: str) -> None:
@@ -361,7 +373,9 @@ def test_immediate_hearing_only_before_or_on_voting_day(lang: str) -> None:
     words = {"kk": "дереу", "ru": "немедленно", "en": "immediately"}[lang]
     for filed, printed in ((dt.date(2021, 1, 12), False), (dt.date(2021, 1, 8), True)):
         case = _case("administrative_claim_cec", filing_date=filed)
-        body = [text for style, text in _paragraph_texts(case, lang) if style == Style.BODY]  # not the provisions' summaries
+        body = [
+            text for style, text in _paragraph_texts(case, lang) if style == Style.BODY
+        ]  # not the provisions' summaries
         assert any(words in text for text in body) is printed, filed
 
 
@@ -401,7 +415,10 @@ def test_act_ends_with_signature_witnesses_and_receipt_and_has_no_decision_block
     assert frame.text("contested_heading.act", lang) not in texts
     blank = docx_text(render.render_blank("violation_act", lang, created=CREATED))
     assert frame.text("contested.decision_number", lang) not in blank
-    assert frame.text("labels.power_of_attorney", lang) not in blank and frame.text("labels.representative", lang) not in blank
+    assert (
+        frame.text("labels.power_of_attorney", lang) not in blank
+        and frame.text("labels.representative", lang) not in blank
+    )
 
 
 # ── Evidence: what it is, never where it was on someone's disk ───────────
@@ -481,7 +498,11 @@ def test_parallel_document_shows_each_columns_own_text() -> None:
     assert "Русский текст обстоятельств." in right and "қазақша" not in right
     assert "1. Әрекеттерді заңсыз деп тану." in left and "1. Признать действия незаконными." in right
     assert render.language_notes(case, "kk+ru") == []
-    one_language = _case("observer_removed", details={}, facts="Русский текст обстоятельств, написанный одним языком и достаточно длинный.")
+    one_language = _case(
+        "observer_removed",
+        details={},
+        facts="Русский текст обстоятельств, написанный одним языком и достаточно длинный.",
+    )
     notes = render.language_notes(one_language, "kk+ru")
     assert any(note.msgid == render.MSG_COLUMN_REPEATS for note in notes)
 

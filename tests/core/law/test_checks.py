@@ -198,7 +198,7 @@ TRIGGERS: dict[str, Trigger] = {
     "language.mixed": Trigger(
         _set("facts", "Комиссия төрағасы байқаушыны жазбаша шешімсіз дауыс беруге арналған үй-жайдан шығарды.")
     ),
-    "evidence.unreadable": Trigger(_set("evidence", [Evidence(description="Бейнежазба", file="/nonexistent/clip.mp4")])),
+    "evidence.unreadable": Trigger(_set("evidence", [Evidence(description="Видео", file="/nonexistent/clip.mp4")])),
     # observer_removed cites subparagraphs of art. 20-1 the team read only in secondary texts
     "provisions.unconfirmed": Trigger(lambda case: None),
 }
