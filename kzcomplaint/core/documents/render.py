@@ -709,7 +709,10 @@ class _Builder:
     def person(self, person: Person, *, prefix: str) -> None:
         h = Style.HEADER
         representative = prefix == "representative"
-        self.field(h, "labels.full_name", person.full_name, f"{prefix}.full_name")
+        if person.full_name.strip():
+            self.add(h, person.full_name.strip())  # under «Истец:» a name needs no label of its own
+        else:
+            self.field(h, "labels.full_name", "", f"{prefix}.full_name")
         self.field(h, "labels.iin", person.iin, f"{prefix}.iin")
         if not representative:
             required = {f"{prefix}.birth_date", f"{prefix}.birth_place"} & self.required

@@ -3,7 +3,7 @@
 A document kind is one TOML file ``templates/<id>.toml`` holding its Kazakh,
 Russian and English wording side by side (format: ``templates/README.md``).
 The texts every document shares — titles, header labels, headings, the
-footer, the blank form's hints — are ``templates/_frame.toml``; files whose
+footer, the blank form's words — are ``templates/_frame.toml``; files whose
 name starts with ``_`` are not document kinds.
 
 Everything is validated on load and every mistake is reported with the file
