@@ -986,17 +986,19 @@ def language_notes(case: Case, language: str) -> list[Message]:
     """
     notes: list[Message] = []
     columns = PARALLEL.get(language, (language,))
+    repeated = [c for c in columns if len(columns) > 1 and not case.written_in(c)]
+    if len(repeated) == len(columns) or not any(text.strip() for text in case.own_texts()):
+        repeated = []  # no column has texts of its own: each is simply in another language
     for column in columns:
+        if column in repeated:
+            continue  # said once below: the column repeats the other's text
         texts = case.texts_in(column)
         note = detect.mixed_language_note([texts.facts, *texts.details.values(), *texts.requests], column)
         if note is not None and all((n.msgid, n.params) != (note.msgid, note.params) for n in notes):
             notes.append(note)
-    if len(columns) > 1:
-        written = [column for column in columns if case.written_in(column)]
-        for column in columns:
-            if column not in written and written and any(t.strip() for t in case.own_texts()):
-                names = {"written": LANGUAGE_ENDONYMS[written[0]], "column": LANGUAGE_ENDONYMS[column]}
-                notes.append(Message(MSG_COLUMN_REPEATS, **names))
+    for column in repeated:
+        names = {"written": LANGUAGE_ENDONYMS[case.language], "column": LANGUAGE_ENDONYMS[column]}
+        notes.append(Message(MSG_COLUMN_REPEATS, **names))
     return notes
 
 
