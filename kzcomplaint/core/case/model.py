@@ -21,7 +21,7 @@ FORMAT = "kzcomplaint/1"
 
 
 class Level(enum.StrEnum):
-    """Level of a body: election commission, court or other authority."""
+    """Level of a body: election commission, court, prosecutor's office or other authority."""
 
     CEC = "cec"
     TERRITORIAL = "territorial"
@@ -31,6 +31,7 @@ class Level(enum.StrEnum):
     SUPREME_COURT = "supreme_court"
     CONSTITUTIONAL_COURT = "constitutional_court"
     AKIMAT = "akimat"
+    PROSECUTOR = "prosecutor"
     OTHER = "other"
 
 
@@ -73,6 +74,7 @@ class ElectionKind(enum.StrEnum):
     MASLIKHAT = "maslikhat"
     AKIM = "akim"
     REFERENDUM = "referendum"
+    KURULTAI = "kurultai"
     OTHER = "other"
 
 

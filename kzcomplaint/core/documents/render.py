@@ -529,20 +529,21 @@ def _tick_prefix(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=256)
-def _required_fields(template_id: str, on: dt.date) -> frozenset[str]:
-    """The case fields a blocking requirement of this kind asks for: left blank, they print as a line."""
+def _required_fields(template_id: str, on: dt.date, scope: str) -> frozenset[str]:
+    """The case fields a blocking requirement of this kind asks of this document: left blank, they print as a line.
+
+    ``any:a|b`` stands for "one of these": when all are empty, the first prints as a line.
+    """
     required: set[str] = set()
     for requirement in checks.requirements_for(template_id, on):
-        if requirement.severity != checks.BLOCKING:
+        if requirement.severity != checks.BLOCKING or not requirement.concerns(scope):
             continue
         if requirement.check == "present":
             required.update(requirement.fields)
-        elif requirement.check in ("body_identified", "body_contacts"):
+        elif requirement.check in ("body_identified", "representative_authority"):
             required.add(requirement.fields[0])
-            if requirement.check == "body_contacts":
-                required.add(f"{requirement.fields[0].split('.')[0]}.contacts")
-        elif requirement.check == "representative_authority":
-            required.add(requirement.fields[0])
+        elif requirement.check == "any_present":
+            required.add("any:" + "|".join(requirement.fields))
     return frozenset(required)
 
 
@@ -574,7 +575,7 @@ class _Builder:
         self.texts: CaseText = CaseText() if blank else case.texts_in(language)
         self.context = _blank_context(template, language) if blank else build_context(case, template, language)
         on = case.filing_date or dt.date.today()
-        self.required = _required_fields(template.id, on)
+        self.required = _required_fields(template.id, on, checks.document_scope(case.addressee.level))
         self.out: list[Para] = []
 
     # helpers
@@ -664,7 +665,7 @@ class _Builder:
             self.add(h, BLANK_TO_FILL if self.blank else _or_blank(body_title(respondent, self.language)))
             self.field(h, "labels.location", respondent.address, "respondent.address")
             no_contacts = not (respondent.phone.strip() or respondent.email.strip())
-            needed = no_contacts and "respondent.contacts" in self.required
+            needed = no_contacts and "any:respondent.phone|respondent.email" in self.required
             self.field(h, "labels.phone", _phone(respondent.phone), required=needed)
             if not self.blank:
                 self.field(h, "labels.email", respondent.email)

@@ -278,7 +278,10 @@ def test_a_required_detail_not_filled_stays_a_line(lang: str) -> None:
     frame = templates.load_frame()
     assert any(line.startswith(frame.text("labels.iin", lang)) for line in lines)
     assert any(line.startswith(frame.text("labels.birth", lang)) for line in lines)
-    assert any(line.startswith(frame.text("labels.phone", lang)) for line in lines)  # no phone and no e-mail
+    # a phone or an e-mail of the CEC is required of a claim against it: neither leaves a line
+    cec = _case("administrative_claim_cec", answered="all")
+    cec.respondent.phone = ""
+    assert any(line.startswith(frame.text("labels.phone", lang)) for line in _blank_lines(cec, lang))
 
 
 # ── A body's number, once and where the language puts it ─────────────────
@@ -372,7 +375,7 @@ def test_claim_requests_name_the_contested_act_and_no_prosecutor(lang: str) -> N
 def test_immediate_hearing_only_before_or_on_voting_day(lang: str) -> None:
     words = {"kk": "дереу", "ru": "немедленно", "en": "immediately"}[lang]
     for filed, printed in ((dt.date(2021, 1, 12), False), (dt.date(2021, 1, 8), True)):
-        case = _case("administrative_claim_cec", filing_date=filed)
+        case = _case("administrative_claim_cec", filing_date=filed, option=-1)  # another CEC act: art. 49 applies
         body = [
             text for style, text in _paragraph_texts(case, lang) if style == Style.BODY
         ]  # not the provisions' summaries
