@@ -141,3 +141,24 @@ def test_the_room_collects_scores_and_resets(make_window, qtbot, tmp_path: Path)
     assert backup is not None and backup.exists()
     assert exercise.score(caseio.load_case(drafts / "b.json"), scenario).score == 0
     dialog.close()
+
+
+def test_an_exercise_never_replaces_the_users_remembered_details(make_window, qtbot) -> None:
+    from kzcomplaint.core.case import profile
+    from kzcomplaint.core.case.model import Person
+
+    mine = Person(full_name="Менің Атым", phone="+7 700 000 00 99")
+    profile.save_profile(mine)
+    window = make_window("kk")
+    scenario = LIBRARY.find("removed_for_live_broadcast")
+    assert scenario is not None and window.workshop.start(scenario, "kk", "")
+    target = window.wizard.go_to_field("complainant.phone")
+    assert target is not None
+    parties = window.wizard.currentPage()
+    assert not parties.remember.isEnabled()
+    target.edit.clear()
+    qtbot.keyClicks(target.edit, "+7 700 000 00 11")
+    parties.save_profile()
+    parties.flush_profile()
+    kept = profile.load_profile()
+    assert kept is not None and kept.full_name == "Менің Атым" and kept.phone == "+7 700 000 00 99"
