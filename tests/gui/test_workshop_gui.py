@@ -116,7 +116,7 @@ def test_presenter_view_walks_the_story_then_the_defects(make_window, qtbot) -> 
     qtbot.keyClick(presenter, Qt.Key.Key_Left)
     assert presenter.index == 3
     presenter.resize(1600, 900)
-    assert presenter.view.font().pixelSize() >= 900 // 22 - 1, "large text on a projector"
+    assert presenter.view.font().pixelSize() >= 900 // 26 - 1, "large text on a projector"
     presenter.close()
 
 

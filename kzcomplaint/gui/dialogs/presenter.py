@@ -214,10 +214,10 @@ class PresenterWindow(QWidget):
             super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Text that a room can read: about 22 lines fill the window's height."""
+        """Text that a room can read: about 26 lines fill the window's height."""
         super().resizeEvent(event)
         font = self.view.font()
-        font.setPixelSize(max(14, self.height() // 22))
+        font.setPixelSize(max(14, self.height() // 26))
         self.view.setFont(font)
 
 
