@@ -73,6 +73,8 @@ PARALLEL = {"kk+ru": ("kk", "ru")}
 """Parallel documents: the languages of their columns, left to right."""
 
 SIGNATURE_LINE = "____________"
+WITNESS_LINES_ON_PAPER = 2
+"""Signature lines for witnesses on a blank form (and when none are named yet)."""
 BLANK_TO_FILL = "_" * 24
 FILL_LINE = "_" * 62
 FILL_LINE_NARROW = "_" * 28
@@ -201,6 +203,11 @@ def _timestamp(moment: dt.datetime, language: str) -> str:
     offset = moment.strftime("%z")
     zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
     return f"{legal_dates.format_legal_date(moment.date(), language)}, {moment:%H:%M:%S} ({zone})"
+
+
+def witness_names(text: str) -> list[str]:
+    """The witnesses' names from a witness answer: one per line, the name before the first comma."""
+    return [line.split(",", 1)[0].strip() for line in text.splitlines() if line.split(",", 1)[0].strip()]
 
 
 # ── Render context ──────────────────────────────────────────────────────
@@ -555,6 +562,7 @@ class _Builder:
         if self.blank:
             self.add(Style.DATE, self.t("blank.date"))
             self.add(Style.SIGNATURE, f"{SIGNATURE_LINE} /{BLANK}/")
+            self.witness_signatures()
             return
         self.add(Style.DATE, _or_blank(_date(self.case.filing_date, self.language)))
         self.add(Style.SIGNATURE, f"{SIGNATURE_LINE} /{_or_blank(self.case.complainant.full_name)}/")
@@ -562,6 +570,17 @@ class _Builder:
         if representative is not None:
             label = self.t("labels.representative")
             self.add(Style.SIGNATURE, f"{label}: {SIGNATURE_LINE} /{_or_blank(representative.full_name)}/")
+        self.witness_signatures()
+
+    def witness_signatures(self) -> None:
+        """A signature line for each witness the template's witness question names (two blank ones on paper)."""
+        question = self.template.witness_signatures
+        if not question:
+            return
+        label = self.t("labels.witness")
+        names = [] if self.blank else witness_names(self.case.details.get(question, ""))
+        for name in names or [""] * WITNESS_LINES_ON_PAPER:
+            self.add(Style.SIGNATURE, f"{label}: {SIGNATURE_LINE} /{_or_blank(name)}/")
 
 
 # ── Public API ──────────────────────────────────────────────────────────
@@ -573,6 +592,19 @@ def document_type(template: Template) -> str:
         return catalog.get(template.id).document
     except LookupError:
         raise RenderError(f"{template.source}: {template.id!r} is not a kind in the catalogue") from None
+
+
+def circumstances(case: Case, language: str) -> list[str]:
+    """The circumstances of ``case`` as its document states them in ``language``: the kind's paragraphs, then the facts.
+
+    The next document of a chain carries them over as its facts, so that
+    what happened is told again without the earlier kind's questions.
+    """
+    template = load_template(case.template)
+    builder = _Builder(case, template, document_type(template), language, blank=False, base_dir=None, narrow=False)
+    builder.paragraphs("circumstances")
+    lines = [paragraph.text for paragraph in builder.out]
+    return [line.strip() for line in (*lines, *case.facts.splitlines()) if line.strip()]
 
 
 def _template_of(case: Case, template: Template | None) -> Template:
@@ -679,6 +711,7 @@ __all__ = [
     "EvidenceFile",
     "RenderError",
     "build_context",
+    "circumstances",
     "document_paragraphs",
     "document_type",
     "evidence_file",

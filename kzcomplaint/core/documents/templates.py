@@ -164,6 +164,8 @@ class Template:
     requests: Mapping[str, tuple[str, ...]]
     attachments: Mapping[str, tuple[str, ...]]
     source: str = ""
+    witness_signatures: str = ""
+    """A multiline question whose lines are witnesses: each gets a signature line below the filer's."""
 
     def question(self, question_id: str) -> Question | None:
         """The question with this id, or None."""
@@ -379,6 +381,7 @@ def parse_template(data: Mapping[str, Any], source: str, *, expected_id: str | N
         "legal_basis",
         "requests",
         "attachments",
+        "witness_signatures",
     }
     _check_keys(data, allowed, {"id", "version", "subtitle", "legal_basis", "requests"}, where)
     template_id = data["id"]
@@ -434,6 +437,11 @@ def parse_template(data: Mapping[str, Any], source: str, *, expected_id: str | N
             item = {lang: lists[lang][index] for lang in LANGUAGES}
             at = f"{where} {key}[{index}]"
             _check_names(_same_placeholders(item, at), seen, at)
+    witnesses = data.get("witness_signatures", "")
+    if witnesses:
+        question = next((q for q in questions if q.id == witnesses), None)
+        if question is None or question.type != "multiline":
+            raise _fail(f"{where} witness_signatures", f"{witnesses!r} is not a multiline question of this template")
     return Template(
         id=template_id,
         version=version,
@@ -444,6 +452,7 @@ def parse_template(data: Mapping[str, Any], source: str, *, expected_id: str | N
         requests=requests,
         attachments=attachments,
         source=source,
+        witness_signatures=str(witnesses),
     )
 
 
