@@ -95,6 +95,10 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     batch.add_argument("--lang", choices=DOCUMENT_LANGUAGES, help=t(N_("document language (default: each case's)")))
     batch.add_argument("--jobs", type=int, default=0, metavar="N", help=t(N_("parallel jobs (default: CPU count)")))
 
+    from kzcomplaint.cli import filing
+
+    filing.add_parsers(commands, common, tr)
+
     blank = commands.add_parser("blank", parents=[common], help=t(N_("a blank paper form of a document kind")))
     blank.add_argument("template", metavar="TEMPLATE", help=t(N_("document kind id")))
     blank.add_argument("--lang", choices=DOCUMENT_LANGUAGES, required=True, help=t(N_("document language")))
@@ -178,6 +182,10 @@ def _dispatch(args: argparse.Namespace, args_list: list[str], ui_language: str, 
         from kzcomplaint.cli import law
 
         return law.run(args, tr)
+    if args.command in ("filed", "refused", "answered", "escalate", "timeline", "ics"):
+        from kzcomplaint.cli import filing
+
+        return filing.run(args, tr)
     if args.command in ("render", "batch", "blank"):
         from kzcomplaint.cli import documents
 

@@ -607,6 +607,13 @@ def circumstances(case: Case, language: str) -> list[str]:
     return [line.strip() for line in (*lines, *case.facts.splitlines()) if line.strip()]
 
 
+def suggested_requests(case: Case, language: str) -> list[str]:
+    """The kind's suggested requests, filled in for ``case`` in ``language`` (printed when the case has none)."""
+    template = load_template(case.template)
+    context = build_context(case, template, language)
+    return [compiled.render(context) for compiled in template.compiled.requests[language]]
+
+
 def _template_of(case: Case, template: Template | None) -> Template:
     if template is not None:
         return template
@@ -718,4 +725,5 @@ __all__ = [
     "render_blank",
     "render_docx",
     "rules_version",
+    "suggested_requests",
 ]

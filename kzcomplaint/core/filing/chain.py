@@ -111,10 +111,27 @@ class NextStep:
         return dict(catalog.get(self.kind).title)
 
 
-def body_label(body: Body) -> str:
-    """A body as messages name it: its name (and number), else its level."""
+def body_label(body: Body) -> str | dict[str, str]:
+    """A body as messages name it: its name (and number) as written, else its level in each language.
+
+    A :class:`~kzcomplaint.core.text.i18n.Message` renders the three-language
+    form in its own language; :func:`body_text` gives one language.
+    """
     name = " ".join(part for part in (body.name.strip(), f"№ {body.number}" if body.number.strip() else "") if part)
-    return name or body.level
+    if name:
+        return name
+    from kzcomplaint.core.law import directory
+
+    names = directory.shipped_directory().level_names.get(body.level)
+    if not names:
+        return body.level
+    return {language: text[:1].upper() + text[1:] for language, text in names.items()}
+
+
+def body_text(body: Body, language: str) -> str:
+    """:func:`body_label` in ``language``."""
+    label = body_label(body)
+    return label if isinstance(label, str) else label.get(language, body.level)
 
 
 # -- how the step stands ----------------------------------------------------------------------
@@ -373,7 +390,7 @@ class _Sources:
     def refused_by(self) -> str:
         refusal = self.step.refusals[-1] if self.step.refusals else None
         if refusal is None:
-            return body_label(self.step.addressee) if self.step.end == StepEnd.NO_ANSWER else ""
+            return body_text(self.step.addressee, self.language) if self.step.end == StepEnd.NO_ANSWER else ""
         return ", ".join(part for part in (refusal.refused_by.strip(), refusal.position.strip()) if part)
 
     def witnesses(self) -> str:
@@ -400,7 +417,7 @@ class _Sources:
         if source == "receipt":
             return self.receipt()
         if source == "body":
-            return body_label(step.addressee)
+            return body_text(step.addressee, self.language)
         if source == "result":
             return self.result()
         if source == "what_happened":
@@ -494,7 +511,26 @@ def _draft(case: Case, proposal: NextStep, step: Step, *, full: bool) -> Case:
             **_carried_details(case, proposal.kind),
             **prefilled_answers(proposal.kind, case, step, case.language),
         }
+        # The earlier requests go on, then what the new kind asks for in its own right.
+        result.requests = _unique([*case.requests, *_suggested_requests(result)])
     return result
+
+
+def _unique(items: Sequence[str]) -> list[str]:
+    result: list[str] = []
+    for item in items:
+        if item.strip() and item.strip() not in (kept.strip() for kept in result):
+            result.append(item)
+    return result
+
+
+def _suggested_requests(case: Case) -> list[str]:
+    from kzcomplaint.core.documents import render, templates
+
+    try:
+        return render.suggested_requests(case, case.language)
+    except (templates.TemplateError, render.RenderError, LookupError):
+        return []
 
 
 def _chosen(case: Case, kind: str, end: str, day: dt.date, directory: Directory | None) -> NextStep:
@@ -592,7 +628,7 @@ def refusal_act(case: Case, *, today: dt.date | None = None, directory: Director
     refusal = case.refusals[-1]
     following = proposals(case, StepEnd.REFUSED.value, today=day, directory=directory)
     addressee = copy.deepcopy(following[0].addressee) if following else Body(level=info.addressee_levels[0])
-    return Case(
+    act = Case(
         template=REFUSAL_ACT,
         language=case.language,
         election=copy.deepcopy(case.election),
@@ -607,6 +643,10 @@ def refusal_act(case: Case, *, today: dt.date | None = None, directory: Director
         filing_date=refusal.date,
         history=[*copy.deepcopy(case.history), step],
     )
+    # The act's own paragraphs tell the refusal; its facts are left to the filer (what they did then),
+    # never the earlier document's account, which the witnesses may not have seen and would sign.
+    act.requests = _suggested_requests(act)
+    return act
 
 
 __all__ = [
@@ -615,6 +655,7 @@ __all__ = [
     "EscalationError",
     "NextStep",
     "body_label",
+    "body_text",
     "due_day",
     "is_body_rule",
     "next_case",

@@ -245,6 +245,16 @@ def rules() -> EscalationRules:
 # -- using them -------------------------------------------------------------------------------
 
 
+OUTCOME_NAMES: Mapping[str, str] = {
+    Outcome.GRANTED.value: N_("granted"),
+    Outcome.PARTLY.value: N_("granted in part"),
+    Outcome.REJECTED.value: N_("refused"),
+    Outcome.RETURNED.value: N_("returned without being considered"),
+    Outcome.NONE.value: N_("no answer by the last day"),
+}
+"""What a body answered, as the interface says it."""
+
+
 def basis_for(end: str, respondent_level: str, on: dt.date | None = None) -> Basis | None:
     """The basis for a step that ended with ``end`` at a body of ``respondent_level``, if the app knows one."""
     day = on or dt.date.today()
@@ -293,7 +303,12 @@ def basis_steps(
     event = event_of(step, basis)
     if event is None or event != case.contested.date:
         return []
-    body = step.addressee.name or step.addressee.level
+    body: object = step.addressee.name.strip()
+    if not body:
+        from kzcomplaint.core.law import directory  # only for a body known by its level alone
+
+        names = directory.shipped_directory().level_names.get(step.addressee.level)
+        body = {lang: text[:1].upper() + text[1:] for lang, text in names.items()} if names else step.addressee.level
     steps: list[Message] = []
     if step.end == StepEnd.NO_ANSWER:
         found = review(step.review_rule)
@@ -331,14 +346,6 @@ def basis_steps(
     return steps
 
 
-OUTCOME_NAMES: Mapping[str, str] = {
-    Outcome.GRANTED.value: N_("granted"),
-    Outcome.PARTLY.value: N_("granted in part"),
-    Outcome.REJECTED.value: N_("refused"),
-    Outcome.RETURNED.value: N_("returned without being considered"),
-    Outcome.NONE.value: N_("no answer by the last day"),
-}
-"""What a body answered, as the interface says it."""
 
 
 __all__ = [

@@ -494,9 +494,7 @@ class FactsPage(BasePage):
         from kzcomplaint.core.documents import render
 
         case = self.draft.case
-        language = case.language if case.language in LANGUAGES else "ru"
-        context = render.build_context(case, self._template, language)
-        return [compiled.render(context) for compiled in self._template.compiled.requests[language]]
+        return render.suggested_requests(case, case.language if case.language in LANGUAGES else "ru")
 
     def _set_requests(self, requests: list[str]) -> None:
         self._last_requests = list(requests)
