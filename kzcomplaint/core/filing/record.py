@@ -22,7 +22,8 @@ from kzcomplaint.core.text.i18n import N_, Message
 if TYPE_CHECKING:
     from kzcomplaint.core.case.model import Case
 
-MSG_NO_DATE = N_("Give the date: {what} needs the day it happened.")
+MSG_FILING_NO_DATE = N_("Give the day the body received the document.")
+MSG_REFUSAL_NO_DATE = N_("Give the day of the refusal.")
 MSG_FUTURE = N_("{date} has not come yet (today is {today}): record only what has happened.")
 MSG_BEFORE_CONTESTED = N_(
     "{date} is before the date of the contested decision or action, {contested}: check both dates."
@@ -36,8 +37,6 @@ MSG_ANSWER_BEFORE_FILING = N_(
 MSG_NONE_WITH_DATE = N_("“No answer” has no date or number: leave them out, or choose what the answer said.")
 MSG_ANSWER_NEEDS_DATE = N_("Give the date of the answer (the date written on it).")
 
-WHAT_FILING = N_("a filing")
-WHAT_REFUSAL = N_("a refusal")
 
 
 class RecordError(ValueError):
@@ -55,9 +54,9 @@ def _today(today: dt.date | None) -> dt.date:
     return today if today is not None else dt.date.today()
 
 
-def _check_day(day: dt.date | None, what: str, case: Case, today: dt.date) -> dt.date:
+def _check_day(day: dt.date | None, missing: str, case: Case, today: dt.date) -> dt.date:
     if day is None:
-        raise RecordError(Message(MSG_NO_DATE, what=Message(what)))
+        raise RecordError(Message(missing))
     if day > today:
         raise RecordError(Message(MSG_FUTURE, date=day, today=today))
     contested = case.contested.date
@@ -72,7 +71,7 @@ def record_filing(case: Case, filing: Filing, *, today: dt.date | None = None) -
     Raises:
         RecordError: no date, a day not yet come, or a day before the contested act.
     """
-    _check_day(filing.date, WHAT_FILING, case, _today(today))
+    _check_day(filing.date, MSG_FILING_NO_DATE, case, _today(today))
     result = copy.deepcopy(case)
     result.filings.append(dataclasses.replace(filing))
     result.filings.sort(key=lambda item: (item.date or dt.date.min, item.time))
@@ -85,7 +84,7 @@ def record_refusal(case: Case, refusal: Refusal, *, today: dt.date | None = None
     Raises:
         RecordError: no date, a day not yet come, or a day before the contested act.
     """
-    _check_day(refusal.date, WHAT_REFUSAL, case, _today(today))
+    _check_day(refusal.date, MSG_REFUSAL_NO_DATE, case, _today(today))
     result = copy.deepcopy(case)
     result.refusals.append(copy.deepcopy(refusal))
     result.refusals.sort(key=lambda item: (item.date or dt.date.min, item.time))
