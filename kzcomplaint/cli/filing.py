@@ -45,18 +45,6 @@ MSG_NOT_A_CASE_SKIPPED = N_("{file}: skipped, not a usable case file ({reason}).
 MSG_NO_CASES = N_("No case file was found in {paths}.")
 MSG_WRITE_FAILED = N_("{file}: cannot be written ({reason}).")
 MSG_STEP = N_("Step {number}: {title}")
-MSG_STEP_TO = N_("to {body}; contested {contested}: {date}")
-MSG_STEP_FILED = N_("handed in on {date}")
-MSG_STEP_FILED_AT = N_("handed in on {date} at {time}")
-MSG_STEP_NUMBER = N_("registration No. {number}")
-MSG_STEP_ACCEPTED = N_("accepted by {name}")
-MSG_STEP_REFUSED = N_("refused on {date} by {name}")
-MSG_STEP_REFUSED_ANON = N_("refused on {date}")
-MSG_STEP_NOT_FILED = N_("not handed in yet")
-MSG_STEP_TERM = N_("the body's term: {rule} ({citation}), last day {date}")
-MSG_STEP_ANSWER = N_("answer of {date}: {outcome}")
-MSG_STEP_NO_ANSWER = N_("no answer by {date}")
-MSG_STEP_AWAITING = N_("awaiting the answer")
 MSG_GRANTED_DONE = N_("The complaint was granted: nothing more is due.")
 
 
@@ -344,46 +332,17 @@ def _timeline(args: argparse.Namespace, tr: Translator) -> int:
 
 
 def timeline_lines(found: Timeline, tr: Translator) -> list[str]:
-    """The steps of a timeline as lines of text in ``tr``'s language (the GUI shows the same facts)."""
-    from kzcomplaint.core.filing import chain, timeline
-
+    """The steps of a timeline as lines of text in ``tr``'s language (the GUI shows the same messages)."""
     lines: list[str] = []
     for step in found.steps:
         lines.append(tr.format(MSG_STEP, number=step.number, title=step.title[tr.language]))
-        contested = Message(CONTESTED_NAMES.get(step.contested.type, step.contested.type))
-        lines.append("    " + Message(MSG_STEP_TO, body=chain.body_label(step.addressee), contested=contested,
-                                      date=step.contested.date or "—").render(tr))
-        for filing in step.filings:
-            parts = [
-                Message(MSG_STEP_FILED_AT if filing.time else MSG_STEP_FILED, date=filing.date, time=filing.time)
-            ]
-            if filing.number:
-                parts.append(Message(MSG_STEP_NUMBER, number=filing.number))
-            accepted = ", ".join(p for p in (filing.accepted_by, filing.position) if p)
-            if accepted:
-                parts.append(Message(MSG_STEP_ACCEPTED, name=accepted))
+        lines.append("    " + step.where().render(tr))
+        for parts in step.handed_in():
             lines.append("    " + "; ".join(part.render(tr) for part in parts))
-        for refusal in step.refusals:
-            name = ", ".join(p for p in (refusal.refused_by, refusal.position) if p)
-            message = Message(MSG_STEP_REFUSED, date=refusal.date, name=name) if name else Message(
-                MSG_STEP_REFUSED_ANON, date=refusal.date)
-            lines.append("    " + message.render(tr))
-        if not step.filings and not step.refusals:
-            lines.append("    " + tr.gettext(MSG_STEP_NOT_FILED))
-        if step.review_rule and step.review_title is not None and step.review_citation is not None:
-            lines.append("    " + Message(MSG_STEP_TERM, rule=step.review_title, citation=step.review_citation,
-                                          date=step.review_last_day or "—").render(tr))
-        if step.answer is not None and step.answer.date is not None:
-            outcome = Message(timeline.OUTCOME_NAMES[step.answer.outcome])
-            lines.append("    " + Message(MSG_STEP_ANSWER, date=step.answer.date, outcome=outcome).render(tr))
-        elif step.filings and step.end == "no_answer" and step.review_last_day is not None:
-            lines.append("    " + Message(MSG_STEP_NO_ANSWER, date=step.review_last_day).render(tr))
-        elif step.filings and step.end is None and not found.granted:
-            lines.append("    " + tr.gettext(MSG_STEP_AWAITING))
+        for message in (step.term(), step.outcome(found.granted)):
+            if message is not None:
+                lines.append("    " + message.render(tr))
     return lines
-
-
-CONTESTED_NAMES = {"decision": N_("decision"), "action": N_("action"), "inaction": N_("inaction")}
 
 
 def _case_files(paths: list[str], tr: Translator) -> list[tuple[str, Case]]:

@@ -64,7 +64,9 @@ def test_a_bad_record_exits_2_with_a_message_and_leaves_the_file(
     before = case_file.read_bytes()
     code, _, err = run(capsys, "filed", str(case_file), "--on", "31.02.2021", "--ui-lang", "ru")
     assert code == 2 and "31.02.2021" in err and "Traceback" not in err
-    code, _, err = run(capsys, "filed", str(case_file), "--on", "2021-01-13", "--today", "2021-01-12", "--ui-lang", "en")
+    code, _, err = run(
+        capsys, "filed", str(case_file), "--on", "2021-01-13", "--today", "2021-01-12", "--ui-lang", "en"
+    )
     assert code == 2 and "has not come yet" in err
     code, _, err = run(capsys, "answered", str(case_file), "--on", "2021-01-14", "--outcome", "rejected", "--today",
                        "2021-01-14", "--ui-lang", "en")

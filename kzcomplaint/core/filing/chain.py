@@ -57,10 +57,8 @@ MSG_NO_DECISION = N_("No answer refusing or returning the document is recorded i
 MSG_ANSWERED = N_("An answer is recorded ({outcome}): the body did answer.")
 MSG_NOT_FILED_FOR_NO_ANSWER = N_("The document is not recorded as filed, so no term for an answer ran.")
 MSG_NO_REVIEW_TERM = N_("The app knows no term for {body} to answer this document, so it cannot say when it ran out.")
-MSG_NO_KIND = N_(
-    "“{kind}” cannot follow this step (a {end} of {body}). It can be followed by: {choices}."
-)
-MSG_NO_NEXT = N_("The app drafts no next document after a {end} of {body}.")
+MSG_NO_KIND = N_("“{kind}” cannot follow this step ({end}; body: {body}). It can be followed by: {choices}.")
+MSG_NO_NEXT = N_("The app drafts no next document after this step ({end}; body: {body}).")
 MSG_EARLY = N_(
     "{body} may still answer until {last_day}: the inaction is complete only after that. "
     "The next document is drafted ahead; file it only once the term has run out."
@@ -117,7 +115,9 @@ def body_label(body: Body) -> str | dict[str, str]:
     A :class:`~kzcomplaint.core.text.i18n.Message` renders the three-language
     form in its own language; :func:`body_text` gives one language.
     """
-    name = " ".join(part for part in (body.name.strip(), f"№ {body.number}" if body.number.strip() else "") if part)
+    name, number = body.name.strip(), body.number.strip()
+    if number and not name.endswith(number):  # "… комиссия № 205" already says its number
+        name = f"{name} № {number}".strip()
     if name:
         return name
     from kzcomplaint.core.law import directory

@@ -40,6 +40,31 @@ FILE = "file"
 ANSWER = "answer"
 """A due item the body acts on: its term to answer a document handed in."""
 
+MSG_STEP_TO = N_("to {body}; contested {contested}: {date}")
+MSG_STEP_FILED = N_("handed in on {date}")
+MSG_STEP_FILED_AT = N_("handed in on {date} at {time}")
+MSG_STEP_NUMBER = N_("registration No. {number}")
+MSG_STEP_ACCEPTED = N_("accepted by {name}")
+MSG_STEP_REFUSED = N_("refused on {date} by {name}")
+MSG_STEP_REFUSED_ANON = N_("refused on {date}")
+MSG_STEP_NOT_FILED = N_("not handed in yet")
+MSG_STEP_TERM = N_("{rule} ({citation}): last day {date}")
+MSG_STEP_ANSWER = N_("answer of {date}: {outcome}")
+MSG_STEP_NO_ANSWER = N_("no answer by {date}")
+MSG_STEP_AWAITING = N_("awaiting the answer")
+MSG_UNKNOWN_DATE = N_("date not given")
+CONTESTED_NAMES: Mapping[str, str] = {"decision": N_("decision"), "action": N_("action"), "inaction": N_("inaction")}
+HOW_NAMES: Mapping[str, str] = {
+    "in_person": N_("in person"),
+    "post": N_("by post"),
+    "email": N_("by e-mail"),
+    "efiling": N_("electronically"),
+}
+"""How a document was handed in, as the interface says it."""
+
+OUTCOME_NAMES = escalation.OUTCOME_NAMES
+"""What a body answered, as the interface says it (re-exported for the front ends)."""
+
 MSG_FILE_BY = N_("File “{document}” by {date}")
 MSG_ANSWER_BY = N_("{body} must answer by {date}")
 MSG_FILE_NOW = N_("File “{document}” without delay (same day)")
@@ -81,10 +106,60 @@ class StepView:
     @property
     def title(self) -> Mapping[str, str]:
         """The document's title in kk, ru and en (its kind's id when the catalogue has no such kind)."""
-        try:
-            return catalog.get(self.template).title
-        except LookupError:
-            return dict.fromkeys(("kk", "ru", "en"), self.template)
+        return _title(self.template)
+
+    def where(self) -> Message:
+        """Where it went and what it contested."""
+        return Message(
+            MSG_STEP_TO,
+            body=chain.body_label(self.addressee),
+            contested=Message(CONTESTED_NAMES.get(self.contested.type, self.contested.type)),
+            date=self.contested.date or Message(MSG_UNKNOWN_DATE),
+        )
+
+    def handed_in(self) -> list[tuple[Message, ...]]:
+        """Each handing-in and each refusal (its parts, to be joined by "; "), or that it was not handed in."""
+        lines: list[tuple[Message, ...]] = []
+        for filing in self.filings:
+            parts = [Message(MSG_STEP_FILED_AT if filing.time else MSG_STEP_FILED, date=filing.date, time=filing.time)]
+            if filing.how != "in_person":
+                parts.append(Message(HOW_NAMES.get(filing.how, filing.how)))
+            if filing.number.strip():
+                parts.append(Message(MSG_STEP_NUMBER, number=filing.number.strip()))
+            accepted = ", ".join(part for part in (filing.accepted_by.strip(), filing.position.strip()) if part)
+            if accepted:
+                parts.append(Message(MSG_STEP_ACCEPTED, name=accepted))
+            lines.append(tuple(parts))
+        for refusal in self.refusals:
+            name = ", ".join(part for part in (refusal.refused_by.strip(), refusal.position.strip()) if part)
+            if name:
+                lines.append((Message(MSG_STEP_REFUSED, date=refusal.date, name=name),))
+            else:
+                lines.append((Message(MSG_STEP_REFUSED_ANON, date=refusal.date),))
+        return lines or [(Message(MSG_STEP_NOT_FILED),)]
+
+    def term(self) -> Message | None:
+        """The body's term to answer, when it runs or ran."""
+        if not self.review_rule or self.review_title is None or self.review_citation is None:
+            return None
+        return Message(
+            MSG_STEP_TERM,
+            rule=self.review_title,
+            citation=self.review_citation,
+            date=self.review_last_day or Message(MSG_UNKNOWN_DATE),
+        )
+
+    def outcome(self, granted: bool) -> Message | None:
+        """The answer, its absence past the last day, or that it is awaited."""
+        if self.answer is not None and self.answer.date is not None:
+            return Message(
+                MSG_STEP_ANSWER, date=self.answer.date, outcome=Message(OUTCOME_NAMES[self.answer.outcome])
+            )
+        if self.filings and self.end == "no_answer" and self.review_last_day is not None:
+            return Message(MSG_STEP_NO_ANSWER, date=self.review_last_day)
+        if self.filings and self.end is None and not granted:
+            return Message(MSG_STEP_AWAITING)
+        return None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -357,13 +432,13 @@ def case_timeline(
     )
 
 
-OUTCOME_NAMES = escalation.OUTCOME_NAMES
-"""What a body answered, as the interface says it (re-exported for the front ends)."""
 
 
 __all__ = [
     "ANSWER",
+    "CONTESTED_NAMES",
     "FILE",
+    "HOW_NAMES",
     "OUTCOME_NAMES",
     "DueItem",
     "StepView",

@@ -10,11 +10,10 @@ import threading
 from pathlib import Path
 
 import pytest
-
-from kzcomplaint.core.case.model import FORMAT
 from render_helpers import docx_text
 
 from kzcomplaint.core.case import caseio
+from kzcomplaint.core.case.model import FORMAT
 from kzcomplaint.core.documents import batch
 from kzcomplaint.core.files import resources
 
