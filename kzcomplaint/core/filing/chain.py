@@ -243,9 +243,9 @@ def _addressee(case: Case, level: str, on: dt.date, found: Directory | None) -> 
     ):
         if proposal.entry is not None:
             return book.to_body(proposal.entry, case.language)
-    # A higher body of the same level (a higher territorial commission), or
-    # one the directory does not list: the level only, the name to be filled.
-    return Body(level=level)
+    # A higher body of the same level (a higher territorial commission), or one
+    # the directory does not list: named by its level, which body to be chosen.
+    return book.generic_body(level, case.language)
 
 
 def proposals(

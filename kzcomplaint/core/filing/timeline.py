@@ -218,6 +218,8 @@ class Timeline:
     due: tuple[DueItem, ...]
     proposals: tuple[chain.NextStep, ...]
     granted: bool
+    next_due: Mapping[str, dt.date] = dataclasses.field(default_factory=dict)
+    """The first last day of each proposed next document, by its kind."""
 
     @property
     def is_open(self) -> bool:
@@ -253,6 +255,7 @@ class Timeline:
                     "route": proposal.route.text(language),
                     "basis": proposal.basis.id,
                     "basis_citation": proposal.basis.citation.text(language),
+                    "due": _iso(self.next_due.get(proposal.kind)),
                     "reading": proposal.basis.reading[language],
                 }
                 for proposal in self.proposals
@@ -361,8 +364,14 @@ def _key(case: Case, party: str, deadline: Deadline, body: Body) -> str:
 
 
 def _due_items(
-    case: Case, end: str | None, proposals: list[chain.NextStep], review: Deadline | None, today: dt.date
+    case: Case,
+    end: str | None,
+    proposals: list[chain.NextStep],
+    review: Deadline | None,
+    today: dt.date,
+    next_due: dict[str, dt.date],
 ) -> list[DueItem]:
+    """What is due; fills ``next_due`` with the first last day of each proposal."""
     items: list[DueItem] = []
     if case.answer is not None and case.answer.outcome == Outcome.GRANTED:
         return items
@@ -378,7 +387,11 @@ def _due_items(
     for proposal in proposals:
         for deadline in chain.next_terms(case, proposal, today=today):
             due = chain.due_day(deadline)
-            if due is None or (deadline.rule, due) in seen:
+            if due is None:
+                continue
+            first = next_due.get(proposal.kind)
+            next_due[proposal.kind] = due if first is None else min(first, due)
+            if (deadline.rule, due) in seen:
                 continue
             seen.add((deadline.rule, due))
             key = _key(case, FILE, deadline, case.addressee)
@@ -423,12 +436,10 @@ def case_timeline(
     )
     proposals = chain.proposals(case, end, today=day, directory=directory) if end is not None else []
     granted = case.answer is not None and case.answer.outcome == Outcome.GRANTED
+    next_due: dict[str, dt.date] = {}
+    due = tuple(_due_items(case, end, proposals, review, day, next_due))
     return Timeline(
-        steps=tuple(steps),
-        end=end,
-        due=tuple(_due_items(case, end, proposals, review, day)),
-        proposals=tuple(proposals),
-        granted=granted,
+        steps=tuple(steps), end=end, due=due, proposals=tuple(proposals), granted=granted, next_due=next_due
     )
 
 

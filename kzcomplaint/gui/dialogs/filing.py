@@ -119,6 +119,14 @@ class RecordDialog(QDialog):
                 (N_("Answer &number:"), self.number),
             ]
             self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        used = {id(widget) for _msgid, widget in rows}
+        every: tuple[QWidget, ...] = (
+            self.date, self.time, self.number, self.person, self.position, self.place, self.how,
+            self.grounds, self.witnesses, self.outcome,
+        )
+        for unused in every:
+            if id(unused) not in used:
+                unused.hide()  # built for every form, shown only in its own
         for msgid, widget in rows:
             label = QLabel(tr.gettext(msgid), self)
             label.setBuddy(getattr(widget, "edit", widget))

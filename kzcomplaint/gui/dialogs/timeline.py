@@ -132,11 +132,15 @@ class TimelineDialog(QDialog):
         self.status.setWordWrap(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        lines = self.fontMetrics().lineSpacing()
+        self.steps_view.setMinimumHeight(lines * 14)
+        self.due_view.setMaximumHeight(lines * 5)
+        self.next_view.setMaximumHeight(lines * 6)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.steps_view, 3)
+        layout.addWidget(self.steps_view, 1)
         layout.addLayout(records)
-        layout.addWidget(self.due_box, 1)
-        layout.addWidget(self.next_box, 2)
+        layout.addWidget(self.due_box)
+        layout.addWidget(self.next_box)
         layout.addWidget(self.status)
         layout.addWidget(close)
         self.filed_button.clicked.connect(lambda: self.record(FILING))
@@ -226,10 +230,9 @@ class TimelineDialog(QDialog):
     def _show_next(self, found: timeline.Timeline) -> None:
         tr = self.translator
         self.next_model.clear()
-        first_due = {item.document: item.due for item in found.due if item.next_step}
         for proposal in found.proposals:
             body = chain.body_text(proposal.addressee, tr.language)
-            due = first_due.get(proposal.kind)
+            due = found.next_due.get(proposal.kind)
             if due is not None:
                 text = Message(MSG_NEXT_LINE, title=proposal.title, body=body, date=due).render(tr)
             else:

@@ -14,6 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -37,8 +38,8 @@ from kzcomplaint.gui.widgets.fields import DateField, FeedbackLabel, form_layout
 
 MSG_TITLE = N_("Working-day calendar")
 MSG_INTRO = N_(
-    "Days off and weekend days worked in {year}, as the app counts terms. Your own entries come first: "
-    "add a day a new decree makes off (or working) that is not listed yet."
+    "Holidays, days off moved by decree and weekend days worked in {year}, as the app counts terms. "
+    "Your own entries come first: add a day a new decree makes off (or working) that is not listed yet."
 )
 MSG_ADDED = N_("{date} added to your calendar file ({path}); terms are counted with it.")
 MSG_REMOVED = N_("{date} taken out of your calendar file.")
@@ -66,6 +67,7 @@ class WorkdaysDialog(QDialog):
         self.year.setAccessibleName(tr.gettext(N_("Year")))
         year_label = QLabel(tr.gettext(N_("&Year:")), self)
         year_label.setBuddy(self.year)
+        self.weekends = QCheckBox(tr.gettext(N_("Show every &Saturday and Sunday")), self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.model = QStandardItemModel(self)
@@ -102,6 +104,7 @@ class WorkdaysDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(year_label)
         top.addWidget(self.year)
+        top.addWidget(self.weekends)
         top.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -114,6 +117,7 @@ class WorkdaysDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(close)
         self.year.valueChanged.connect(lambda _value: self.refresh())
+        self.weekends.toggled.connect(lambda _checked: self.refresh())
         self.add_button.clicked.connect(lambda: self.add())
         self.remove_button.clicked.connect(lambda: self.remove_selected())
         self.view.selectionModel().currentChanged.connect(lambda *_args: self._selection_changed())
@@ -126,7 +130,9 @@ class WorkdaysDialog(QDialog):
         tr = self.translator
         year = self.year.value()
         self.intro.setText(tr.format(MSG_INTRO, year=year))
-        self.days = workdays.year_days(year, workcal.default_calendar())
+        every = workdays.year_days(year, workcal.default_calendar())
+        show_weekends = self.weekends.isChecked()
+        self.days = [status for status in every if show_weekends or status.source != workdays.WEEKEND]
         self.model.clear()
         self.model.setHorizontalHeaderLabels(
             [tr.gettext(N_("Date")), tr.gettext(N_("Day")), tr.gettext(N_("Reason")), tr.gettext(N_("Source"))]
