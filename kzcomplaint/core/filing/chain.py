@@ -33,6 +33,7 @@ from kzcomplaint.core.case.model import (
     Step,
     StepEnd,
 )
+from kzcomplaint.core.filing.record import FilingError
 from kzcomplaint.core.law import catalog, deadlines, escalation, routes
 from kzcomplaint.core.law.citations import Citation
 from kzcomplaint.core.text import legal_dates
@@ -73,15 +74,8 @@ END_NAMES = {
 """How a step ended, as messages say it."""
 
 
-class EscalationError(ValueError):
+class EscalationError(FilingError):
     """The next step cannot be drafted as asked; ``message`` says why and what can be done."""
-
-    def __init__(self, message: Message) -> None:
-        """Keep the user-facing message."""
-        from kzcomplaint.core.text.i18n import translator
-
-        super().__init__(message.render(translator("en")))
-        self.message = message
 
 
 @dataclasses.dataclass(frozen=True)
@@ -287,9 +281,9 @@ def proposals(
 # -- drafting the next document ----------------------------------------------------------------
 
 
-def snapshot(case: Case, end: str, *, today: dt.date | None = None) -> Step:
-    """The current step as the history of the next document keeps it."""
-    review = review_deadline(case, today=today)
+def snapshot(case: Case, end: str, *, today: dt.date | None = None, review: Deadline | None = None) -> Step:
+    """The current step as the history of the next document keeps it (``review``: its body's term, if known)."""
+    review = review if review is not None else review_deadline(case, today=today)
     return Step(
         template=case.template,
         respondent=copy.deepcopy(case.respondent),

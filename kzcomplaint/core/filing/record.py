@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from kzcomplaint.core.case.model import Answer, Filing, Outcome, Refusal
 from kzcomplaint.core.text.i18n import N_, Message
@@ -39,15 +39,22 @@ MSG_ANSWER_NEEDS_DATE = N_("Give the date of the answer (the date written on it)
 
 
 
-class RecordError(ValueError):
-    """A record that does not fit the case; ``message`` says what to correct. The case is unchanged."""
+_Dated = TypeVar("_Dated", Filing, Refusal)
+
+
+class FilingError(ValueError):
+    """Something asked of a case after filing that cannot be done; ``message`` says why, for people."""
 
     def __init__(self, message: Message) -> None:
-        """Keep the user-facing message."""
+        """Keep the user-facing message (``str()`` is its English text)."""
         from kzcomplaint.core.text.i18n import translator
 
         super().__init__(message.render(translator("en")))
         self.message = message
+
+
+class RecordError(FilingError):
+    """A record that does not fit the case; ``message`` says what to correct. The case is unchanged."""
 
 
 def _today(today: dt.date | None) -> dt.date:
@@ -73,9 +80,13 @@ def record_filing(case: Case, filing: Filing, *, today: dt.date | None = None) -
     """
     _check_day(filing.date, MSG_FILING_NO_DATE, case, _today(today))
     result = copy.deepcopy(case)
-    result.filings.append(dataclasses.replace(filing))
-    result.filings.sort(key=lambda item: (item.date or dt.date.min, item.time))
+    result.filings = _in_order([*result.filings, copy.deepcopy(filing)])
     return result
+
+
+def _in_order(items: list[_Dated]) -> list[_Dated]:
+    """Records by their day and time (a refusal before the handing-in by post that followed it)."""
+    return sorted(items, key=lambda item: (item.date or dt.date.min, item.time))
 
 
 def record_refusal(case: Case, refusal: Refusal, *, today: dt.date | None = None) -> Case:
@@ -86,8 +97,7 @@ def record_refusal(case: Case, refusal: Refusal, *, today: dt.date | None = None
     """
     _check_day(refusal.date, MSG_REFUSAL_NO_DATE, case, _today(today))
     result = copy.deepcopy(case)
-    result.refusals.append(copy.deepcopy(refusal))
-    result.refusals.sort(key=lambda item: (item.date or dt.date.min, item.time))
+    result.refusals = _in_order([*result.refusals, copy.deepcopy(refusal)])
     return result
 
 
@@ -136,6 +146,7 @@ def update_case_file(path: str | os.PathLike[str], change: Callable[[Case], Case
 
 
 __all__ = [
+    "FilingError",
     "RecordError",
     "record_answer",
     "record_filing",

@@ -329,7 +329,7 @@ def _step_json(step: StepView, tr: Translator) -> dict[str, Any]:
     }
 
 
-def _history_view(number: int, step: Step) -> StepView:
+def _view(number: int, step: Step, *, end: str | None, current: bool, citation: Citation | None = None) -> StepView:
     versions = deadlines.rules().get(step.review_rule)
     return StepView(
         number=number,
@@ -343,10 +343,10 @@ def _history_view(number: int, step: Step) -> StepView:
         answer=step.answer,
         review_rule=step.review_rule,
         review_title=versions[-1].title if versions else None,
-        review_citation=versions[-1].citation if versions else None,
+        review_citation=citation or (versions[-1].citation if versions else None),
         review_last_day=step.review_last_day,
-        end=step.end,
-        current=False,
+        end=end,
+        current=current,
     )
 
 
@@ -411,29 +411,11 @@ def case_timeline(
         directory: the directory of bodies that names a next step's addressee.
     """
     day = today if today is not None else dt.date.today()
-    steps = [_history_view(number, step) for number, step in enumerate(case.history, start=1)]
+    steps = [_view(number, step, end=step.end, current=False) for number, step in enumerate(case.history, start=1)]
     review = chain.review_deadline(case, today=day) if case.is_filed else None
     end = chain.step_end(case, today=day)
-    versions = deadlines.rules().get(review.rule) if review is not None else None
-    steps.append(
-        StepView(
-            number=len(steps) + 1,
-            template=case.template,
-            respondent=case.respondent,
-            addressee=case.addressee,
-            contested=case.contested,
-            filing_date=case.filing_date,
-            filings=tuple(case.filings),
-            refusals=tuple(case.refusals),
-            answer=case.answer,
-            review_rule=review.rule if review is not None else "",
-            review_title=versions[-1].title if versions else None,
-            review_citation=review.citation if review is not None else None,
-            review_last_day=chain.due_day(review) if review is not None else None,
-            end=end,
-            current=True,
-        )
-    )
+    now = chain.snapshot(case, end or "", review=review)
+    steps.append(_view(len(steps) + 1, now, end=end, current=True, citation=review.citation if review else None))
     proposals = chain.proposals(case, end, today=day, directory=directory) if end is not None else []
     granted = case.answer is not None and case.answer.outcome == Outcome.GRANTED
     next_due: dict[str, dt.date] = {}
