@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kzcomplaint.core.text.i18n import N_, Message, Translator
@@ -126,7 +127,7 @@ def _check(args: argparse.Namespace, tr: Translator) -> int:
     if case is None:
         return EXIT_UNREADABLE
     today = _parse_date_arg(args.today, "--today", tr)
-    problems = checks.check_case(case, today=today)
+    problems = checks.check_case(case, today=today, base_dir=Path(args.case).resolve().parent)
     _report_calendar_warnings(tr)
     blocking = [p for p in problems if p.blocking]
     if args.json:

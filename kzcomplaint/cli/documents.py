@@ -119,12 +119,9 @@ def _render(args: argparse.Namespace, tr: Translator) -> int:
     if not _write(output, data, tr, source=args.case):
         return EXIT_UNREADABLE
     print(tr.format(N_("Written: {file}"), file=str(output)))
-    from kzcomplaint.core.text import detect
-
-    mixed = detect.mixed_language_note(case.own_texts(), language)
-    if mixed is not None:
-        print(f"! {mixed.render(tr)}")
-    blocking = [p for p in checks.check_case(case) if p.blocking]
+    for note in render.language_notes(case, language):
+        print(f"! {note.render(tr)}")
+    blocking = [p for p in checks.check_case(case, base_dir=Path(args.case).resolve().parent) if p.blocking]
     if not blocking:
         return EXIT_OK
     print(

@@ -38,6 +38,7 @@ from kzcomplaint.core.case.model import (
     Answer,
     Body,
     Case,
+    CaseText,
     Contested,
     ContestedType,
     Election,
@@ -46,6 +47,7 @@ from kzcomplaint.core.case.model import (
     Filing,
     FilingMethod,
     Level,
+    Medium,
     Outcome,
     Person,
     Refusal,
@@ -290,7 +292,16 @@ class _SectionList:
     section: _Section
 
 
-_FieldSpec = _Text | _Date | _Time | _Choice | _OptionalText | _TextList | _Details | _Section | _SectionList
+@dataclasses.dataclass(frozen=True)
+class _ByLanguage:
+    """A table keyed by document language (kk, ru, en), each value read with ``value``."""
+
+    value: _FieldSpec
+
+
+_FieldSpec = (
+    _Text | _Date | _Time | _Choice | _OptionalText | _TextList | _Details | _Section | _SectionList | _ByLanguage
+)
 
 
 def _choices(enum_type: Any) -> _Choice:
@@ -332,7 +343,18 @@ _CONTESTED_FIELDS: dict[str, _FieldSpec] = {
     "published_on": _Date(),
     "received_on": _Date(),
 }
-_EVIDENCE_FIELDS: dict[str, _FieldSpec] = {"description": _LONG_TEXT, "file": _OptionalText()}
+_EVIDENCE_FIELDS: dict[str, _FieldSpec] = {
+    "description": _LONG_TEXT,
+    "file": _OptionalText(),
+    "medium": _Choice(("", *(medium.value for medium in Medium))),
+    "translations": _ByLanguage(_LONG_TEXT),
+}
+_CASE_TEXT_FIELDS: dict[str, _FieldSpec] = {
+    "facts": _LONG_TEXT,
+    "details": _Details(),
+    "requests": _TextList(MAX_TEXT_CHARS),
+    "attachments": _TextList(MAX_SHORT_TEXT_CHARS),
+}
 _FILING_FIELDS: dict[str, _FieldSpec] = {
     "date": _Date(),
     "time": _Time(),
@@ -387,6 +409,7 @@ _CASE_FIELDS: dict[str, _FieldSpec] = {
     "evidence": _SectionList(_Section(Evidence, _EVIDENCE_FIELDS)),
     "attachments": _TextList(MAX_SHORT_TEXT_CHARS),
     "filing_date": _Date(),
+    "translations": _ByLanguage(_Section(CaseText, _CASE_TEXT_FIELDS)),
     **_AFTER_FILING,
     "history": _SectionList(_Section(Step, _STEP_FIELDS)),
 }
@@ -521,6 +544,8 @@ class _Reader:
             return self.read_list(value, path, lambda item, where: self.read(spec.section, item, where))
         if isinstance(spec, _Details):
             return self.read_details(value, path)
+        if isinstance(spec, _ByLanguage):
+            return self.read_by_language(spec, value, path)
         if isinstance(spec, _Section):
             return self.read_section(spec, value, path)
         raise TypeError(f"unknown field specification {spec!r}")  # a bug in the tables above
@@ -611,6 +636,19 @@ class _Reader:
                 if result is not None or not isinstance(field_spec, _Choice):
                     values[name] = result
         return spec.cls(**values)
+
+    def read_by_language(self, spec: _ByLanguage, value: Any, path: str) -> dict[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, Mapping):
+            self.problem(path, MSG_EXPECTED_SECTION, got=_shown(value))
+            return {}
+        self.check_keys(value, path, list(LANGUAGES))
+        return {
+            language: self.read(spec.value, value[language], f"{path}.{language}")
+            for language in LANGUAGES
+            if language in value
+        }
 
     def read_details(self, value: Any, path: str) -> dict[str, str]:
         if value is None:

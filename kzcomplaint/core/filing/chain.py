@@ -500,14 +500,25 @@ def _draft(case: Case, proposal: NextStep, step: Step, *, full: bool) -> Case:
         history=[*copy.deepcopy(case.history), step],
     )
     if full:
-        result.facts = _carried_facts(case)
         result.details = {
             **_carried_details(case, proposal.kind),
             **prefilled_answers(proposal.kind, case, step, case.language),
         }
+        # The facts text stands in for the kind's sentences that state an answer: the earlier
+        # document's account first, then those sentences as the answers filled here make them.
+        result.facts = "\n".join(part for part in (_carried_facts(case), _drafted_facts(result)) if part.strip())
         # The earlier requests go on, then what the new kind asks for in its own right.
         result.requests = _unique([*case.requests, *_suggested_requests(result)])
     return result
+
+
+def _drafted_facts(case: Case) -> str:
+    from kzcomplaint.core.documents import render, templates
+
+    try:
+        return render.drafted_facts(case, case.language)
+    except (templates.TemplateError, render.RenderError, LookupError):
+        return ""
 
 
 def _unique(items: Sequence[str]) -> list[str]:
@@ -522,7 +533,7 @@ def _suggested_requests(case: Case) -> list[str]:
     from kzcomplaint.core.documents import render, templates
 
     try:
-        return render.suggested_requests(case, case.language)
+        return render.default_requests(case, case.language)
     except (templates.TemplateError, render.RenderError, LookupError):
         return []
 

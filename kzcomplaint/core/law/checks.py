@@ -27,6 +27,7 @@ import datetime as dt
 import functools
 import string
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kzcomplaint.core.case.model import Case, ContestedType, Level, Person, get_path
@@ -191,6 +192,8 @@ class Finding:
     field: str
     params: Mapping[str, object] = dataclasses.field(default_factory=dict)
     citation: Citation | None = None
+    severity: str | None = None
+    """Replaces the requirement's severity when the predicate knows better (blocking for a court claim)."""
 
 
 # ── The context a predicate sees ────────────────────────────────────────
@@ -199,9 +202,10 @@ class Finding:
 class _Context:
     """The case under check and what predicates share: the kind, the dates, the deadlines."""
 
-    def __init__(self, case: Case, today: dt.date) -> None:
+    def __init__(self, case: Case, today: dt.date, base_dir: Path | None = None) -> None:
         self.case = case
         self.today = today
+        self.base_dir = base_dir
         # The date that decides which version of a requirement (and route) applies.
         self.on = case.filing_date or today
         try:
@@ -555,6 +559,98 @@ def _detail_answers(ctx: _Context, req: Requirement) -> list[Finding]:
     return [Finding(f"details.{unanswered[0].id}", {"questions": questions})]
 
 
+def _numbered(label: Mapping[str, str], number: int) -> dict[str, str]:
+    """«2-талап», «требование 2», "request 2"."""
+    return {lang: f"{number}-{label[lang]}" if lang == "kk" else f"{label[lang]} {number}" for lang in LANGUAGES}
+
+
+@_check(
+    "language_mixed",
+    placeholders={"language", "fields"},
+    labels=("lang_kk", "lang_ru", "lang_en", "facts", "request", "attachment", "evidence"),
+    params=("blocking_documents",),
+)
+def _language_mixed(ctx: _Context, req: Requirement) -> list[Finding]:
+    from kzcomplaint.core.law.questions import kind_questions
+    from kzcomplaint.core.text import detect
+
+    language = ctx.case.language
+    texts = ctx.case.texts_in(language)
+
+    def foreign(text: str) -> bool:
+        written = detect.text_language(text)
+        return written is not None and written != language
+
+    found: list[tuple[str, Mapping[str, str]]] = []
+    if foreign(texts.facts):
+        found.append(("facts", req.labels["facts"]))
+    questions = kind_questions(ctx.kind.id) if ctx.kind is not None else ()
+    for question in questions:
+        if question.type in ("text", "multiline") and foreign(texts.details.get(question.id, "")):
+            quoted = {lang: f"{_QUOTES[lang][0]}{question.label[lang]}{_QUOTES[lang][1]}" for lang in LANGUAGES}
+            found.append((f"details.{question.id}", quoted))
+    for name, items in (("request", texts.requests), ("attachment", texts.attachments)):
+        for index, text in enumerate(items):
+            if foreign(text):
+                found.append((f"{name}s.{index}", _numbered(req.labels[name], index + 1)))
+    for index, item in enumerate(ctx.case.evidence):
+        if foreign(item.translations.get(language, "") or item.description):
+            found.append((f"evidence.{index}.description", _numbered(req.labels["evidence"], index + 1)))
+    if not found:
+        return []
+    blocking = ctx.kind is not None and ctx.kind.document in req.params["blocking_documents"]
+    params = {"language": req.labels[f"lang_{language}"], "fields": _join([label for _, label in found])}
+    return [Finding(found[0][0], params, severity=BLOCKING if blocking else None)]
+
+
+@_check("evidence_readable", placeholders={"file"})
+def _evidence_readable(ctx: _Context, req: Requirement) -> list[Finding]:
+    findings = []
+    for index, item in enumerate(ctx.case.evidence):
+        if not item.file:
+            continue
+        path = Path(item.file).expanduser()
+        if not path.is_absolute():
+            path = (ctx.base_dir or Path.cwd()) / path
+        try:
+            readable = path.is_file()
+            if readable:
+                with path.open("rb"):
+                    pass
+        except (OSError, ValueError):
+            readable = False
+        if not readable:
+            findings.append(Finding(f"evidence.{index}.file", {"file": item.file}))
+    return findings
+
+
+@functools.cache
+def kind_citations(kind_id: str) -> tuple[Citation, ...]:
+    """The provisions the document of a kind cites (its template's ``[[legal_basis]]``)."""
+    from kzcomplaint.core.files import resources
+
+    path = resources.templates_dir() / f"{kind_id}.toml"
+    if not path.is_file():
+        return ()
+    entries = ruledata.load_path(path).get("legal_basis", [])
+    citations = []
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        fields = {key: value for key, value in entry.items() if key not in ("summary", "when")}
+        citations.append(parse_citation(fields, f"{path.name} legal_basis[{index}]"))
+    return tuple(citations)
+
+
+@_check("provisions_confirmed", placeholders={"citations"})
+def _provisions_confirmed(ctx: _Context, req: Requirement) -> list[Finding]:
+    if ctx.kind is None:
+        return []
+    unconfirmed = [citation for citation in kind_citations(ctx.kind.id) if not citation.is_confirmed]
+    if not unconfirmed:
+        return []
+    texts = {lang: "; ".join(citation.text(lang) for citation in unconfirmed) for lang in LANGUAGES}
+    return [Finding(req.fields[0], {"citations": texts})]
+
+
 @_check("rules_verified", placeholders={"verified_as_of", "date", "changes"})
 def _rules_verified(ctx: _Context, req: Requirement) -> list[Finding]:
     from kzcomplaint.core.law import amendments, deadlines
@@ -867,7 +963,7 @@ def _render(texts: Mapping[str, str], params: Mapping[str, object]) -> dict[str,
     return result
 
 
-def check_case(case: Case, *, today: dt.date | None = None) -> list[Problem]:
+def check_case(case: Case, *, today: dt.date | None = None, base_dir: Path | None = None) -> list[Problem]:
     """Check ``case`` for everything that would get it dismissed on form.
 
     Args:
@@ -875,12 +971,14 @@ def check_case(case: Case, *, today: dt.date | None = None) -> list[Problem]:
         today: the date to check against (default: the system date; the CLI's
             ``--today`` sets it for training). It also decides which version of
             each requirement applies when the case has no filing date.
+        base_dir: the case file's folder, where relative evidence paths start
+            (the current folder when None).
 
     Returns:
         The problems, blocking ones first, otherwise in the order of the rule
         file. An empty list means the document may be filed.
     """
-    ctx = _Context(case, today or dt.date.today())
+    ctx = _Context(case, today or dt.date.today(), base_dir)
     template_id = ctx.kind.id if ctx.kind is not None else ""
     # With an unknown kind only the requirements for every kind can be applied.
     applicable = [
@@ -900,7 +998,7 @@ def check_case(case: Case, *, today: dt.date | None = None) -> list[Problem]:
             via = ctx.vote.via if citation is not None and citation.law == "election_law" else None
             problem = Problem(
                 code=requirement.id,
-                severity=requirement.severity,
+                severity=finding.severity or requirement.severity,
                 field=finding.field,
                 message=_render(requirement.message, finding.params),
                 hint=_render(requirement.hint, finding.params),
@@ -930,6 +1028,7 @@ __all__ = [
     "check_case",
     "document_scope",
     "has_blocking",
+    "kind_citations",
     "parse_requirement",
     "parse_requirements",
     "predicate_names",

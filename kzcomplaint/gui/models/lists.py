@@ -11,6 +11,7 @@ module.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
@@ -299,12 +300,12 @@ class EvidenceModel(QAbstractTableModel):
     def set_items(self, items: Sequence[Evidence]) -> None:
         """Show copies of ``items``."""
         self.beginResetModel()
-        self._items = [Evidence(item.description, item.file) for item in items]
+        self._items = [dataclasses.replace(item, translations=dict(item.translations)) for item in items]
         self.endResetModel()
 
     def items(self) -> list[Evidence]:
         """The items as edited."""
-        return [Evidence(item.description, item.file) for item in self._items]
+        return [dataclasses.replace(item, translations=dict(item.translations)) for item in self._items]
 
     def add(self, item: Evidence) -> int:
         """Append ``item``; return its row."""

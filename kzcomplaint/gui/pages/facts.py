@@ -433,7 +433,7 @@ class FactsPage(BasePage):
             return ""
         case = self.draft.case
         language = case.language if case.language in LANGUAGES else "ru"
-        return draft_facts(self._template.questions, case.details, language, labels.yes_no_labels(language))
+        return draft_facts(case, language, template=self._template)
 
     def _user_edited(self) -> bool:
         text = self.facts.toPlainText()
@@ -494,7 +494,8 @@ class FactsPage(BasePage):
         from kzcomplaint.core.documents import render
 
         case = self.draft.case
-        return render.suggested_requests(case, case.language if case.language in LANGUAGES else "ru")
+        language = case.language if case.language in LANGUAGES else "ru"
+        return render.default_requests(case, language, template=self._template)
 
     def _set_requests(self, requests: list[str]) -> None:
         self._last_requests = list(requests)

@@ -125,7 +125,49 @@ def test_case_to_dict_has_every_field_with_iso_dates_and_null_for_unknown() -> N
     assert data["contested"]["published_on"] is None
     filled = case_to_dict(Case(filing_date=dt.date(2021, 1, 12), evidence=[Evidence("video")]))
     assert filled["filing_date"] == "2021-01-12"
-    assert filled["evidence"] == [{"description": "video", "file": None}]
+    assert filled["evidence"] == [{"description": "video", "file": None, "medium": "", "translations": {}}]
+    assert data["translations"] == {}
+
+
+def test_a_file_without_translations_or_media_loads_as_before() -> None:
+    """Files written before texts in other languages and evidence media existed load unchanged."""
+    data = case_to_dict(load_case(EXAMPLE))
+    del data["translations"]
+    for item in data["evidence"]:
+        del item["medium"], item["translations"]
+    case = parse_case(data, "old.json")
+    assert case.translations == {} and all(item.medium == "" for item in case.evidence)
+    assert case.texts_in("kk").facts == case.facts or "kk" in load_case(EXAMPLE).translations
+
+
+def test_translations_give_each_language_its_own_texts() -> None:
+    data = case_to_dict(Case(language="ru", facts="Факты.", requests=["Требование."], details={"who": "председатель"}))
+    data["translations"] = {"kk": {"facts": "Мән-жайлар.", "details": {"who": "төраға"}}}
+    data["evidence"] = [{"description": "Видео", "file": None, "medium": "usb_drive", "translations": {"kk": "Бейне"}}]
+    case = parse_case(data, "two.json")
+    kazakh = case.texts_in("kk")
+    assert kazakh.facts == "Мән-жайлар." and kazakh.details == {"who": "төраға"}
+    assert kazakh.requests == ["Требование."]  # not translated: the case's own
+    assert case.texts_in("ru").facts == "Факты." and case.written_in("kk") and not case.written_in("en")
+    assert case.evidence[0].medium == "usb_drive" and case.evidence[0].translations == {"kk": "Бейне"}
+    assert parse_case(case_to_dict(case), "again.json") == case
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda d: d.update(translations={"de": {"facts": "x"}}), "translations.de"),
+        (lambda d: d.update(translations={"kk": {"facts": 7}}), "translations.kk.facts"),
+        (lambda d: d.update(translations=["kk"]), "translations"),
+        (lambda d: d["evidence"].append({"description": "x", "medium": "floppy"}), "evidence.0.medium"),
+    ],
+)
+def test_bad_translations_and_media_are_reported_by_field(change: Any, field: str) -> None:
+    data = case_to_dict(Case())
+    change(data)
+    with pytest.raises(CaseFileError) as raised:
+        parse_case(data, "bad.json")
+    assert field in [problem.path for problem in raised.value.problems]
 
 
 def test_dumps_case_keeps_cyrillic_readable() -> None:

@@ -57,11 +57,11 @@ def test_a_refusal_is_the_step_end_and_proposes_the_complaint_about_it() -> None
 
 
 @pytest.mark.parametrize(
-    ("language", "witness_label", "title"),
-    [("kk", "Куәгер", "АКТ"), ("ru", "Свидетель", "АКТ"), ("en", "Witness", "ACT")],
+    ("language", "signature", "title"),
+    [("kk", "(қолы)", "АКТ"), ("ru", "(подпись)", "АКТ"), ("en", "(signature)", "ACT")],
 )
 def test_the_act_of_refusal_renders_with_a_signature_line_for_each_witness(
-    language: str, witness_label: str, title: str
+    language: str, signature: str, title: str
 ) -> None:
     case = refused_case()
     case.language = language
@@ -71,9 +71,11 @@ def test_the_act_of_refusal_renders_with_a_signature_line_for_each_witness(
     assert (act.contested.type, act.contested.date, act.contested.time) == ("action", D(2024, 3, 11), "09:40")
     text = docx_text(render.render_docx(act, language))
     assert title in text
-    for witness in WITNESSES:
-        assert f"{witness_label}: ____________ /{witness.full_name}/" in text
-        assert witness.contact in text, "how to reach the witness is in the act's account"
+    for number, witness in enumerate(WITNESSES, start=1):
+        # Each witness once, on the line they sign: name, how to reach them, the line.
+        assert f"{number}) {witness.full_name}, {witness.contact} ____________ {signature}" in text
+        assert text.count(witness.full_name) == 1
+    assert "3) " not in text.split(title, 1)[1].split(signature)[-1], "no blank witness line beside named ones"
     assert "Б. Е. Примеров, председатель комиссии" in text
     assert "жалобы принимаются только после подведения итогов" in text
     # What must not be on the paper: interface words, the app's ids, question labels.
@@ -83,7 +85,7 @@ def test_the_act_of_refusal_renders_with_a_signature_line_for_each_witness(
 
 def test_a_blank_act_has_witness_lines_to_sign() -> None:
     text = docx_text(render.render_blank("refusal_to_accept_act", "ru"))
-    assert text.count("Свидетель: ____________ /") == 2
+    assert text.count("(фамилия, инициалы, подпись)") == 2
 
 
 def test_the_act_has_its_answers_and_requests_and_no_term_of_its_own() -> None:
