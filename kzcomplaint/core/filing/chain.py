@@ -648,8 +648,10 @@ def refusal_act(case: Case, *, today: dt.date | None = None, directory: Director
         filing_date=refusal.date,
         history=[*copy.deepcopy(case.history), step],
     )
-    # The act's own paragraphs tell the refusal; its facts are left to the filer (what they did then),
-    # never the earlier document's account, which the witnesses may not have seen and would sign.
+    # As the wizard fills them: the facts are the act's own sentences from its answers (the filer may
+    # add what they did then), never the earlier document's account, which the witnesses may not have
+    # seen and would sign; the kind's default requests.
+    act.facts = _drafted_facts(act)
     act.requests = _suggested_requests(act)
     return act
 

@@ -94,7 +94,11 @@ def test_the_act_has_its_answers_and_requests_and_no_term_of_its_own() -> None:
     assert "addressee.wrong_level" not in blocking
     assert "requests.missing" not in blocking, "the kind's suggested requests are filled in"
     assert not [code for code in blocking if code.startswith("details.")]
-    assert act.facts == "", "the earlier document's account is not put before the witnesses to sign"
+    assert "requests.missing" not in blocking and "facts.missing" not in blocking
+    assert act.facts == render.drafted_facts(act, act.language), "the act's own sentences, as the wizard drafts them"
+    assert "Б. Е. Примеров" in act.facts
+    for line in render.circumstances(precinct_complaint(D(2024, 3, 10), voting_day=D(2024, 3, 10)), "ru"):
+        assert line not in act.facts, "the earlier document's account is not put before the witnesses to sign"
     assert deadlines.case_deadlines(act, today=D(2024, 3, 11)) == [], "the act has no term of its own"
 
 
