@@ -19,7 +19,6 @@ a half-written case or loses the previous one.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import difflib
@@ -28,7 +27,6 @@ import math
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -46,6 +44,7 @@ from kzcomplaint.core.case.model import (
     Person,
     Role,
 )
+from kzcomplaint.core.files import atomic
 from kzcomplaint.core.text import dates
 from kzcomplaint.core.text.i18n import N_, Message
 from kzcomplaint.core.text.languages import LANGUAGES
@@ -730,21 +729,6 @@ def dumps_case(case: Case) -> str:
     return json.dumps(case_to_dict(case), ensure_ascii=False, indent=2) + "\n"
 
 
-def _fsync_directory(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open a folder
-    # this way, and there the rename is already durable enough.
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
-
-
 def _save_error(target: Path, error: OSError) -> CaseSaveError:
     folder = str(target.parent)
     if isinstance(error, FileNotFoundError):
@@ -791,23 +775,7 @@ def save_case(case: Case, path: str | os.PathLike[str]) -> None:
     if is_other:
         # os.replace would put the case in place of a device or a pipe.
         raise CaseSaveError(str(target), Message(MSG_SAVE_NOT_A_FILE, file=str(target)))
-    folder = target.parent
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        atomic.write_private_file(target, payload, make_folders=False)
     except OSError as error:
         raise _save_error(target, error) from None
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            if hasattr(os, "fchmod"):  # not on Windows, where mkstemp's file is private anyway
-                os.fchmod(handle.fileno(), 0o600)
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(error, OSError):
-            raise _save_error(target, error) from None
-        raise
-    _fsync_directory(folder)

@@ -28,13 +28,10 @@ from __future__ import annotations
 import concurrent.futures
 import csv
 import dataclasses
-import errno
 import io
 import os
 import re
 import signal
-import stat
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -42,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from kzcomplaint.core.case.model import FORMAT
+from kzcomplaint.core.files import atomic
 from kzcomplaint.core.text.i18n import N_, Message, Translator
 from kzcomplaint.core.text.languages import LANGUAGES
 
@@ -169,34 +167,18 @@ class BatchSummary:
 # ── Writing files ────────────────────────────────────────────────────────
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``.
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+    """Write a document atomically and privately (see :func:`kzcomplaint.core.files.atomic.write_private_file`).
 
     The folder is created if missing. A reader never sees a half-written
-    document, and a failed write leaves any previous file intact.
+    document, a failed write leaves any previous file intact, and a device or
+    a pipe at ``path`` is never replaced.
 
     Raises:
+        FileExistsError: ``overwrite`` is False and ``path`` exists.
         OSError: The folder cannot be created or written.
     """
-    try:
-        mode: int | None = os.stat(path).st_mode
-    except FileNotFoundError:
-        mode = None
-    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-        # os.replace would put a file in place of /dev/null or a pipe.
-        raise FileExistsError(errno.EEXIST, "not an ordinary file, left as it is", str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as output:
-            output.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+    atomic.write_private_file(path, data, overwrite=overwrite)
 
 
 def file_in_the_way(folder: Path) -> Path | None:

@@ -305,7 +305,9 @@ def test_save_without_permission_is_a_message(tmp_path: Path, monkeypatch: pytes
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(caseio.tempfile, "mkstemp", refuse)
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     with pytest.raises(CaseSaveError) as caught:
         save_case(Case(), tmp_path / "case.json")
     assert caught.value.message.msgid == caseio.MSG_SAVE_NO_PERMISSION
