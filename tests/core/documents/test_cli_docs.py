@@ -100,11 +100,14 @@ def test_batch_command_summary_and_exit_code(tmp_path: Path, capsys: pytest.Capt
     folder.mkdir()
     (folder / "good.json").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     code, out, err = _run(capsys, "batch", str(folder), "-o", str(tmp_path / "out"), "--jobs", "1")
-    assert code == 0 and "Rendered: 1, failed: 0" in out
+    assert code == 0 and "Rendered: 1, skipped (already there): 0, failed: 0" in out
     assert "[1/1]" in err  # progress on stderr (not a terminal: plain lines)
     (folder / "bad.json").write_text("{", encoding="utf-8")
     code, out, err = _run(capsys, "batch", str(folder), "-o", str(tmp_path / "out"), "--jobs", "2")
-    assert code == 1 and "Rendered: 1, failed: 1" in out
-    assert "bad.json" in err
+    # The first run's document is left as it is, and the summary says so.
+    assert code == 1 and "Rendered: 0, skipped (already there): 1, failed: 1" in out
+    assert "bad.json" in err and "good.ru.docx already exists" in err
+    code, out, err = _run(capsys, "batch", str(folder), "-o", str(tmp_path / "out"), "--jobs", "2", "--overwrite")
+    assert code == 1 and "Rendered: 1, skipped (already there): 0, failed: 1" in out
     code, _, err = _run(capsys, "batch", str(tmp_path / "missing"), "-o", str(tmp_path / "out"))
     assert code == 2 and "missing" in err
