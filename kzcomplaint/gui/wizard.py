@@ -57,6 +57,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+_OPEN_WINDOWS: list[MainWindow] = []
+"""Windows opened for further restored drafts (kept referenced while they live)."""
+
 
 def page_classes() -> tuple[type[BasePage], ...]:
     """The wizard's pages, in order (a page's id is its index); imports their modules on the first call."""
@@ -90,6 +93,19 @@ _QT_BUTTONS = (
 MSG_UNSAVED = N_("The case has unsaved answers. Save them first?")
 MSG_RESTORE = N_("kzcomplaint was not closed properly last time, or a case was not saved.")
 MSG_RESTORE_DETAILS = N_("An autosaved draft from {when} can be restored: {what}.")
+MSG_RESTORE_MORE = N_("Unsaved draft {number} of {count}.")
+MSG_RESTORE_PARTLY = N_(
+    "This draft could not be read in full. It is kept as it was in {file}. "
+    "What could be read is restored as a new, unsaved case; what was left out is listed."
+)
+MSG_UNREADABLE_DRAFT = N_(
+    "An autosaved draft could not be read at all. It is kept as it was in {file}; nothing was deleted."
+)
+MSG_OPENED_PARTLY = N_(
+    "The file {file} cannot be opened in full; it is left as it is. What could be read is opened as a new, "
+    "unsaved case (Save as… keeps it under another name). Left out:"
+)
+MSG_KEPT_PARTLY = N_("The draft is kept as it was in {file}. Left out of what was restored:")
 MSG_NEW_CASE = N_("new case")
 MSG_AUTOSAVED = N_("Autosaved at {time}")
 MSG_AUTOSAVE_FAILED = N_("Autosave failed: {reason}")
@@ -538,9 +554,17 @@ class MainWindow(QMainWindow):
         try:
             self.draft.open(path)
         except caseio.CaseFileError as error:
+            salvaged = caseio.salvage_case(path)
             problems = [FileProblem(problem.path, problem.message) for problem in error.problems]
+            header = None
+            if salvaged.readable:
+                # Never lost: the file stays as it is, and what it holds is shown, unbound to it.
+                self.draft.replace_case(salvaged.case, dirty=True)
+                self.wizard.go_to_page(0)
+                self.wizard.go_to_page(6 if self.draft.template_info() is not None else 1)
+                header = self.translator.format(MSG_OPENED_PARTLY, file=error.source)
             self.problems_dialog = ProblemsDialog(
-                self.translator, self.translator.gettext(N_("Open a case file")), error.source, problems, self
+                self.translator, self.translator.gettext(N_("Open a case file")), error.source, problems, self, header
             )
             _delete_on_close(self.problems_dialog)
             self.problems_dialog.open()
@@ -638,43 +662,91 @@ class MainWindow(QMainWindow):
         self.status_label.setText(self.translator.format(MSG_AUTOSAVED, time=dt.datetime.now().strftime("%H:%M:%S")))
 
     def offer_restore(self) -> bool:
-        """When an autosaved draft exists, offer to restore or discard it; True when restored."""
-        from kzcomplaint.core.case import caseio
+        """Offer each draft left by a window that is gone; True when one was restored here.
 
-        try:
-            autosave = drafts.read_autosave()
-        except caseio.CaseFileError:
-            log.warning("autosave damaged; discarded")
-            drafts.discard_autosave()
-            return False
-        if autosave is None:
-            return False
-        choice = self._ask_restore(autosave)
-        if choice:
-            self.draft.restore(autosave)
-            self.wizard.go_to_page(0)
-            self.wizard.go_to_page(1 if self.draft.template_info() is None else 6)
-            return True
-        drafts.discard_autosave()
-        return False
+        The first draft restored goes into this window (when it holds nothing
+        yet), every further one into a window of its own, so each keeps its own
+        autosave. A draft kept for later stays on disk for the next start; a
+        draft that could be read only in part was moved aside, never deleted.
+        """
+        orphans = drafts.claim_orphans()
+        restored_here = False
+        for number, autosave in enumerate(orphans, start=1):
+            if not autosave.readable:
+                self._show_unreadable_draft(autosave)
+                continue
+            choice = self._ask_restore(autosave, number, len(orphans))
+            if choice == "discard":
+                autosave.slot.close()
+            elif choice == "later":
+                autosave.slot.release()
+            elif not restored_here and self.draft.is_pristine:
+                self.restore(autosave)
+                restored_here = True
+            else:
+                self.spawn_window().restore(autosave)
+        return restored_here
 
-    def _ask_restore(self, autosave: drafts.Autosave) -> bool:
+    def restore(self, autosave: drafts.Autosave) -> None:
+        """Continue with ``autosave`` in this window; list what was left out of a draft read in part."""
+        self.draft.restore(autosave)
+        self.wizard.go_to_page(0)
+        self.wizard.go_to_page(1 if self.draft.template_info() is None else 6)
+        if autosave.problems:
+            self._show_draft_problems(autosave, self.translator.format(MSG_KEPT_PARTLY, file=str(autosave.kept)))
+
+    def spawn_window(self) -> MainWindow:
+        """Another main window of this process (a second restored draft), shown."""
+        window = MainWindow(self.ui, self.settings)
+        _OPEN_WINDOWS.append(window)
+        window.destroyed.connect(lambda *_args, w=window: _OPEN_WINDOWS.remove(w) if w in _OPEN_WINDOWS else None)
+        _delete_on_close(window)
+        window.show()
+        return window
+
+    def _show_unreadable_draft(self, autosave: drafts.Autosave) -> None:
+        autosave.slot.release()
+        self._show_draft_problems(autosave, self.translator.format(MSG_UNREADABLE_DRAFT, file=str(autosave.kept)))
+
+    def _show_draft_problems(self, autosave: drafts.Autosave, header: str) -> None:
+        from kzcomplaint.gui.dialogs.problems import FileProblem, ProblemsDialog
+
+        problems = [FileProblem(problem.path, problem.message) for problem in autosave.problems]
+        title = self.translator.gettext(N_("Restore the draft?"))
+        dialog = ProblemsDialog(self.translator, title, str(autosave.kept), problems, self, header)
+        _delete_on_close(dialog)
+        self.problems_dialog = dialog
+        dialog.open()
+
+    def _ask_restore(self, autosave: drafts.Autosave, number: int = 1, count: int = 1) -> str:
+        """Ask what to do with a draft: ``restore``, ``discard`` or ``later``."""
         from PySide6.QtWidgets import QMessageBox
 
         tr = self.translator
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(tr.gettext(N_("Restore the draft?")))
-        box.setText(tr.gettext(MSG_RESTORE))
+        text = tr.gettext(MSG_RESTORE)
+        if count > 1:
+            text = f"{text}\n{tr.format(MSG_RESTORE_MORE, number=number, count=count)}"
+        box.setText(text)
         when = autosave.saved_at.strftime("%d.%m.%Y %H:%M") if autosave.saved_at else "?"
         what = self._describe(autosave.case, autosave.source)
-        box.setInformativeText(tr.format(MSG_RESTORE_DETAILS, when=when, what=what))
+        details = tr.format(MSG_RESTORE_DETAILS, when=when, what=what)
+        if autosave.problems:
+            details = f"{details}\n{tr.format(MSG_RESTORE_PARTLY, file=str(autosave.kept))}"
+        box.setInformativeText(details)
         restore = box.addButton(tr.gettext(N_("&Restore")), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(tr.gettext(N_("&Discard")), QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton(tr.gettext(N_("Keep for &later")), QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton(tr.gettext(N_("&Discard")), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(restore)
+        box.setEscapeButton(later)
         self.restore_box = box
         box.exec()
-        return box.clickedButton() is restore
+        clicked = box.clickedButton()
+        if clicked is restore:
+            return "restore"
+        return "discard" if clicked is discard else "later"
 
     def _describe(self, case: Case, source: Path | None) -> str:
         from kzcomplaint.core.law import catalog
@@ -765,14 +837,16 @@ class MainWindow(QMainWindow):
         self.firstPainted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Close without asking: unsaved answers stay in the autosave, offered at the next start."""
+        """With unsaved answers, ask to save, discard or cancel; then give up the autosave slot."""
         self._store_current()
+        if not self._ask_unsaved():
+            event.ignore()
+            return
         if self.batch_dialog is not None:
             self.batch_dialog.cancel()  # whole documents only; the thread pool waits for the case being written
         if self._parties is not None:
             self._parties.flush_profile()
-        self.draft.autosave()
-        self.draft.autosave_timer.stop()
+        self.draft.close_slot()
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         super().closeEvent(event)

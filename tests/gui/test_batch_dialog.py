@@ -173,7 +173,10 @@ def test_a_csv_source_names_failed_rows_in_the_interface_language(make_window, q
     summary = _run(qtbot, dialog, source, out, language="kk+ru")
 
     assert summary.rendered == 2 and summary.failed == 1
-    assert _whole_documents(out) == ["observers-row-1-observer_removed.kk+ru.docx", "observers-row-2-observer_removed.kk+ru.docx"]
+    assert _whole_documents(out) == [
+        "observers-row-1-observer_removed.kk+ru.docx",
+        "observers-row-2-observer_removed.kk+ru.docx",
+    ]
     [(case, field, reason)] = dialog.failure_rows()
     assert case == "observers.csv, строка 3"
     assert field == "contested.date" and "31.02.2021" in reason

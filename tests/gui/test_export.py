@@ -80,7 +80,6 @@ def test_self_test_command(tmp_path: Path) -> None:
 
 def test_unexpected_error_is_a_dialog_not_a_traceback(make_window, monkeypatch, kz_home: Path) -> None:
     from kzcomplaint import app
-    from kzcomplaint.core.case import drafts
     from kzcomplaint.gui.dialogs import messages as dialogs
 
     window = make_window("en")
@@ -98,7 +97,7 @@ def test_unexpected_error_is_a_dialog_not_a_traceback(make_window, monkeypatch, 
         sys.excepthook = previous
     assert shown and "the disk vanished" in shown[0][0]
     assert "kzcomplaint.log" in shown[0][1]
-    assert drafts.autosave_path().is_file(), "the answers were autosaved first"
+    assert window.draft.slot is not None and window.draft.slot.path.is_file(), "the answers were autosaved first"
 
 
 def test_document_page_warns_when_facts_are_in_another_language(make_window, qtbot) -> None:

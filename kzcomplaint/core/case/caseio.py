@@ -696,7 +696,7 @@ def salvage_case_bytes(raw: bytes, source: str) -> SalvagedCase:
         return SalvagedCase(loads_case(raw, source), [], readable=True)
     except CaseFileError as error:
         if any(problem.path for problem in error.problems):
-            data = _parse_json(raw, source)
+            data = read_json(raw, source)
             return salvage_case_data(data, source)
         return SalvagedCase(Case(), error.problems, readable=False)
 
@@ -750,11 +750,11 @@ def _read_bytes(path: str) -> bytes:
 
 def loads_case(raw: bytes, source: str) -> Case:
     """Decode, parse and check the bytes of a case file (see :func:`load_case`)."""
-    return parse_case(_parse_json(raw, source), source)
+    return parse_case(read_json(raw, source), source)
 
 
-def _parse_json(raw: bytes, source: str) -> Any:
-    """The JSON data of a case file's bytes.
+def read_json(raw: bytes, source: str) -> Any:
+    """The JSON data of a case file's (or an autosave's) bytes, with the case file's limits.
 
     Raises:
         CaseFileError: not UTF-8, not JSON, a constant such as NaN, nested too deep.

@@ -275,7 +275,9 @@ def test_importing_dates_does_not_import_dateparser() -> None:
     assert result.stdout.strip() == "False"
 
 
-@pytest.mark.parametrize("text", ["1³.01.2021", "10.01.202³", "²⁰²¹-01-10", "10 января 202³", "١٠.٠١.٢٠٢١", "１０.０１.２０２１"])
+@pytest.mark.parametrize(
+    "text", ["1³.01.2021", "10.01.202³", "²⁰²¹-01-10", "10 января 202³", "١٠.٠١.٢٠٢١", "１０.０１.２０２１"]
+)
 def test_digits_other_than_0_to_9_are_a_clear_error_not_a_date(text: str) -> None:
     # "10.01.202³" used to be read by dateparser as 10 January 2023; "²⁰²¹-01-10" raised a bare ValueError.
     with pytest.raises(dates.DateError) as caught:
