@@ -460,6 +460,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_training_label()
 
+    def show_status(self, text: str) -> None:
+        """Say ``text`` in the status bar (a note from an input, an autosave)."""
+        self.status_label.setText(text)
+
     def _update_title(self) -> None:
         name = self.draft.path.name if self.draft.path is not None else self.translator.gettext(MSG_NEW_CASE)
         self.setWindowTitle(f"{name}[*] — kzcomplaint")

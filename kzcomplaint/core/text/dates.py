@@ -301,3 +301,41 @@ def parse_time(text: str) -> str:
     if hours > 23 or minutes > 59:
         raise DateError(Message(MSG_TIME_IMPOSSIBLE, text=text), "impossible", text)
     return f"{hours:02d}:{minutes:02d}"
+
+
+_TIME_PREFIXES = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"[0-9]",
+        r"(?:[01][0-9]|2[0-3])",
+        r"(?:[01]?[0-9]|2[0-3])[:.](?:[0-5][0-9]?)?",
+        r"(?:[01][0-9]|2[0-3])[0-5][0-9]?",
+    )
+)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def time_entry_state(text: str) -> str:
+    """What an input makes of a time as it is being typed: ``acceptable``, ``intermediate`` or ``invalid``.
+
+    ``invalid`` is what can never become a time (``25``, ``14:6``, ``1⁴``),
+    so the input refuses the keystroke and the case never holds a time that
+    does not exist (the loader refuses ``25:99``). Words (``около 14 ч``)
+    are the user's own and acceptable, as the loader keeps them.
+    """
+    stripped = text.strip()
+    if not stripped:
+        return "acceptable"
+    if any(char.isnumeric() and not ("0" <= char <= "9") for char in stripped):
+        return "invalid"
+    try:
+        parse_time(stripped)
+        return "acceptable"
+    except DateError as error:
+        if error.code == "impossible":
+            return "invalid"
+    if _LETTER.search(stripped):
+        return "acceptable"
+    if any(pattern.fullmatch(stripped) for pattern in _TIME_PREFIXES):
+        return "intermediate"
+    return "invalid"
