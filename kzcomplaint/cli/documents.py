@@ -119,6 +119,10 @@ def _render(args: argparse.Namespace, tr: Translator) -> int:
     if not _write(output, data, tr, source=args.case):
         return EXIT_UNREADABLE
     print(tr.format(N_("Written: {file}"), file=str(output)))
+    from kzcomplaint.core.case import evidence
+
+    for field, note in evidence.evidence_notes(case, Path(args.case).resolve().parent):
+        _error(f"{args.case}: {field}: {note.render(tr)}")
     from kzcomplaint.core.text import detect
 
     mixed = detect.mixed_language_note(case.own_texts(), language)

@@ -478,6 +478,10 @@ def render_one(item: BatchCase, language: str | None, output: Path, *, overwrite
         result.errors = [FieldProblem("", Message(MSG_WRITE_FAILED, file=str(output), reason=reason))]
         return result
     result.output = str(output)
+    from kzcomplaint.core.case import evidence
+
+    # Evidence outside the case's folder (a CSV's folder) is refused, and the user told so.
+    result.notes.extend(message for _field, message in evidence.evidence_notes(case, Path(item.base_dir)))
     result.blocking = [
         (p.code, p.field, dict(p.message)) for p in checks.check_case(case) if p.blocking
     ]

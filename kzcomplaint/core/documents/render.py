@@ -36,14 +36,14 @@ import datetime as dt
 import functools
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from kzcomplaint import __version__
-from kzcomplaint.core.case import ids
+from kzcomplaint.core.case import evidence, ids
 from kzcomplaint.core.case.model import Case, Person
 from kzcomplaint.core.documents.docx_style import (
     Para,
@@ -76,7 +76,6 @@ SIGNATURE_LINE = "____________"
 BLANK_TO_FILL = "_" * 24
 FILL_LINE = "_" * 62
 FILL_LINE_NARROW = "_" * 28
-_HASH_CHUNK = 1 << 20
 
 
 class RenderError(ValueError):
@@ -164,37 +163,30 @@ class EvidenceFile:
     size: int = 0
     modified: dt.datetime | None = None
     sha256: str = ""
+    status: str = ""
+    """:mod:`kzcomplaint.core.case.evidence`'s outcome: ``read``, ``missing``, ``outside``…"""
 
 
-@functools.lru_cache(maxsize=1024)
-def _hash_file(path: str, size: int, mtime_ns: int) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+def evidence_file(name: str, base_dir: Path | None, picked: Collection[Path] = ()) -> EvidenceFile:
+    """Size, modification time and SHA-256 of an evidence file; ``found=False`` when it was not read.
 
-
-def evidence_file(name: str, base_dir: Path | None) -> EvidenceFile:
-    """Size, modification time and SHA-256 of an evidence file; ``found=False`` if unreadable.
+    Which files may be read, and within what limits, is
+    :func:`kzcomplaint.core.case.evidence.read_evidence`'s to say.
 
     Args:
-        name: The path as written in the case, relative to ``base_dir``
-            (the case file's folder) unless absolute.
-        base_dir: The folder relative paths start from (current folder if None).
+        name: The path as written in the case, relative to ``base_dir`` (the case file's folder).
+        base_dir: The case file's folder: files outside it are not read (None: none is, but ``picked``).
+        picked: Files the user picked in a file dialog (the GUI): read wherever they are.
     """
-    path = Path(name).expanduser()
-    if not path.is_absolute():
-        path = (base_dir or Path.cwd()) / path
-    try:
-        stat = path.stat()
-        if not path.is_file():
-            return EvidenceFile(name=name, found=False)
-        sha = _hash_file(str(path), stat.st_size, stat.st_mtime_ns)
-    except (OSError, ValueError):
-        return EvidenceFile(name=name, found=False)
-    modified = dt.datetime.fromtimestamp(stat.st_mtime).astimezone()
-    return EvidenceFile(name=name, found=True, size=stat.st_size, modified=modified, sha256=sha)
+    result = evidence.read_evidence(name, base_dir, picked=picked)
+    return EvidenceFile(
+        name=name,
+        found=result.ok,
+        size=result.size,
+        modified=result.modified,
+        sha256=result.sha256,
+        status=result.status,
+    )
 
 
 def _timestamp(moment: dt.datetime, language: str) -> str:
@@ -309,6 +301,7 @@ class _Builder:
         blank: bool,
         base_dir: Path | None,
         narrow: bool,
+        picked: Collection[Path] = (),
     ) -> None:
         self.case = case
         self.template = template
@@ -316,6 +309,7 @@ class _Builder:
         self.language = language
         self.blank = blank
         self.base_dir = base_dir
+        self.picked = picked
         self.frame = load_frame()
         self.fill = FILL_LINE_NARROW if narrow else FILL_LINE
         self.context = {} if blank else build_context(case, template, language)
@@ -517,7 +511,7 @@ class _Builder:
         for number, item in enumerate(self.case.evidence, start=1):
             text = f"{number}. {_or_blank(item.description)}"
             if item.file:
-                info = evidence_file(item.file, self.base_dir)
+                info = evidence_file(item.file, self.base_dir, self.picked)
                 if info.found and info.modified is not None:
                     line = self.t(
                         "evidence.file",
@@ -526,9 +520,11 @@ class _Builder:
                         modified=_timestamp(info.modified, self.language),
                         sha256=info.sha256,
                     )
-                else:
+                elif info.status == evidence.MISSING:
                     line = self.t("evidence.missing", name=info.name)
-                text = f"{text}\n{line}"
+                else:
+                    line = ""  # a file that may not be read: the document says nothing about it
+                text = f"{text}\n{line}" if line else text
             self.add(Style.EVIDENCE, text)
 
     def attachments(self) -> None:
@@ -604,6 +600,7 @@ def document_paragraphs(
     base_dir: Path | None = None,
     template: Template | None = None,
     narrow: bool = False,
+    picked: Collection[Path] = (),
 ) -> list[Para]:
     """The paragraphs of the document in one language (kk, ru or en), before writing.
 
@@ -614,9 +611,12 @@ def document_paragraphs(
         base_dir: The case file's folder, for evidence files with relative paths.
         template: A template to use instead of the shipped one of ``case.template``.
         narrow: Shorter fill lines, for a column of a parallel document.
+        picked: Evidence files the user picked in a file dialog (read wherever they are).
     """
     chosen = _template_of(case, template)
-    builder = _Builder(case, chosen, document_type(chosen), language, blank=blank, base_dir=base_dir, narrow=narrow)
+    builder = _Builder(
+        case, chosen, document_type(chosen), language, blank=blank, base_dir=base_dir, narrow=narrow, picked=picked
+    )
     return builder.build()
 
 
@@ -627,6 +627,7 @@ def render_docx(
     blank: bool = False,
     base_dir: Path | None = None,
     template: Template | None = None,
+    picked: Collection[Path] = (),
 ) -> bytes:
     """Render ``case`` as a .docx document.
 
@@ -641,6 +642,8 @@ def render_docx(
             (the current folder when None).
         template: A template to use instead of the shipped one of
             ``case.template`` (tests, previews of a template being written).
+        picked: Evidence files the user picked in a file dialog (the GUI):
+            read wherever they are; others only inside ``base_dir``.
 
     Returns:
         The .docx file's bytes.
@@ -655,13 +658,15 @@ def render_docx(
     frame = load_frame()
     languages = PARALLEL.get(language, (language,))
     if len(languages) == 1:
-        paragraphs = document_paragraphs(case, language, blank=blank, base_dir=base_dir, template=chosen)
+        paragraphs = document_paragraphs(case, language, blank=blank, base_dir=base_dir, template=chosen, picked=picked)
         body = body_xml(paragraphs, language)
     else:
         columns = [
             (
                 lang,
-                document_paragraphs(case, lang, blank=blank, base_dir=base_dir, template=chosen, narrow=True),
+                document_paragraphs(
+                    case, lang, blank=blank, base_dir=base_dir, template=chosen, narrow=True, picked=picked
+                ),
             )
             for lang in languages
         ]

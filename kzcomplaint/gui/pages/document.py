@@ -178,6 +178,7 @@ class DocumentPage(BasePage):
         case = self.draft.snapshot()
         language = self.output_language()
         base_dir = self._base_dir()
+        picked = frozenset(self.draft.picked_files)
         self.status.show_ok(self.translator.gettext(MSG_UPDATING))
         self._show_mixed(case, language)
 
@@ -194,7 +195,9 @@ class DocumentPage(BasePage):
                 self.preview.clear()
                 self.status.show_error(self.translator.format(MSG_PREVIEW_FAILED, reason=str(error)))
 
-        threads.run_in_background(lambda: export.preview(case, language, base_dir), on_success=done, on_failure=failed)
+        threads.run_in_background(
+            lambda: export.preview(case, language, base_dir, picked), on_success=done, on_failure=failed
+        )
 
     def _show_mixed(self, case: Case, language: str) -> None:
         """Warn when the user's own texts are not in the document's language."""
@@ -244,6 +247,7 @@ class DocumentPage(BasePage):
             path = path.with_suffix(".docx")
         case = self.draft.snapshot()
         base_dir = self._base_dir()
+        picked = frozenset(self.draft.picked_files)
         self.export_button.setEnabled(False)
 
         def done(written: Path) -> None:
@@ -251,7 +255,7 @@ class DocumentPage(BasePage):
             self._exported(written)
 
         threads.run_in_background(
-            lambda: export.export_docx(case, language, path, base_dir),
+            lambda: export.export_docx(case, language, path, base_dir, picked),
             on_success=done,
             on_failure=self._export_failed,
         )
@@ -269,6 +273,7 @@ class DocumentPage(BasePage):
             folder = Path(name)
         case = self.draft.snapshot()
         base_dir = self._base_dir()
+        picked = frozenset(self.draft.picked_files)
         stem = self.draft.path.stem if self.draft.path is not None else (case.template or "complaint")
         dialog = QProgressDialog(self.translator.gettext(MSG_EXPORTING), "", 0, len(DOCUMENT_LANGUAGES), self)
         dialog.setCancelButton(None)
@@ -288,7 +293,7 @@ class DocumentPage(BasePage):
             self._export_failed(error)
 
         threads.run_in_background(
-            lambda progress: export.export_all(case, target, stem, base_dir, progress=progress),
+            lambda progress: export.export_all(case, target, stem, base_dir, progress=progress, picked=picked),
             on_success=done,
             on_failure=failed,
             on_progress=lambda value, _total, _detail: dialog.setValue(value),
@@ -311,6 +316,7 @@ class DocumentPage(BasePage):
             path = Path(name)
         case = self.draft.snapshot()
         base_dir = self._base_dir()
+        picked = frozenset(self.draft.picked_files)
         dialog = QProgressDialog(self.translator.gettext(MSG_CONVERTING), "", 0, 0, self)
         dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -328,7 +334,7 @@ class DocumentPage(BasePage):
             self._export_failed(error)
 
         threads.run_in_background(
-            lambda: export.export_pdf(case, language, target, base_dir), on_success=done, on_failure=failed
+            lambda: export.export_pdf(case, language, target, base_dir, picked), on_success=done, on_failure=failed
         )
 
     def _exported(self, path: Path, count: int = 1) -> None:

@@ -111,3 +111,31 @@ def test_batch_command_summary_and_exit_code(tmp_path: Path, capsys: pytest.Capt
     assert code == 1 and "Rendered: 1, skipped (already there): 0, failed: 1" in out
     code, _, err = _run(capsys, "batch", str(tmp_path / "missing"), "-o", str(tmp_path / "out"))
     assert code == 2 and "missing" in err
+
+
+def test_evidence_outside_the_case_folder_is_refused_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # /etc/passwd, ~/… and ../../etc/shadow from a CSV row were fingerprinted into the document.
+    import hashlib
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private")
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["evidence"] = [
+        {"description": "Outside", "file": "../secret.txt"},
+        {"description": "Absolute", "file": str(secret)},
+    ]
+    case = folder / "case.json"
+    case.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    output = tmp_path / "out.docx"
+    code, out, err = _run(capsys, "render", str(case), "-o", str(output))
+    assert code in (0, 1) and output.is_file()
+    assert "evidence.0.file" in err and "evidence.1.file" in err and "outside the case file's folder" in err
+    text = docx_text(output.read_bytes())
+    assert hashlib.sha256(b"private").hexdigest() not in text
+    code, out, err = _run(capsys, "batch", str(folder), "-o", str(tmp_path / "batch"), "--jobs", "1")
+    assert "outside the case file's folder" in err
+    assert hashlib.sha256(b"private").hexdigest() not in docx_text(next((tmp_path / "batch").iterdir()).read_bytes())

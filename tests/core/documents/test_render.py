@@ -376,9 +376,12 @@ def test_evidence_file_size_time_and_hash(tmp_path: Path) -> None:
     # relative paths start at the case file's folder, not the current one
     elsewhere = docx_text(render.render_docx(case, "en", base_dir=tmp_path / "nowhere", template=FIXTURE))
     assert "evidence/clip.mp4 — file not found" in elsewhere
-    info = render.evidence_file(str(folder / "clip.mp4"), None)
+    info = render.evidence_file(str(folder / "clip.mp4"), tmp_path)
     assert info.found and info.size == len(content) and info.sha256 == hashlib.sha256(content).hexdigest()
-    assert not render.evidence_file(str(tmp_path), None).found  # a folder is not a file
+    # Outside the case file's folder only a file the user picked in a dialog is read.
+    assert render.evidence_file(str(folder / "clip.mp4"), None).status == "outside"
+    assert render.evidence_file(str(folder / "clip.mp4"), None, picked=[folder / "clip.mp4"]).found
+    assert render.evidence_file(str(tmp_path), tmp_path).status == "not_a_file"  # a folder is not a file
 
 
 # ── The document as a file ───────────────────────────────────────────────
