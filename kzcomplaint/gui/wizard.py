@@ -111,6 +111,25 @@ MSG_AUTOSAVED = N_("Autosaved at {time}")
 MSG_AUTOSAVE_FAILED = N_("Autosave failed: {reason}")
 MSG_SAVED = N_("Saved: {file}")
 MSG_TRAINING = N_("Training: today is {date}")
+MSG_FORGET_ASK = N_(
+    "Remove everything kzcomplaint keeps about you on this computer ({count} file(s))? "
+    "This cannot be undone."
+)
+MSG_FORGET_WHAT = N_(
+    "Your remembered details, every autosaved and kept draft, the list of recent cases, the log, "
+    "the interface settings, your directory of bodies and calendar, and the passphrase. The case in this "
+    "window is closed without saving. Case files and documents you saved elsewhere are not touched."
+)
+MSG_FORGOTTEN = N_("Removed {count} file(s): kzcomplaint keeps nothing about you on this computer now.")
+MSG_NOT_REMOVED = N_("These could not be removed: {files}")
+MSG_PASSPHRASE_SET = N_(
+    "A passphrase protects your drafts and details on this computer. Change it, or remove it "
+    "(the files are then kept unencrypted)?"
+)
+MSG_PASSPHRASE_DONE = N_(
+    "Protected with your passphrase: {count} file(s) encrypted; from now on nothing is kept unencrypted."
+)
+MSG_PASSPHRASE_REMOVED = N_("The passphrase was removed; {count} file(s) are kept unencrypted again.")
 
 
 def _delete_on_close(dialog: QWidget) -> None:
@@ -294,6 +313,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._shown_once = False
         self._painted_once = False
+        self._forgotten = False
         self._parties: PartiesPage | None = None
         self.batch_dialog: BatchDialog | None = None
         self.draft = DraftController(self)
@@ -407,7 +427,8 @@ class MainWindow(QMainWindow):
         self.training_action = action(self.settings_menu, None, self._training_date)
         self.settings_menu.addSeparator()
         self.directory_action = action(self.settings_menu, None, self.show_directory)
-        self.forget_action = action(self.settings_menu, None, self._forget_profile)
+        self.passphrase_action = action(self.settings_menu, None, lambda: self.manage_passphrase())
+        self.forget_action = action(self.settings_menu, None, lambda: self.forget_everything())
         self.about_action = action(self.help_menu, QKeySequence.StandardKey.HelpContents, self._about)
 
     def _connect(self) -> None:
@@ -455,7 +476,8 @@ class MainWindow(QMainWindow):
         self.training_action.setText(tr.gettext(N_("&Training date…")))
         self.training_action.setEnabled(self.settings.role == "trainer")
         self.directory_action.setText(tr.gettext(N_("&Directory of bodies…")))
-        self.forget_action.setText(tr.gettext(N_("&Forget my saved details")))
+        self.forget_action.setText(tr.gettext(N_("&Forget everything on this computer…")))
+        self.passphrase_action.setText(tr.gettext(N_("&Passphrase…")))
         self.about_action.setText(tr.gettext(N_("&About kzcomplaint")))
         self._update_title()
         self._update_training_label()
@@ -673,6 +695,10 @@ class MainWindow(QMainWindow):
         autosave. A draft kept for later stays on disk for the next start; a
         draft that could be read only in part was moved aside, never deleted.
         """
+        from kzcomplaint.core.case import vault
+
+        if vault.is_protected() and not vault.is_unlocked():
+            self.ask_passphrase()  # without it the drafts stay on disk, unread, for the next start
         orphans = drafts.claim_orphans()
         restored_here = False
         for number, autosave in enumerate(orphans, start=1):
@@ -795,11 +821,124 @@ class MainWindow(QMainWindow):
         _delete_on_close(self.directory_dialog)
         self.directory_dialog.open()
 
-    def _forget_profile(self) -> None:
-        profile.forget_profile()
-        self.status_label.setText(self.translator.gettext(N_("Your saved details were deleted from this computer.")))
+    def ask_passphrase(self) -> bool:
+        """Ask for the passphrase set on this computer until it is right or the user gives up; True when given."""
+        from kzcomplaint.core.case import vault
+        from kzcomplaint.gui.dialogs.passphrase import PassphraseDialog
+
+        dialog = PassphraseDialog(self.translator, new=False, parent=self)
+        self.passphrase_dialog = dialog
+        while dialog.exec() == PassphraseDialog.DialogCode.Accepted:
+            try:
+                vault.unlock(dialog.value())
+            except vault.VaultError as error:  # a wrong passphrase changes nothing on disk
+                dialog.show_problem(error.message)
+                continue
+            if self.draft.is_pristine:
+                self.new_case(ask=False)  # with the remembered details, readable now
+            self.status_label.setText("")
+            return True
+        self.status_label.setText(self.translator.gettext(vault.MSG_LOCKED))
+        return False
+
+    def manage_passphrase(self) -> bool:
+        """Settings → Passphrase…: set one, change or remove it, or give it; True when something changed."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from kzcomplaint.core.case import forget, vault
+        from kzcomplaint.gui.dialogs.passphrase import PassphraseDialog
+
+        tr = self.translator
+        if vault.is_protected() and not vault.is_unlocked():
+            return self.ask_passphrase()
+        if vault.is_protected():
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle(tr.gettext(N_("Passphrase")))
+            box.setText(tr.gettext(MSG_PASSPHRASE_SET))
+            change = box.addButton(tr.gettext(N_("&Change it…")), QMessageBox.ButtonRole.AcceptRole)
+            remove = box.addButton(tr.gettext(N_("&Remove it")), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            self.passphrase_box = box
+            box.exec()
+            if box.clickedButton() is remove:
+                files = vault.remove_passphrase(forget.protected_files())
+                self.status_label.setText(tr.format(MSG_PASSPHRASE_REMOVED, count=len(files)))
+                return True
+            if box.clickedButton() is not change:
+                return False
+        dialog = PassphraseDialog(tr, new=True, parent=self)
+        self.passphrase_dialog = dialog
+        if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
+            return False
+        try:
+            files = vault.set_passphrase(dialog.value(), forget.protected_files())
+        except (OSError, vault.VaultError) as error:
+            from kzcomplaint.gui.dialogs.messages import show_error
+
+            reason = error.message.render(tr) if isinstance(error, vault.VaultError) else str(error)
+            show_error(self, tr, reason, tr.gettext(N_("Nothing you had was lost; try again.")))
+            return False
+        self.draft.autosave()  # written encrypted from now on
+        self.status_label.setText(tr.format(MSG_PASSPHRASE_DONE, count=len(files)))
+        return True
+
+    def forget_everything(self, *, ask: bool = True) -> list[Path]:
+        """Remove everything the app keeps about the user on this computer (asking first); list what went.
+
+        The case in the window is closed without saving; case files and
+        documents the user saved elsewhere are not touched.
+        """
+        import logging as logging_module
+
+        from PySide6.QtWidgets import QMessageBox
+
+        from kzcomplaint.core.case import forget
+
+        tr = self.translator
+        files = forget.stored_files()
+        if ask:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(tr.gettext(N_("Forget everything on this computer")))
+            box.setText(tr.format(MSG_FORGET_ASK, count=len(files)))
+            box.setInformativeText(tr.gettext(MSG_FORGET_WHAT))
+            box.setDetailedText("\n".join(str(path) for path in files))
+            remove = box.addButton(tr.gettext(N_("&Remove everything")), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            self.forget_box = box
+            box.exec()
+            if box.clickedButton() is not remove:
+                return []
+        self.draft.dirty = False
+        self.draft.close_slot()
+        root = logging_module.getLogger()
+        for handler in list(root.handlers):  # the log is one of the files removed
+            if isinstance(handler, logging_module.FileHandler):
+                root.removeHandler(handler)
+                handler.close()
+        self.settings.forget()
+        self._forgotten = True
+        removed_now, kept = forget.forget_everything()
+        # The window's own autosave and ui.ini went first, by their owners: listed with the rest.
+        removed = sorted({*removed_now, *(path for path in files if not path.exists())})
+        self.new_case(ask=False)
         if self._parties is not None:
             self._parties.load()
+        self.status_label.setText(tr.format(MSG_FORGOTTEN, count=len(removed)))
+        if ask:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Information if not kept else QMessageBox.Icon.Warning)
+            box.setWindowTitle(tr.gettext(N_("Forget everything on this computer")))
+            text = tr.format(MSG_FORGOTTEN, count=len(removed))
+            if kept:
+                text += "\n" + tr.format(MSG_NOT_REMOVED, files=", ".join(str(path) for path in kept))
+            box.setText(text)
+            box.setDetailedText("\n".join(str(path) for path in removed))
+            self.forgotten_box = box
+            box.exec()
+        return removed
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -851,6 +990,7 @@ class MainWindow(QMainWindow):
         if self._parties is not None:
             self._parties.flush_profile()
         self.draft.close_slot()
-        self.settings.geometry = self.saveGeometry()
-        self.settings.sync()
+        if not self._forgotten:  # after "Forget everything", nothing is written again on the way out
+            self.settings.geometry = self.saveGeometry()
+            self.settings.sync()
         super().closeEvent(event)
