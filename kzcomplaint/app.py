@@ -92,15 +92,6 @@ def _setup_logging() -> Path | None:
     return folder / LOG_FILE
 
 
-def close_log() -> None:
-    """Stop writing the log file (before it is removed by "Forget everything")."""
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if isinstance(handler, logging.FileHandler):
-            root.removeHandler(handler)
-            handler.close()
-
-
 def clean_up_at_start() -> None:
     """Remove temporary files a killed copy of the app left behind (never those of a copy still running)."""
     from kzcomplaint.core.case import forget
