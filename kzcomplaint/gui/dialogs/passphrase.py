@@ -75,11 +75,13 @@ class PassphraseDialog(QDialog):
         self.passphrase.setAccessibleName(tr.gettext(MSG_PASSPHRASE).replace("&", ""))
         self.repeat.setAccessibleName(tr.gettext(MSG_REPEAT).replace("&", ""))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self.adjustSize()
 
     def show_problem(self, message: Message) -> None:
         """Say why the passphrase was not taken; the dialog stays open."""
         self.feedback.show_error(message.render(self.tr_))
         self.feedback.show()
+        self.adjustSize()  # the wrapped texts keep their full height
         self.passphrase.setFocus()
         self.passphrase.selectAll()
 
