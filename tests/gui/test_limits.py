@@ -32,7 +32,9 @@ def _fill_every_input(window) -> int:
             if isinstance(edit, QPlainTextEdit):
                 edit.setFocus()
                 edit.selectAll()
-                edit.insertPlainText(LETTER * (guard.limit + 50))
+                # Lines of a hundred letters (one line of 100,000 takes Qt seconds to lay out).
+                line = LETTER * 99 + "\n"
+                edit.insertPlainText(line * (guard.limit // len(line) + 2))
                 assert len(edit.toPlainText()) <= guard.limit, entry.path
                 if guard.line_limit is not None:
                     assert all(len(line) <= guard.line_limit for line in edit.toPlainText().split("\n"))

@@ -139,3 +139,23 @@ def test_evidence_outside_the_case_folder_is_refused_with_a_message(
     code, out, err = _run(capsys, "batch", str(folder), "-o", str(tmp_path / "batch"), "--jobs", "1")
     assert "outside the case file's folder" in err
     assert hashlib.sha256(b"private").hexdigest() not in docx_text(next((tmp_path / "batch").iterdir()).read_bytes())
+
+
+@pytest.mark.parametrize("date", ["1³.01.2021", "10.01.202³", "²⁰²¹-01-10"])
+def test_other_digits_in_a_date_are_a_field_error_in_check_and_deadlines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], date: str
+) -> None:
+    # An uncaught ValueError (or, through dateparser, the year 2023) before.
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["contested"]["date"] = date
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    for command in ("check", "deadlines"):
+        code, _out, err = _run(capsys, command, str(path))
+        assert code == 2 and "contested.date" in err and "0–9" in err and "Traceback" not in err
+    code, out, _err = _run(capsys, "check", "--json", str(path))
+    assert code == 2 and json.loads(out)["error"]["problems"][0]["field"] == "contested.date"
+    with pytest.raises(SystemExit) as stopped:  # the option's own message, exit 2
+        _run(capsys, "deadlines", "--rule", "election.appeal_filing", "--event", date)
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2 and "--event" in err and "0–9" in err
