@@ -109,12 +109,12 @@ class AutosaveSlot:
             "source": str(source) if source else None,
             "case": caseio.case_to_dict(case),
         }
-        text = json.dumps(envelope, ensure_ascii=False, indent=1)
         try:
-            payload = text.encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate: the case file's own writer says which
-            caseio.dumps_case(case).encode("utf-8")
-            raise
+            payload = json.dumps(envelope, ensure_ascii=False, indent=1).encode("utf-8")
+        except UnicodeEncodeError:
+            # A lone surrogate (the inputs remove them) is written escaped and listed by
+            # the loader at restore: a draft is never refused at the moment it is saved.
+            payload = json.dumps(envelope, ensure_ascii=True, indent=1).encode("ascii")
         return vault.write(self.path, payload)
 
     def discard(self) -> None:
