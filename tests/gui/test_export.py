@@ -130,3 +130,35 @@ def test_pdf_failure_is_said_in_the_interface_language(make_window, qtbot, tmp_p
     page.export_pdf(path=tmp_path / "complaint.pdf")
     qtbot.waitUntil(lambda: page.saved.is_error, timeout=20_000)
     assert "LibreOffice не установлен" in page.saved.text()
+
+
+def test_only_evidence_inside_the_case_folder_or_picked_here_is_read(make_window, qtbot, kz_home: Path) -> None:
+    # A case file someone sent must not fingerprint files elsewhere on this computer into the document.
+    import hashlib
+
+    from kzcomplaint.core.case import caseio
+    from kzcomplaint.core.case.model import Evidence
+
+    secret = kz_home / "secret.txt"
+    secret.write_bytes(b"private")
+    folder = kz_home / "case"
+    folder.mkdir()
+    (folder / "clip.mp4").write_bytes(b"clip")
+    case = complete_case()
+    case.evidence = [Evidence("Clip", "clip.mp4"), Evidence("Secret", "../secret.txt")]
+    path = folder / "case.json"
+    caseio.save_case(case, path)
+    window = make_window("en")
+    assert window.open_path(path)
+    window.wizard.go_to_page(7)
+    page = window.wizard.currentPage()
+    qtbot.waitUntil(lambda: page.evidence_note.isVisible(), timeout=10_000)
+    assert "../secret.txt" in page.evidence_note.text() and "outside" in page.evidence_note.text()
+    text = page.preview.toPlainText()
+    assert hashlib.sha256(b"clip").hexdigest() in text
+    assert hashlib.sha256(b"private").hexdigest() not in text
+    # Picked in the dialog, it is read.
+    window.wizard.go_to_page(3)
+    window.wizard.currentPage().add_picked_files([secret])
+    window.wizard.go_to_page(7)
+    qtbot.waitUntil(lambda: hashlib.sha256(b"private").hexdigest() in page.preview.toPlainText(), timeout=10_000)
