@@ -208,6 +208,7 @@ class DraftController(QObject):
         """
         from kzcomplaint.core.case import caseio
 
+        self._relative_evidence(path.parent)
         caseio.save_case(self.case, path)
         self.path = path
         self.dirty = False
@@ -215,6 +216,21 @@ class DraftController(QObject):
             self.slot.discard()
         self._remember(path)
         self.stateChanged.emit()
+
+    def _relative_evidence(self, folder: Path) -> None:
+        """Evidence picked inside the case's folder is written relative to it: the folder can be handed on whole."""
+        import os
+
+        for item in self.case.evidence:
+            if not item.file or not Path(item.file).is_absolute():
+                continue
+            picked = Path(item.file)
+            try:
+                relative = Path(os.path.abspath(picked)).relative_to(Path(os.path.abspath(folder)))
+            except ValueError:
+                continue  # outside: read in this window because it was picked here
+            self.picked_files.add(folder / relative)
+            item.file = relative.as_posix()
 
     def open(self, path: Path) -> None:
         """Open a case file.

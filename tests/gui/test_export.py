@@ -162,3 +162,19 @@ def test_only_evidence_inside_the_case_folder_or_picked_here_is_read(make_window
     window.wizard.currentPage().add_picked_files([secret])
     window.wizard.go_to_page(7)
     qtbot.waitUntil(lambda: hashlib.sha256(b"private").hexdigest() in page.preview.toPlainText(), timeout=10_000)
+
+
+def test_evidence_picked_inside_the_case_folder_is_saved_relative(make_window, kz_home: Path) -> None:
+    from kzcomplaint.core.case import caseio
+
+    folder = kz_home / "case"
+    (folder / "media").mkdir(parents=True)
+    (folder / "media" / "clip.mp4").write_bytes(b"clip")
+    window = make_window("en")
+    window.draft.replace_case(complete_case())
+    window.wizard.go_to_page(3)
+    window.wizard.currentPage().add_picked_files([folder / "media" / "clip.mp4", kz_home / "elsewhere.mp4"])
+    window.wizard.currentPage().store()
+    assert window.save_as(folder / "case.json")
+    files = [item.file for item in caseio.load_case(folder / "case.json").evidence if item.file]
+    assert files == ["media/clip.mp4", str(kz_home / "elsewhere.mp4")]
