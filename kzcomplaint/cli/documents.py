@@ -121,14 +121,12 @@ def _render(args: argparse.Namespace, tr: Translator) -> int:
     print(tr.format(N_("Written: {file}"), file=str(output)))
     from kzcomplaint.core.case import evidence
 
-    for field, note in evidence.evidence_notes(case, Path(args.case).resolve().parent):
+    base_dir = Path(args.case).resolve().parent
+    for field, note in evidence.evidence_notes(case, base_dir):
         _error(f"{args.case}: {field}: {note.render(tr)}")
-    from kzcomplaint.core.text import detect
-
-    mixed = detect.mixed_language_note(case.own_texts(), language)
-    if mixed is not None:
-        print(f"! {mixed.render(tr)}")
-    blocking = [p for p in checks.check_case(case) if p.blocking]
+    for note in render.language_notes(case, language):
+        print(f"! {note.render(tr)}")
+    blocking = [p for p in checks.check_case(case, base_dir=base_dir) if p.blocking]
     if not blocking:
         return EXIT_OK
     print(

@@ -74,6 +74,14 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     templates = commands.add_parser("templates", parents=[common], help=t(N_("list the document kinds")))
     templates.add_argument("--json", action="store_true", help=t(N_("machine-readable output")))
 
+    law = commands.add_parser(
+        "law", parents=[common], help=t(N_("the quoted text of a provision the app cites, or the list of them"))
+    )
+    law.add_argument(
+        "provision", metavar="ID", nargs="?", help=t(N_("provision id, e.g. election_law.39.2 (none: list them all)"))
+    )
+    law.add_argument("--json", action="store_true", help=t(N_("machine-readable output")))
+
     render = commands.add_parser("render", parents=[common], help=t(N_("export a case as a .docx document")))
     render.add_argument("case", metavar="CASE", help=t(N_("case file (.json)")))
     render.add_argument(
@@ -176,6 +184,10 @@ def _dispatch(args: argparse.Namespace, args_list: list[str], ui_language: str, 
         from kzcomplaint.cli import cases
 
         return cases.run(args, tr)
+    if args.command == "law":
+        from kzcomplaint.cli import law
+
+        return law.run(args, tr)
     if args.command == "forget":
         from kzcomplaint.cli import privacy
 

@@ -179,7 +179,10 @@ class DraftController(QObject):
 
         errors = []
         try:
-            self.problems = list(checks.check_case(self.case, today=self.today))
+            base_dir = self.path.parent if self.path is not None else None
+            self.problems = list(
+                checks.check_case(self.case, today=self.today, base_dir=base_dir, picked=frozenset(self.picked_files))
+            )
         except Exception as error:  # a rule bug must not take the editor down; it is shown
             log.exception("check_case failed")
             errors.append(str(error))

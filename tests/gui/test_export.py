@@ -157,11 +157,18 @@ def test_only_evidence_inside_the_case_folder_or_picked_here_is_read(make_window
     text = page.preview.toPlainText()
     assert hashlib.sha256(b"clip").hexdigest() in text
     assert hashlib.sha256(b"private").hexdigest() not in text
-    # Picked in the dialog, it is read.
+
+    def unread() -> set[str]:
+        window.draft.recheck()
+        return {problem.field for problem in window.draft.problems if problem.code == "evidence.unreadable"}
+
+    assert unread() == {"evidence.1.file"}  # the checker and the document agree
+    # Picked in the dialog, it is read — and no longer warned of.
     window.wizard.go_to_page(3)
     window.wizard.currentPage().add_picked_files([secret])
     window.wizard.go_to_page(7)
     qtbot.waitUntil(lambda: hashlib.sha256(b"private").hexdigest() in page.preview.toPlainText(), timeout=10_000)
+    assert unread() == set()
 
 
 def test_evidence_picked_inside_the_case_folder_is_saved_relative(make_window, kz_home: Path) -> None:

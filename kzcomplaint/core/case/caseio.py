@@ -36,12 +36,14 @@ from kzcomplaint.core.case.model import (
     FORMAT,
     Body,
     Case,
+    CaseText,
     Contested,
     ContestedType,
     Election,
     ElectionKind,
     Evidence,
     Level,
+    Medium,
     Person,
     Role,
 )
@@ -290,7 +292,16 @@ class _SectionList:
     most: int
 
 
-_FieldSpec = _Text | _Date | _Time | _Choice | _OptionalText | _TextList | _Details | _Section | _SectionList
+@dataclasses.dataclass(frozen=True)
+class _ByLanguage:
+    """A table keyed by document language (kk, ru, en), each value read with ``value``."""
+
+    value: _FieldSpec
+
+
+_FieldSpec = (
+    _Text | _Date | _Time | _Choice | _OptionalText | _TextList | _Details | _Section | _SectionList | _ByLanguage
+)
 
 
 def _choices(enum_type: Any) -> _Choice:
@@ -335,6 +346,18 @@ _CONTESTED_FIELDS: dict[str, _FieldSpec] = {
 _EVIDENCE_FIELDS: dict[str, _FieldSpec] = {
     "description": _Text(limit=limits.text_limit("evidence.description")),
     "file": _OptionalText(limit=limits.text_limit("evidence.file")),
+    "medium": _Choice(("", *(medium.value for medium in Medium))),
+    # The description in other languages: each with the description's limit.
+    "translations": _ByLanguage(_Text(limit=limits.text_limit("evidence.0.translations.kk"))),
+}
+_REQUESTS = _TextList(limits.text_limit("requests.0"), limits.list_total_limit("requests"))
+_ATTACHMENTS = _TextList(limits.text_limit("attachments.0"), limits.list_total_limit("attachments"))
+# The user's texts in another language: the same limits as the case's own.
+_CASE_TEXT_FIELDS: dict[str, _FieldSpec] = {
+    "facts": _LONG_TEXT,
+    "details": _Details(),
+    "requests": _REQUESTS,
+    "attachments": _ATTACHMENTS,
 }
 _CASE_FIELDS: dict[str, _FieldSpec] = {
     "template": _TEXT,
@@ -347,10 +370,11 @@ _CASE_FIELDS: dict[str, _FieldSpec] = {
     "contested": _Section(Contested, _CONTESTED_FIELDS),
     "facts": _LONG_TEXT,
     "details": _Details(),
-    "requests": _TextList(limits.text_limit("requests.0"), limits.list_total_limit("requests")),
+    "requests": _REQUESTS,
     "evidence": _SectionList(_Section(Evidence, _EVIDENCE_FIELDS), limits.MAX_EVIDENCE_ITEMS),
-    "attachments": _TextList(limits.text_limit("attachments.0"), limits.list_total_limit("attachments")),
+    "attachments": _ATTACHMENTS,
     "filing_date": _Date(),
+    "translations": _ByLanguage(_Section(CaseText, _CASE_TEXT_FIELDS)),
 }
 _CASE_SECTION = _Section(Case, _CASE_FIELDS)
 
@@ -489,6 +513,8 @@ class _Reader:
             return sections
         if isinstance(spec, _Details):
             return self.read_details(value, path)
+        if isinstance(spec, _ByLanguage):
+            return self.read_by_language(spec, value, path)
         if isinstance(spec, _Section):
             return self.read_section(spec, value, path)
         raise TypeError(f"unknown field specification {spec!r}")  # a bug in the tables above
@@ -581,6 +607,19 @@ class _Reader:
                 if result is not None or not isinstance(field_spec, _Choice):
                     values[name] = result
         return spec.cls(**values)
+
+    def read_by_language(self, spec: _ByLanguage, value: Any, path: str) -> dict[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, Mapping):
+            self.problem(path, MSG_EXPECTED_SECTION, got=_shown(value))
+            return {}
+        self.check_keys(value, path, list(LANGUAGES))
+        return {
+            language: self.read(spec.value, value[language], f"{path}.{language}")
+            for language in LANGUAGES
+            if language in value
+        }
 
     def read_details(self, value: Any, path: str) -> dict[str, str]:
         if value is None:

@@ -14,7 +14,9 @@ the app on ``/proc/self/pagemap`` or a pipe, a file is read only when
   and are endless), and read within :data:`TIME_LIMIT_S`.
 
 :func:`read_evidence` never raises: it returns what was read, or why not.
-What the document prints for each outcome is the documents' business.
+What the document prints for each outcome is the documents' business; the
+checker's ``evidence.unreadable`` warning asks the same function, so the two
+agree.
 """
 
 from __future__ import annotations
@@ -122,6 +124,7 @@ def read_evidence(
     picked: Collection[Path] = (),
     max_bytes: int = MAX_BYTES,
     time_limit: float = TIME_LIMIT_S,
+    content: bool = True,
 ) -> EvidenceRead:
     """Size, modification time and SHA-256 of an evidence file, or why it was not read (never raises).
 
@@ -131,6 +134,11 @@ def read_evidence(
         picked: files the user picked in a file dialog: read wherever they are.
         max_bytes: the largest file read.
         time_limit: the longest time spent reading it, in seconds.
+        content: False to open the file and look at it without hashing it
+            (``sha256`` stays ""): the checker's quick look, cheap enough for
+            the window to take on every change. It refuses what the full read
+            refuses, except a file too slow to hash, which only the full read
+            (the document's) finds.
     """
     path, refused = _locate(name, base_dir, picked)
     if refused is not None or path is None:
@@ -151,19 +159,30 @@ def read_evidence(
             return EvidenceRead(name, NOT_A_FILE, reason=Message(MSG_NOT_A_FILE, file=name))
         if info.st_size > max_bytes:
             return EvidenceRead(name, TOO_LARGE, reason=Message(MSG_TOO_LARGE, file=name, limit=max_bytes))
-        digest = _digest(descriptor, str(path), info.st_size, info.st_mtime_ns, time_limit)
+        if content:
+            digest = _digest(descriptor, str(path), info.st_size, info.st_mtime_ns, time_limit)
+        else:
+            digest = "" if _holds_more(descriptor, info.st_size) else None
     except OSError as error:
         reason = error.strerror or str(error)
         return EvidenceRead(name, UNREADABLE, reason=Message(MSG_UNREADABLE, file=name, reason=reason))
     finally:
         os.close(descriptor)
-    if digest is None:
+    if digest is None and content:
         return EvidenceRead(name, TOO_SLOW, reason=Message(MSG_TOO_SLOW, file=name, seconds=int(time_limit)))
     if digest == "":
         # More bytes than the system says the file has: /proc and other endless files.
         return EvidenceRead(name, NOT_A_FILE, reason=Message(MSG_NOT_A_FILE, file=name))
     modified = dt.datetime.fromtimestamp(info.st_mtime).astimezone()
-    return EvidenceRead(name, READ, size=info.st_size, modified=modified, sha256=digest)
+    return EvidenceRead(name, READ, size=info.st_size, modified=modified, sha256=digest or "")
+
+
+def _holds_more(descriptor: int, size: int) -> bool:
+    """Whether the open file has a byte past the ``size`` the system states (``/proc`` files state 0)."""
+    if hasattr(os, "pread"):
+        return bool(os.pread(descriptor, 1, size))
+    os.lseek(descriptor, size, os.SEEK_SET)
+    return bool(os.read(descriptor, 1))
 
 
 _known: dict[tuple[str, int, int], str] = {}
@@ -198,14 +217,15 @@ def _digest(descriptor: int, path: str, size: int, mtime_ns: int, time_limit: fl
 def evidence_notes(
     case: Case, base_dir: Path | None, *, picked: Collection[Path] = ()
 ) -> list[tuple[str, Message]]:
-    """For each evidence file of ``case`` refused (not merely missing): its field (``evidence.2.file``) and why.
+    """For each evidence file of ``case`` not read (refused, missing, unreadable): its field and why.
 
-    A missing file is said in the document itself; a refused one is not, so the user is told here.
+    The document says nothing of such a file (no path, no "not found": only the
+    item's description and medium), so the user is told here.
     """
     notes = []
     for index, item in enumerate(case.evidence):
         if item.file:
             result = read_evidence(item.file, base_dir, picked=picked)
-            if result.reason is not None and result.status != MISSING:
+            if result.reason is not None:
                 notes.append((f"evidence.{index}.file", result.reason))
     return notes

@@ -43,7 +43,7 @@ MAX_NUMBER_DIGITS = 9
 """A number answer (how many ballots, people…)."""
 
 MAX_JSON_DEPTH = 32
-"""How deeply a case file may nest (a case nests four levels: case, evidence, item, field)."""
+"""How deeply a case file may nest (a case nests five levels: case, evidence, item, translations, language)."""
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """The largest case file read. Every input at its maximum makes less (a test checks); evidence stays in its files."""
@@ -63,11 +63,22 @@ _PATHS = ("evidence.file",)
 
 
 def _generic(path: str) -> str:
-    """``evidence.3.description`` → ``evidence.description``; ``details.q`` → ``details``."""
+    """``evidence.3.description`` → ``evidence.description``; ``details.q`` → ``details``.
+
+    A translation has the limits of the text it translates (``Case.translations``,
+    ``Evidence.translations``): ``translations.kk.facts`` → ``facts``,
+    ``translations.ru.requests.0`` → ``requests``, ``evidence.3.translations.kk``
+    → ``evidence.description``.
+    """
     parts = path.split(".")
-    if parts[0] == "details":
+    if parts[0] == "translations":
+        parts = parts[2:]
+    if parts and parts[0] == "details":
         return "details"
-    return ".".join(part for part in parts if not (part.isascii() and part.isdigit()))
+    kept = [part for part in parts if not (part.isascii() and part.isdigit())]
+    if kept[:2] == ["evidence", "translations"]:
+        return "evidence.description"
+    return ".".join(kept)
 
 
 def text_limit(path: str) -> int:
@@ -84,14 +95,14 @@ def text_limit(path: str) -> int:
 
 def box_limit(path: str) -> int:
     """The most characters of the box that edits the whole field ``path`` (a list: all its items, one per line)."""
-    if path == "attachments":
+    if _generic(path) == "attachments":
         return MAX_ATTACHMENTS_CHARS
     return text_limit(path)
 
 
 def list_total_limit(path: str) -> int | None:
     """The most characters all items of the list ``path`` hold together, or None for no limit but the items'."""
-    if path in ("requests", "attachments"):
+    if _generic(path) in ("requests", "attachments") and not path.split(".")[-1].isdigit():
         return box_limit(path)
     return None
 

@@ -21,7 +21,7 @@ FORMAT = "kzcomplaint/1"
 
 
 class Level(enum.StrEnum):
-    """Level of a body: election commission, court or other authority."""
+    """Level of a body: election commission, court, prosecutor's office or other authority."""
 
     CEC = "cec"
     TERRITORIAL = "territorial"
@@ -31,6 +31,7 @@ class Level(enum.StrEnum):
     SUPREME_COURT = "supreme_court"
     CONSTITUTIONAL_COURT = "constitutional_court"
     AKIMAT = "akimat"
+    PROSECUTOR = "prosecutor"
     OTHER = "other"
 
 
@@ -73,6 +74,7 @@ class ElectionKind(enum.StrEnum):
     MASLIKHAT = "maslikhat"
     AKIM = "akim"
     REFERENDUM = "referendum"
+    KURULTAI = "kurultai"
     OTHER = "other"
 
 
@@ -127,12 +129,40 @@ class Contested:
     received_on: dt.date | None = None
 
 
+class Medium(enum.StrEnum):
+    """What an item of evidence is handed over on (printed beside its description)."""
+
+    PAPER = "paper"
+    USB_DRIVE = "usb_drive"
+    OPTICAL_DISC = "optical_disc"
+    MEMORY_CARD = "memory_card"
+
+
 @dataclasses.dataclass
 class Evidence:
     """One item of evidence, optionally backed by a file on disk."""
 
     description: str = ""
     file: str | None = None
+    medium: str = ""
+    """A :class:`Medium` value, or "" when not said."""
+    translations: dict[str, str] = dataclasses.field(default_factory=dict)
+    """The description in other languages (language → text), for a document in that language."""
+
+
+@dataclasses.dataclass
+class CaseText:
+    """The user's own words in one language other than the case's (``Case.translations``).
+
+    Each field, when filled, replaces the case's own for a document in that
+    language; an empty one leaves the case's text (in ``Case.language``).
+    """
+
+    facts: str = ""
+    details: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Answers in this language; only written answers need one (choices, dates and numbers are the same)."""
+    requests: list[str] = dataclasses.field(default_factory=list)
+    attachments: list[str] = dataclasses.field(default_factory=list)
 
 
 @dataclasses.dataclass
@@ -155,11 +185,48 @@ class Case:
     evidence: list[Evidence] = dataclasses.field(default_factory=list)
     attachments: list[str] = dataclasses.field(default_factory=list)
     filing_date: dt.date | None = None
+    translations: dict[str, CaseText] = dataclasses.field(default_factory=dict)
+    """The user's texts in other languages (language → texts), e.g. the Kazakh and Russian of one case."""
     format: str = FORMAT
 
     def own_texts(self) -> list[str]:
         """What the user wrote in their own words: the facts, the answers and the requests."""
         return [self.facts, *self.details.values(), *self.requests]
+
+    def texts_in(self, language: str) -> CaseText:
+        """The user's own words for a document in ``language``: a translation where given, else the case's.
+
+        Facts, requests and attachments are replaced whole; answers one by
+        one (an answer with no translation keeps the case's).
+        """
+        own = CaseText(
+            facts=self.facts,
+            details=dict(self.details),
+            requests=list(self.requests),
+            attachments=list(self.attachments),
+        )
+        other = self.translations.get(language) if language != self.language else None
+        if other is None:
+            return own
+        details = dict(own.details)
+        details.update({key: value for key, value in other.details.items() if value.strip() and key in details})
+        return CaseText(
+            facts=other.facts if other.facts.strip() else own.facts,
+            details=details,
+            requests=list(other.requests) if any(r.strip() for r in other.requests) else own.requests,
+            attachments=list(other.attachments) if any(a.strip() for a in other.attachments) else own.attachments,
+        )
+
+    def written_in(self, language: str) -> bool:
+        """Whether the user's texts exist in ``language``: it is the case's language or a translation gives them."""
+        if language == self.language:
+            return True
+        other = self.translations.get(language)
+        if other is None:
+            return False
+        return bool(other.facts.strip() or any(r.strip() for r in other.requests)) or any(
+            v.strip() for v in other.details.values()
+        )
 
 
 def get_path(obj: Any, path: str) -> Any:

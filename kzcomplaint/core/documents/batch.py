@@ -480,10 +480,11 @@ def render_one(item: BatchCase, language: str | None, output: Path, *, overwrite
     result.output = str(output)
     from kzcomplaint.core.case import evidence
 
-    # Evidence outside the case's folder (a CSV's folder) is refused, and the user told so.
-    result.notes.extend(message for _field, message in evidence.evidence_notes(case, Path(item.base_dir)))
+    # Evidence not read (outside the case's folder — a CSV's folder —, missing…): the user is told so.
+    base_dir = Path(item.base_dir)
+    result.notes.extend(message for _field, message in evidence.evidence_notes(case, base_dir))
     result.blocking = [
-        (p.code, p.field, dict(p.message)) for p in checks.check_case(case) if p.blocking
+        (p.code, p.field, dict(p.message)) for p in checks.check_case(case, base_dir=base_dir) if p.blocking
     ]
     return result
 

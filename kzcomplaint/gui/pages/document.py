@@ -217,12 +217,12 @@ class DocumentPage(BasePage):
 
     def _show_mixed(self, case: Case, language: str) -> None:
         """Warn when the user's own texts are not in the document's language."""
-        from kzcomplaint.core.text import detect
+        from kzcomplaint.core.documents import render
 
-        note = detect.mixed_language_note(case.own_texts(), language)
-        if note is not None:
-            self.mixed.show_error(note.render(self.translator))
-        self.mixed.setVisible(note is not None)
+        notes = render.language_notes(case, language)
+        if notes:
+            self.mixed.show_error("\n".join(note.render(self.translator) for note in notes))
+        self.mixed.setVisible(bool(notes))
 
     def _base_dir(self) -> Path | None:
         return self.draft.path.parent if self.draft.path is not None else None

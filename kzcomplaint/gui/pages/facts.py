@@ -441,7 +441,7 @@ class FactsPage(BasePage):
             return ""
         case = self.draft.case
         language = case.language if case.language in LANGUAGES else "ru"
-        return draft_facts(self._template.questions, case.details, language, labels.yes_no_labels(language))
+        return draft_facts(case, language, template=self._template)
 
     def _user_edited(self) -> bool:
         text = self.facts.toPlainText()
@@ -503,8 +503,7 @@ class FactsPage(BasePage):
 
         case = self.draft.case
         language = case.language if case.language in LANGUAGES else "ru"
-        context = render.build_context(case, self._template, language)
-        return [compiled.render(context) for compiled in self._template.compiled.requests[language]]
+        return render.default_requests(case, language, template=self._template)
 
     def _set_requests(self, requests: list[str]) -> None:
         self._last_requests = list(requests)

@@ -80,5 +80,26 @@ def test_notes_name_the_field_of_every_file_not_read(case_dir: Path) -> None:
         ]
     )
     notes = evidence.evidence_notes(case, case_dir)
-    # A missing file is said in the document itself.
-    assert [(field, message.msgid) for field, message in notes] == [("evidence.1.file", evidence.MSG_OUTSIDE)]
+    # The document says nothing of a file it did not read, a missing one included: the note does.
+    assert [(field, message.msgid) for field, message in notes] == [
+        ("evidence.1.file", evidence.MSG_OUTSIDE),
+        ("evidence.3.file", evidence.MSG_MISSING),
+    ]
+
+
+def test_the_quick_look_refuses_what_the_full_read_refuses_without_hashing(case_dir: Path) -> None:
+    (case_dir / "media" / "big.bin").write_bytes(b"x" * (3 << 20))
+    for name in ("media/clip.mp4", "media/big.bin", "../secret.txt", "media/missing.mp4", "media", "/etc/passwd"):
+        full = evidence.read_evidence(name, case_dir)
+        quick = evidence.read_evidence(name, case_dir, content=False)
+        assert (quick.ok, quick.status, quick.size) == (full.ok, full.status, full.size), name
+        assert quick.sha256 == ""  # looked at, not hashed
+    assert evidence.read_evidence("media/clip.mp4", case_dir, max_bytes=10, content=False).status == "too_large"
+    # Only the full read finds a file too slow to hash.
+    assert evidence.read_evidence("media/big.bin", case_dir, time_limit=-1, content=False).ok
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="/proc is Linux's")
+@pytest.mark.parametrize("name", ["/proc/self/pagemap", "/proc/self/status", "/dev/zero"])
+def test_the_quick_look_refuses_endless_files_too(name: str) -> None:
+    assert not evidence.read_evidence(name, None, picked=[Path(name)], content=False).ok

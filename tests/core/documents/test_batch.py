@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import threading
 from pathlib import Path
 
@@ -193,15 +192,19 @@ def test_write_atomic_replaces_and_leaves_no_temporary(tmp_path: Path) -> None:
     assert [p.name for p in target.parent.iterdir()] == ["doc.docx"]
 
 
-def test_copying_example_keeps_relative_evidence(tmp_path: Path) -> None:
+def test_copying_a_case_keeps_relative_evidence(tmp_path: Path) -> None:
     folder = tmp_path / "cases"
     (folder / "evidence").mkdir(parents=True)
-    shutil.copy(EXAMPLE, folder / "case.json")
+    case = caseio.load_case(EXAMPLE)
+    case.evidence[0].file = "evidence/video_2021-01-10_1420.mp4"
+    case.evidence[1].file = "evidence/act_2021-01-10.pdf"  # not copied
+    (folder / "case.json").write_text(caseio.dumps_case(case), encoding="utf-8")
     (folder / "evidence" / "video_2021-01-10_1420.mp4").write_bytes(b"x" * 10)
-    summary = batch.run_batch(folder, tmp_path / "out", language="en", jobs=1)
-    text = docx_text((tmp_path / "out" / "case.en.docx").read_bytes())
+    summary = batch.run_batch(folder, tmp_path / "out", language="ru", jobs=1)
+    text = docx_text((tmp_path / "out" / "case.ru.docx").read_bytes())
     assert summary.rendered == 1
-    assert "size 10 bytes" in text and "evidence/act_2021-01-10.pdf — file not found" in text
+    assert "файл video_2021-01-10_1420.mp4, размер 10 байт" in text  # read from the case file's folder
+    assert "act_2021-01-10.pdf" not in text and "не найден" not in text  # unreadable: left to the checker
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
