@@ -36,6 +36,7 @@ MSG_ANSWER_BEFORE_FILING = N_(
 )
 MSG_NONE_WITH_DATE = N_("“No answer” has no date or number: leave them out, or choose what the answer said.")
 MSG_ANSWER_NEEDS_DATE = N_("Give the date of the answer (the date written on it).")
+MSG_DOES_NOT_FIT = N_("This record does not fit in a case file, so nothing was recorded: {field}: {reason}")
 
 
 
@@ -72,6 +73,23 @@ def _check_day(day: dt.date | None, missing: str, case: Case, today: dt.date) ->
     return day
 
 
+def _fits(case: Case) -> Case:
+    """``case`` itself when the file format holds it; RecordError otherwise.
+
+    What is recorded must read back: a record over a limit of the file format
+    (eleven witnesses, a megabyte of grounds) is refused here, before a case
+    file or the window's draft holds what the loader would refuse.
+    """
+    from kzcomplaint.core.case import caseio
+
+    try:
+        caseio.parse_case(caseio.case_to_dict(case), "")
+    except caseio.CaseFileError as error:
+        problem = error.problems[0]
+        raise RecordError(Message(MSG_DOES_NOT_FIT, field=problem.path, reason=problem.message)) from None
+    return case
+
+
 def record_filing(case: Case, filing: Filing, *, today: dt.date | None = None) -> Case:
     """``case`` with ``filing`` recorded: the body's review term now runs from ``filing.date``.
 
@@ -81,7 +99,7 @@ def record_filing(case: Case, filing: Filing, *, today: dt.date | None = None) -
     _check_day(filing.date, MSG_FILING_NO_DATE, case, _today(today))
     result = copy.deepcopy(case)
     result.filings = _in_order([*result.filings, copy.deepcopy(filing)])
-    return result
+    return _fits(result)
 
 
 def _in_order(items: list[_Dated]) -> list[_Dated]:
@@ -98,7 +116,7 @@ def record_refusal(case: Case, refusal: Refusal, *, today: dt.date | None = None
     _check_day(refusal.date, MSG_REFUSAL_NO_DATE, case, _today(today))
     result = copy.deepcopy(case)
     result.refusals = _in_order([*result.refusals, copy.deepcopy(refusal)])
-    return result
+    return _fits(result)
 
 
 def record_answer(case: Case, answer: Answer, *, today: dt.date | None = None) -> Case:
@@ -126,7 +144,7 @@ def record_answer(case: Case, answer: Answer, *, today: dt.date | None = None) -
             raise RecordError(Message(MSG_ANSWER_BEFORE_FILING, date=answer.date, filed=received))
     result = copy.deepcopy(case)
     result.answer = dataclasses.replace(answer)
-    return result
+    return _fits(result)
 
 
 def update_case_file(path: str | os.PathLike[str], change: Callable[[Case], Case]) -> Case:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kzcomplaint.core.case.model import Case
-from kzcomplaint.core.text.i18n import N_
+from kzcomplaint.core.text.i18n import N_, Message
 from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES, LANGUAGES
 from kzcomplaint.gui.i18n import language_label
 from kzcomplaint.gui.pages.base import BasePage
@@ -70,6 +70,8 @@ class DocumentPage(BasePage):
         self.mixed = FeedbackLabel(self)
         self.mixed.setWordWrap(True)
         self.mixed.setVisible(False)
+        self.evidence_note = FeedbackLabel(self)
+        self.evidence_note.setVisible(False)
         self.preview = QTextEdit(self)
         self.preview.setReadOnly(True)
         self.preview.setTextInteractionFlags(
@@ -104,6 +106,7 @@ class DocumentPage(BasePage):
         layout.addLayout(top)
         layout.addWidget(self.blocking)
         layout.addWidget(self.mixed)
+        layout.addWidget(self.evidence_note)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
@@ -184,23 +187,39 @@ class DocumentPage(BasePage):
         case = self.draft.snapshot()
         language = self.output_language()
         base_dir = self._base_dir()
+        picked = frozenset(self.draft.picked_files)
         self.status.show_ok(self.translator.gettext(MSG_UPDATING))
         self._show_mixed(case, language)
 
-        def done(text: str) -> None:
+        def done(result: tuple[str, list[Message]]) -> None:
             if generation != self._generation:
                 return
+            text, notes = result
             scroll = self.preview.verticalScrollBar().value()
             self.preview.setHtml(text)
             self.preview.verticalScrollBar().setValue(scroll)
             self.status.show_ok("")
+            self._show_evidence_notes(notes)
 
         def failed(error: Exception) -> None:
             if generation == self._generation:
                 self.preview.clear()
                 self.status.show_error(self.translator.format(MSG_PREVIEW_FAILED, reason=str(error)))
 
-        threads.run_in_background(lambda: export.preview(case, language, base_dir), on_success=done, on_failure=failed)
+        def work() -> tuple[str, list[Message]]:
+            from kzcomplaint.core.case import evidence
+
+            text = export.preview(case, language, base_dir, picked)
+            # After the render, whose reads are cached: the files the document says nothing about, and why.
+            return text, [note for _field, note in evidence.evidence_notes(case, base_dir, picked=picked)]
+
+        threads.run_in_background(work, on_success=done, on_failure=failed)
+
+    def _show_evidence_notes(self, notes: list[Message]) -> None:
+        """Say which evidence files were not read (outside the case's folder and not picked here, …)."""
+        if notes:
+            self.evidence_note.show_error("\n".join(note.render(self.translator) for note in notes))
+        self.evidence_note.setVisible(bool(notes))
 
     def _show_mixed(self, case: Case, language: str) -> None:
         """Warn when the user's own texts are not in the document's language."""
@@ -250,6 +269,7 @@ class DocumentPage(BasePage):
             path = path.with_suffix(".docx")
         case = self.draft.snapshot()
         base_dir = self._base_dir()
+        picked = frozenset(self.draft.picked_files)
         self.export_button.setEnabled(False)
 
         def done(written: Path) -> None:
@@ -257,7 +277,7 @@ class DocumentPage(BasePage):
             self._exported(written)
 
         threads.run_in_background(
-            lambda: export.export_docx(case, language, path, base_dir),
+            lambda: export.export_docx(case, language, path, base_dir, picked),
             on_success=done,
             on_failure=self._export_failed,
         )
@@ -275,6 +295,7 @@ class DocumentPage(BasePage):
             folder = Path(name)
         case = self.draft.snapshot()
         base_dir = self._base_dir()
+        picked = frozenset(self.draft.picked_files)
         stem = self.draft.path.stem if self.draft.path is not None else (case.template or "complaint")
         dialog = QProgressDialog(self.translator.gettext(MSG_EXPORTING), "", 0, len(DOCUMENT_LANGUAGES), self)
         dialog.setCancelButton(None)
@@ -294,7 +315,7 @@ class DocumentPage(BasePage):
             self._export_failed(error)
 
         threads.run_in_background(
-            lambda progress: export.export_all(case, target, stem, base_dir, progress=progress),
+            lambda progress: export.export_all(case, target, stem, base_dir, progress=progress, picked=picked),
             on_success=done,
             on_failure=failed,
             on_progress=lambda value, _total, _detail: dialog.setValue(value),
@@ -317,6 +338,7 @@ class DocumentPage(BasePage):
             path = Path(name)
         case = self.draft.snapshot()
         base_dir = self._base_dir()
+        picked = frozenset(self.draft.picked_files)
         dialog = QProgressDialog(self.translator.gettext(MSG_CONVERTING), "", 0, 0, self)
         dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -334,7 +356,7 @@ class DocumentPage(BasePage):
             self._export_failed(error)
 
         threads.run_in_background(
-            lambda: export.export_pdf(case, language, target, base_dir), on_success=done, on_failure=failed
+            lambda: export.export_pdf(case, language, target, base_dir, picked), on_success=done, on_failure=failed
         )
 
     def _exported(self, path: Path, count: int = 1) -> None:

@@ -140,3 +140,20 @@ def test_a_bad_after_filing_field_is_reported_with_its_path() -> None:
         caseio.parse_case(data, "bad")
     paths = {problem.path for problem in raised.value.problems}
     assert {"filings.0.date", "filings.0.how", "answer.outcome"} <= paths
+
+
+def test_a_record_over_a_limit_of_the_file_format_is_refused_and_the_file_kept(tmp_path: Path) -> None:
+    """Eleven witnesses (the format holds ten) must not turn a readable case file into one the loader refuses."""
+    path = tmp_path / "case.json"
+    path.write_bytes(EXAMPLE.read_bytes())
+    before = path.read_bytes()
+    witnesses = [Witness(full_name=f"Свидетель {n}") for n in range(11)]
+    refusal = Refusal(date=D(2021, 1, 10), refused_by="Б. Е. Примеров", witnesses=witnesses)
+    with pytest.raises(record.RecordError) as raised:
+        record.update_case_file(path, lambda case: record.record_refusal(case, refusal, today=D(2021, 1, 11)))
+    assert "refusals.0.witnesses" in raised.value.message.render(translator("en"))
+    assert path.read_bytes() == before
+    caseio.load_case(path)  # still readable
+    # The same refusal recorded into a case in memory (the window's form) is refused too.
+    with pytest.raises(record.RecordError):
+        record.record_refusal(caseio.load_case(path), refusal, today=D(2021, 1, 11))
