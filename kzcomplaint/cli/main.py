@@ -105,6 +105,10 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     )
     forget.add_argument("--yes", action="store_true", help=t(N_("do not ask before removing")))
 
+    from kzcomplaint.cli import filing
+
+    filing.add_parsers(commands, common, tr)
+
     blank = commands.add_parser("blank", parents=[common], help=t(N_("a blank paper form of a document kind")))
     blank.add_argument("template", metavar="TEMPLATE", help=t(N_("document kind id")))
     blank.add_argument("--lang", choices=DOCUMENT_LANGUAGES, required=True, help=t(N_("document language")))
@@ -188,6 +192,10 @@ def _dispatch(args: argparse.Namespace, args_list: list[str], ui_language: str, 
         from kzcomplaint.cli import law
 
         return law.run(args, tr)
+    if args.command in ("filed", "refused", "answered", "escalate", "timeline", "ics"):
+        from kzcomplaint.cli import filing
+
+        return filing.run(args, tr)
     if args.command == "forget":
         from kzcomplaint.cli import privacy
 

@@ -398,6 +398,9 @@ class MainWindow(QMainWindow):
         self.export_action = action(self.file_menu, QKeySequence("Ctrl+E"), self._export)
         self.batch_action = action(self.file_menu, None, self.export_many)
         self.file_menu.addSeparator()
+        self.timeline_action = action(self.file_menu, QKeySequence("Ctrl+T"), lambda: self.show_timeline())
+        self.calendar_action = action(self.file_menu, None, lambda: self.export_calendar())
+        self.file_menu.addSeparator()
         self.quit_action = action(self.file_menu, QKeySequence.StandardKey.Quit, self.close)
 
         self.language_menu = QMenu(self)
@@ -427,6 +430,7 @@ class MainWindow(QMainWindow):
         self.training_action = action(self.settings_menu, None, self._training_date)
         self.settings_menu.addSeparator()
         self.directory_action = action(self.settings_menu, None, self.show_directory)
+        self.workdays_action = action(self.settings_menu, None, lambda: self.show_workdays())
         self.passphrase_action = action(self.settings_menu, None, lambda: self.manage_passphrase())
         self.forget_action = action(self.settings_menu, None, lambda: self.forget_everything())
         self.about_action = action(self.help_menu, QKeySequence.StandardKey.HelpContents, self._about)
@@ -435,6 +439,7 @@ class MainWindow(QMainWindow):
         self.start_page.newRequested.connect(lambda: self.new_case(go_on=True))
         self.start_page.openRequested.connect(lambda: self.open_case())
         self.start_page.openPathRequested.connect(lambda path: self.open_path(Path(path)))
+        self.start_page.timelineRequested.connect(lambda path: self.show_timeline(Path(path)))
         self.wizard.pagesCreated.connect(self._connect_pages)
         self.wizard.finishRequested.connect(self._export)
         self.wizard.currentIdChanged.connect(self._page_changed)
@@ -454,6 +459,7 @@ class MainWindow(QMainWindow):
         assert isinstance(parties, PartiesPage)
         parties.directoryRequested.connect(self.show_directory)
         self._parties = parties
+        self.document_page.timelineRequested.connect(lambda: self.show_timeline())
 
     def retranslate(self, *_args: object) -> None:
         """Menus, title and status bar in the interface language."""
@@ -467,6 +473,9 @@ class MainWindow(QMainWindow):
         self.save_as_action.setText(tr.gettext(N_("Save &as…")))
         self.export_action.setText(tr.gettext(N_("&Export the document…")))
         self.batch_action.setText(tr.gettext(N_("Export &many cases…")))
+        self.timeline_action.setText(tr.gettext(N_("&Timeline and next step…")))
+        self.calendar_action.setText(tr.gettext(N_("Terms of recent cases to a &calendar (.ics)…")))
+        self.workdays_action.setText(tr.gettext(N_("&Working-day calendar…")))
         self.quit_action.setText(tr.gettext(N_("&Quit")))
         self.language_menu.setTitle(tr.gettext(N_("Interface &language")))
         self.role_menu.setTitle(tr.gettext(N_("My &role")))
@@ -820,6 +829,72 @@ class MainWindow(QMainWindow):
         self.directory_dialog = DirectoryDialog(self.translator, self.draft, self)
         _delete_on_close(self.directory_dialog)
         self.directory_dialog.open()
+
+    def show_timeline(self, path: Path | None = None) -> QWidget | None:
+        """The timeline of the case being edited (of ``path``, opened first): record what happened, go on."""
+        from kzcomplaint.gui.dialogs.timeline import TimelineDialog
+
+        if path is not None and path != self.draft.path and not self.open_path(path):
+            return None
+        self._store_current()
+        dialog = TimelineDialog(self.translator, self.draft, self)
+        _delete_on_close(dialog)
+
+        def drafted(next_path: object) -> None:
+            if self.open_path(Path(str(next_path)), ask=False):
+                dialog.refresh()
+
+        dialog.nextDrafted.connect(drafted)
+        dialog.finished.connect(lambda _result: self.start_page.load())
+        self.timeline_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_workdays(self) -> QWidget:
+        """The working-day calendar of the year (of the training date), with the user's own days."""
+        from kzcomplaint.gui.dialogs.workdays import WorkdaysDialog
+
+        year = (self.draft.today or dt.date.today()).year
+        dialog = WorkdaysDialog(self.translator, year, self)
+        _delete_on_close(dialog)
+        dialog.calendarChanged.connect(self.draft.recheck)
+        self.workdays_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def export_calendar(self, path: Path | None = None) -> Path | None:
+        """The running terms of every recent case file, as one .ics calendar (asking where)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from kzcomplaint.core.case import caseio
+        from kzcomplaint.core.files import atomic
+        from kzcomplaint.core.filing import ics
+
+        if path is None:
+            folder = Path(self.settings.last_folder) if self.settings.last_folder else Path.home()
+            name, _filter = QFileDialog.getSaveFileName(
+                self,
+                self.translator.gettext(N_("Terms of recent cases to a calendar")),
+                str(folder / "kzcomplaint.ics"),
+                self.translator.gettext(N_("Calendars (*.ics)")),
+            )
+            if not name:
+                return None
+            path = Path(name)
+        cases = []
+        for recent in drafts.recent_cases():
+            try:
+                cases.append((recent.path.name, caseio.load_case(recent.path)))
+            except caseio.CaseFileError:
+                continue  # the start page lists the files it cannot read
+        data = ics.calendar_bytes(cases, self.translator, today=self.draft.today)
+        try:
+            atomic.write_private_file(path, data)
+        except OSError as error:
+            self.status_label.setText(str(error.strerror or error))
+            return None
+        self.status_label.setText(self.translator.format(N_("Calendar saved: {file}"), file=str(path)))
+        return path
 
     def ask_passphrase(self) -> bool:
         """Ask for the passphrase set on this computer until it is right or the user gives up; True when given."""

@@ -34,6 +34,7 @@ from typing import Any
 from kzcomplaint.core.case import limits
 from kzcomplaint.core.case.model import (
     FORMAT,
+    Answer,
     Body,
     Case,
     CaseText,
@@ -42,10 +43,17 @@ from kzcomplaint.core.case.model import (
     Election,
     ElectionKind,
     Evidence,
+    Filing,
+    FilingMethod,
     Level,
     Medium,
+    Outcome,
     Person,
+    Refusal,
     Role,
+    Step,
+    StepEnd,
+    Witness,
 )
 from kzcomplaint.core.files import atomic
 from kzcomplaint.core.text import dates
@@ -359,6 +367,45 @@ _CASE_TEXT_FIELDS: dict[str, _FieldSpec] = {
     "requests": _REQUESTS,
     "attachments": _ATTACHMENTS,
 }
+_FILING_FIELDS: dict[str, _FieldSpec] = {
+    "date": _Date(),
+    "time": _Time(),
+    "place": _TEXT,
+    "number": _Text(numbers=True),
+    "accepted_by": _TEXT,
+    "position": _TEXT,
+    "how": _choices(FilingMethod),
+}
+_WITNESS_FIELDS: dict[str, _FieldSpec] = {"full_name": _TEXT, "contact": _TEXT}
+_REFUSAL_FIELDS: dict[str, _FieldSpec] = {
+    "date": _Date(),
+    "time": _Time(),
+    "place": _TEXT,
+    "refused_by": _TEXT,
+    "position": _TEXT,
+    "how": _choices(FilingMethod),
+    "grounds": _LONG_TEXT,
+    "witnesses": _SectionList(_Section(Witness, _WITNESS_FIELDS), limits.MAX_WITNESSES),
+}
+_ANSWER_FIELDS: dict[str, _FieldSpec] = {"outcome": _choices(Outcome), "date": _Date(), "number": _Text(numbers=True)}
+# What happened to a document after it was written: the same tables serve the
+# case and each earlier step of its chain.
+_AFTER_FILING: dict[str, _FieldSpec] = {
+    "filings": _SectionList(_Section(Filing, _FILING_FIELDS), limits.MAX_FILINGS),
+    "refusals": _SectionList(_Section(Refusal, _REFUSAL_FIELDS), limits.MAX_REFUSALS),
+    "answer": _Section(Answer, _ANSWER_FIELDS, nullable=True),
+}
+_STEP_FIELDS: dict[str, _FieldSpec] = {
+    "template": _TEXT,
+    "respondent": _Section(Body, _BODY_FIELDS),
+    "addressee": _Section(Body, _BODY_FIELDS),
+    "contested": _Section(Contested, _CONTESTED_FIELDS),
+    "filing_date": _Date(),
+    **_AFTER_FILING,
+    "review_rule": _TEXT,
+    "review_last_day": _Date(),
+    "end": _choices(StepEnd),
+}
 _CASE_FIELDS: dict[str, _FieldSpec] = {
     "template": _TEXT,
     "language": _Choice(LANGUAGES),
@@ -375,6 +422,8 @@ _CASE_FIELDS: dict[str, _FieldSpec] = {
     "attachments": _ATTACHMENTS,
     "filing_date": _Date(),
     "translations": _ByLanguage(_Section(CaseText, _CASE_TEXT_FIELDS)),
+    **_AFTER_FILING,
+    "history": _SectionList(_Section(Step, _STEP_FIELDS), limits.MAX_HISTORY_STEPS),
 }
 _CASE_SECTION = _Section(Case, _CASE_FIELDS)
 
@@ -385,12 +434,21 @@ def _identity(data: Mapping[str, Any]) -> Mapping[str, Any]:
     return data
 
 
-MIGRATIONS: dict[str, Callable[[Mapping[str, Any]], Mapping[str, Any]]] = {FORMAT: _identity}
-"""Format identifier → function turning such data into the current format.
+def _from_1(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Format 1 had nothing about what happened after filing: no filings, refusals, answer or earlier steps.
 
-When the format changes, ``kzcomplaint/1`` gets a real function here and
-the new identifier maps to the identity.
-"""
+    Its every field means the same in format 2, so the data is read as it is
+    (the same object: keys written twice are still reported) and the new
+    fields take their empty values; the file is written as format 2 when saved.
+    """
+    return data
+
+
+MIGRATIONS: dict[str, Callable[[Mapping[str, Any]], Mapping[str, Any]]] = {
+    "kzcomplaint/1": _from_1,
+    FORMAT: _identity,
+}
+"""Format identifier → function turning such data into the current format."""
 
 # --- reading ---------------------------------------------------------------------------
 

@@ -33,6 +33,18 @@ MAX_EVIDENCE_ITEMS = 100
 MAX_DETAILS = 50
 """Answers to a template's questions (a template asks at most this many; a test checks)."""
 
+MAX_FILINGS = 20
+"""Handings-in recorded for one document (a paper handed in again after a refusal, by post and in person…)."""
+
+MAX_REFUSALS = 20
+"""Refusals to accept recorded for one document."""
+
+MAX_WITNESSES = 10
+"""Witnesses of one refusal."""
+
+MAX_HISTORY_STEPS = 20
+"""Earlier documents of one escalation chain kept in a case."""
+
 MAX_DATE_CHARS = 100
 """A date as typed (``10 января 2021 года``); nobody writes one longer."""
 

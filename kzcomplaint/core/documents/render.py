@@ -102,6 +102,8 @@ PARALLEL = {"kk+ru": ("kk", "ru")}
 """Parallel documents: the languages of their columns, left to right."""
 
 SIGNATURE_LINE = "____________"
+WITNESS_LINES_ON_PAPER = 2
+"""Signature lines for witnesses on a blank form (and when none are named yet)."""
 BLANK_TO_FILL = "_" * 24
 FILL_LINE = "_" * 62
 FILL_LINE_NARROW = "_" * 28
@@ -109,7 +111,7 @@ TICK_BOX = "☐"
 """An empty box to tick by hand (U+2610), before each choice on a blank form."""
 
 _NO_RESPONDENT_BLOCK = frozenset({"act"})
-"""Document types addressed to the very body the header would name again as respondent."""
+"""Document types addressed, as a rule, to the very body the header would name again as respondent."""
 _NO_CONTESTED_BLOCK = frozenset({"act", "application"})
 """Document types that contest no decision: the text says what was seen or asked."""
 _BLANK_ROLES = {
@@ -300,6 +302,11 @@ def _timestamp(moment: dt.datetime, language: str) -> str:
     offset = moment.strftime("%z")
     zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
     return f"{legal_dates.format_legal_date(moment.date(), language)}, {moment:%H:%M:%S} ({zone})"
+
+
+def witness_lines(text: str) -> list[str]:
+    """The witnesses of a witness answer, one a line ("Full Name, how to reach them")."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 # ── Render context ──────────────────────────────────────────────────────
@@ -694,7 +701,9 @@ class _Builder:
 
     def respondent_printed(self) -> bool:
         if self.document_type in _NO_RESPONDENT_BLOCK:
-            return False
+            # An act handed to a higher body than the one it records (the act of a refusal to
+            # accept, which goes with the complaint about it) names that body too.
+            return not self.blank and self.case.respondent.level != self.case.addressee.level
         if self.document_type == "application":
             # An application goes to the commission that keeps the list; it is named once.
             if self.blank:
@@ -931,7 +940,12 @@ class _Builder:
                 self.add(Style.SIGNATURE, f"{label}: {SIGNATURE_LINE} /{_or_blank(representative.full_name)}/")
         if self.document_type == "act":
             self.add(Style.CLOSING_GROUP, self.t("act.witnesses"))
-            for number in (1, 2):
+            # Witnesses the case names (the template says which answer holds them) sign on their own line.
+            question = self.template.witness_signatures
+            named = witness_lines(self.texts.details.get(question, "")) if question and not self.blank else []
+            for number, name in enumerate(named, start=1):
+                self.add(Style.CLOSING_LINE, f"{number}) {name} {SIGNATURE_LINE} {self.t('act.signature')}")
+            for number in range(len(named) + 1, len(named) + 1 + (0 if named else WITNESS_LINES_ON_PAPER)):
                 self.add(Style.CLOSING_LINE, f"{number}) {SIGNATURE_LINE}{SIGNATURE_LINE} {self.t('act.witness_line')}")
             self.add(Style.CLOSING_GROUP, self.t("act.receipt"))
             self.add(Style.CLOSING_LINE, f"{SIGNATURE_LINE}{SIGNATURE_LINE} {self.t('act.receipt_line')}")
@@ -946,6 +960,16 @@ def document_type(template: Template) -> str:
         return catalog.get(template.id).document
     except LookupError:
         raise RenderError(f"{template.source}: {template.id!r} is not a kind in the catalogue") from None
+
+
+def circumstances(case: Case, language: str) -> list[str]:
+    """The circumstances of ``case`` as its document states them in ``language``, one paragraph a line.
+
+    The next document of a chain carries them over as its facts, so that
+    what happened is told again without the earlier kind's questions.
+    """
+    builder = _builder(case, language, None, blank=False, base_dir=None, narrow=False)
+    return [line.strip() for line in builder.circumstance_lines() if line.strip()]
 
 
 def _template_of(case: Case, template: Template | None) -> Template:
@@ -1137,6 +1161,7 @@ __all__ = [
     "RenderError",
     "body_title",
     "build_context",
+    "circumstances",
     "default_requests",
     "document_paragraphs",
     "document_type",

@@ -47,6 +47,8 @@ class DocumentPage(BasePage):
 
     exported = Signal(object)
     """A document was written (its path)."""
+    timelineRequested = Signal()
+    """The user asked for the case's timeline: handed in, refused, answered, the next step."""
 
     def retranslate_titles(self) -> None:
         """Title and subtitle."""
@@ -79,6 +81,7 @@ class DocumentPage(BasePage):
         self.export_all_button = QPushButton(self)
         self.pdf_button = QPushButton(self)
         self.pdf_button.setVisible(export.office_program() is not None)
+        self.timeline_button = QPushButton(self)
         self.saved = FeedbackLabel(self)
         self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_file_button = QPushButton(self)
@@ -94,6 +97,7 @@ class DocumentPage(BasePage):
         buttons.addWidget(self.export_all_button)
         buttons.addWidget(self.pdf_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.timeline_button)
         opened = QHBoxLayout()
         opened.addWidget(self.saved, 1)
         opened.addWidget(self.open_file_button)
@@ -122,6 +126,7 @@ class DocumentPage(BasePage):
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         self.open_file_button.clicked.connect(self._open_file)
         self.open_folder_button.clicked.connect(self._open_folder)
+        self.timeline_button.clicked.connect(self.timelineRequested)
 
     def retranslate(self) -> None:
         """All texts of the page."""
@@ -133,6 +138,7 @@ class DocumentPage(BasePage):
         self.pdf_button.setText(tr.gettext(N_("Export &PDF…")))
         self.open_file_button.setText(tr.gettext(N_("&Open file")))
         self.open_folder_button.setText(tr.gettext(N_("Open &folder")))
+        self.timeline_button.setText(tr.gettext(N_("Filed? &Timeline and next step…")))
         self._show_blocking()
         self._show_saved()
         self._show_mixed(self.draft.snapshot(), self.output_language())

@@ -208,7 +208,7 @@ def test_translations_have_the_limits_of_the_texts_they_translate() -> None:
 def test_dumps_case_keeps_cyrillic_readable() -> None:
     text = dumps_case(Case(facts="Наблюдатель; байқаушы"))
     assert "Наблюдатель; байқаушы" in text and "\\u" not in text
-    assert text.startswith('{\n  "format": "kzcomplaint/1",')
+    assert text.startswith('{\n  "format": "kzcomplaint/2",')
 
 
 # --- round trip ------------------------------------------------------------------------
@@ -509,7 +509,7 @@ def test_top_level_must_be_an_object(data: object) -> None:
 def test_missing_format_is_reported_with_everything_else(example: dict[str, Any]) -> None:
     del example["format"]
     assert only_problem(example).message.msgid == caseio.MSG_FORMAT_MISSING
-    assert 'Add "format": "kzcomplaint/1"' in str(only_problem(example))
+    assert f'Add "format": "{model.FORMAT}"' in str(only_problem(example))
     example["language"] = "fr"
     assert problems_of(example) == {
         "format": [caseio.MSG_FORMAT_MISSING],
@@ -517,7 +517,7 @@ def test_missing_format_is_reported_with_everything_else(example: dict[str, Any]
     }
 
 
-@pytest.mark.parametrize("version", ["kzcomplaint/2", "kzcomplaint/17"])
+@pytest.mark.parametrize("version", ["kzcomplaint/3", "kzcomplaint/17"])
 def test_newer_format(example: dict[str, Any], version: str) -> None:
     example["format"] = version
     example["a_field_from_the_future"] = True

@@ -12,6 +12,7 @@ import pytest
 from render_helpers import docx_text
 
 from kzcomplaint.core.case import caseio
+from kzcomplaint.core.case.model import FORMAT
 from kzcomplaint.core.documents import batch
 from kzcomplaint.core.files import resources
 
@@ -160,7 +161,7 @@ def test_csv_row_to_data_builds_nested_fields() -> None:
             "a.b.c": "x",
         }
     )
-    assert data["complainant"] == {"full_name": "A"} and data["format"] == "kzcomplaint/1"
+    assert data["complainant"] == {"full_name": "A"} and data["format"] == FORMAT
     assert data["details"] == {"removed_by": "B"}
     assert data["attachments"] == ["one", "two", "three"]
     assert data["evidence"] == [{"description": "photo"}, {"description": "video", "file": "v.mp4"}]
