@@ -33,12 +33,19 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
 
 
 def emit_json(data: dict[str, Any]) -> None:
+    """Write ``data`` as JSON in one piece: the output is whole, valid JSON or nothing."""
     stream = sys.stdout
     # Readable UTF-8 where the stream is UTF-8; elsewhere (a Windows pipe in
     # cp1251) \uXXXX escapes, which every JSON reader turns back into the text.
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
-    json.dump(data, stream, ensure_ascii=not encoding.startswith("utf"), indent=2)
-    stream.write("\n")
+    text = json.dumps(data, ensure_ascii=not encoding.startswith("utf"), indent=2)
+    try:
+        text.encode(encoding if encoding.startswith("utf") else "ascii")
+    except (UnicodeEncodeError, LookupError):
+        # A character no encoding can write (a lone surrogate from a file's
+        # "\ud800"): escaped, the JSON is still valid and means the same.
+        text = json.dumps(data, ensure_ascii=True, indent=2)
+    stream.write(text + "\n")
 
 
 def _fail(text: str) -> int:

@@ -94,6 +94,20 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     batch.add_argument("-o", "--output", metavar="OUTDIR", required=True, help=t(N_("output folder")))
     batch.add_argument("--lang", choices=DOCUMENT_LANGUAGES, help=t(N_("document language (default: each case's)")))
     batch.add_argument("--jobs", type=int, default=0, metavar="N", help=t(N_("parallel jobs (default: CPU count)")))
+    batch.add_argument(
+        "--overwrite",
+        action="store_true",
+        help=t(N_("replace documents already in the output folder (default: leave them and report the case)")),
+    )
+
+    forget = commands.add_parser(
+        "forget", parents=[common], help=t(N_("remove everything kzcomplaint stored about you on this computer"))
+    )
+    forget.add_argument("--yes", action="store_true", help=t(N_("do not ask before removing")))
+
+    from kzcomplaint.cli import filing
+
+    filing.add_parsers(commands, common, tr)
 
     blank = commands.add_parser("blank", parents=[common], help=t(N_("a blank paper form of a document kind")))
     blank.add_argument("template", metavar="TEMPLATE", help=t(N_("document kind id")))
@@ -186,6 +200,14 @@ def _dispatch(args: argparse.Namespace, args_list: list[str], ui_language: str, 
         from kzcomplaint.cli import workshop
 
         return workshop.run(args, tr)
+    if args.command in ("filed", "refused", "answered", "escalate", "timeline", "ics"):
+        from kzcomplaint.cli import filing
+
+        return filing.run(args, tr)
+    if args.command == "forget":
+        from kzcomplaint.cli import privacy
+
+        return privacy.run(args, tr)
     if args.command in ("render", "batch", "blank"):
         from kzcomplaint.cli import documents
 

@@ -16,8 +16,8 @@ import datetime as dt
 import enum
 from typing import Any
 
-FORMAT = "kzcomplaint/1"
-"""Identifier of the case-file format written by this version."""
+FORMAT = "kzcomplaint/2"
+"""Identifier of the case-file format written by this version (2: what happened after filing)."""
 
 
 class Level(enum.StrEnum):
@@ -165,6 +165,109 @@ class CaseText:
     attachments: list[str] = dataclasses.field(default_factory=list)
 
 
+class FilingMethod(enum.StrEnum):
+    """How a document was handed in (or offered, when it was refused)."""
+
+    IN_PERSON = "in_person"
+    POST = "post"
+    EMAIL = "email"
+    EFILING = "efiling"
+
+
+class Outcome(enum.StrEnum):
+    """What the body answered; ``none``: no answer came by the last day of its term."""
+
+    GRANTED = "granted"
+    PARTLY = "partly"
+    REJECTED = "rejected"
+    RETURNED = "returned"
+    NONE = "none"
+
+
+class StepEnd(enum.StrEnum):
+    """Why a step of the chain was followed by the next one."""
+
+    NO_ANSWER = "no_answer"
+    REJECTED = "rejected"
+    REFUSED = "refused"
+
+
+@dataclasses.dataclass
+class Filing:
+    """One handing-in of the document: the proof that the body received it.
+
+    ``date`` is the day the body received it (for a letter, the day of
+    delivery); the body's review term runs from it.
+    """
+
+    date: dt.date | None = None
+    time: str = ""
+    place: str = ""
+    number: str = ""
+    accepted_by: str = ""
+    position: str = ""
+    how: str = FilingMethod.IN_PERSON.value
+
+
+@dataclasses.dataclass
+class Witness:
+    """Someone who saw a refusal to accept and can sign the act recording it."""
+
+    full_name: str = ""
+    contact: str = ""
+
+
+@dataclasses.dataclass
+class Refusal:
+    """A refusal to accept the document: who refused, when, how, on what grounds, before whom."""
+
+    date: dt.date | None = None
+    time: str = ""
+    place: str = ""
+    refused_by: str = ""
+    position: str = ""
+    how: str = FilingMethod.IN_PERSON.value
+    grounds: str = ""
+    witnesses: list[Witness] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass
+class Answer:
+    """The body's answer to the document, or that none came by the last day of its term."""
+
+    outcome: str = Outcome.NONE.value
+    date: dt.date | None = None
+    number: str = ""
+
+
+@dataclasses.dataclass
+class Step:
+    """An earlier document of the same chain, as it stood when the next one was drafted.
+
+    Attributes:
+        template: its document kind.
+        respondent, addressee, contested: whom it was against, where it went,
+            what it contested.
+        filing_date: the date written on it.
+        filings, refusals, answer: what happened to it.
+        review_rule, review_last_day: the body's term as the app computed it
+            when the next step was drafted ("" and None when there was none).
+        end: why the next step followed (a :class:`StepEnd` value).
+    """
+
+    template: str = ""
+    respondent: Body = dataclasses.field(default_factory=Body)
+    addressee: Body = dataclasses.field(default_factory=Body)
+    contested: Contested = dataclasses.field(default_factory=Contested)
+    filing_date: dt.date | None = None
+    filings: list[Filing] = dataclasses.field(default_factory=list)
+    refusals: list[Refusal] = dataclasses.field(default_factory=list)
+    answer: Answer | None = None
+    review_rule: str = ""
+    review_last_day: dt.date | None = None
+    end: str = StepEnd.NO_ANSWER.value
+
+
 @dataclasses.dataclass
 class Exercise:
     """The workshop exercise a case is a participant's draft of (fictitious people only).
@@ -206,6 +309,10 @@ class Case:
     filing_date: dt.date | None = None
     translations: dict[str, CaseText] = dataclasses.field(default_factory=dict)
     """The user's texts in other languages (language → texts), e.g. the Kazakh and Russian of one case."""
+    filings: list[Filing] = dataclasses.field(default_factory=list)
+    refusals: list[Refusal] = dataclasses.field(default_factory=list)
+    answer: Answer | None = None
+    history: list[Step] = dataclasses.field(default_factory=list)
     exercise: Exercise | None = None
     """Set when the case is a participant's draft in a workshop; None for a real case."""
     format: str = FORMAT
@@ -217,6 +324,16 @@ class Case:
     def story_today(self) -> dt.date | None:
         """The day an exercise's story takes as today (None for a real case): its terms are judged on it."""
         return self.exercise.today if self.exercise is not None else None
+
+    def body_received_on(self) -> dt.date | None:
+        """The day the body received the document: the first recorded filing, else the date written on it."""
+        recorded = [filing.date for filing in self.filings if filing.date is not None]
+        return min(recorded) if recorded else self.filing_date
+
+    @property
+    def is_filed(self) -> bool:
+        """Whether a handing-in of the document is recorded."""
+        return any(filing.date is not None for filing in self.filings)
 
     def texts_in(self, language: str) -> CaseText:
         """The user's own words for a document in ``language``: a translation where given, else the case's.

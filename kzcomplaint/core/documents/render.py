@@ -22,7 +22,9 @@ nothing else:
 - the requests and the attachments: the user's, or the template's defaults
   whose conditions the answers meet;
 - the evidence: description, medium, and for a file that could be read its
-  name (never the folder), size, time and SHA-256;
+  name (never the folder), size, time and SHA-256 — what may be read is
+  :func:`kzcomplaint.core.case.evidence.read_evidence`'s to say; a file
+  refused or unreadable leaves no trace on the paper (no path, no "not found");
 - date and signature; an act then has the witnesses' signatures and the
   receipt mark;
 - a footer with page numbers only.
@@ -53,7 +55,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +63,7 @@ import jinja2
 from jinja2 import nodes
 
 from kzcomplaint import __version__
-from kzcomplaint.core.case import ids
+from kzcomplaint.core.case import evidence, ids
 from kzcomplaint.core.case.model import Body, Case, CaseText, Evidence, Person
 from kzcomplaint.core.documents.docx_style import (
     FONT_SIZE_PT,
@@ -100,15 +102,16 @@ PARALLEL = {"kk+ru": ("kk", "ru")}
 """Parallel documents: the languages of their columns, left to right."""
 
 SIGNATURE_LINE = "____________"
+WITNESS_LINES_ON_PAPER = 2
+"""Signature lines for witnesses on a blank form (and when none are named yet)."""
 BLANK_TO_FILL = "_" * 24
 FILL_LINE = "_" * 62
 FILL_LINE_NARROW = "_" * 28
 TICK_BOX = "☐"
 """An empty box to tick by hand (U+2610), before each choice on a blank form."""
-_HASH_CHUNK = 1 << 20
 
 _NO_RESPONDENT_BLOCK = frozenset({"act"})
-"""Document types addressed to the very body the header would name again as respondent."""
+"""Document types addressed, as a rule, to the very body the header would name again as respondent."""
 _NO_CONTESTED_BLOCK = frozenset({"act", "application"})
 """Document types that contest no decision: the text says what was seen or asked."""
 _BLANK_ROLES = {
@@ -259,37 +262,30 @@ class EvidenceFile:
     size: int = 0
     modified: dt.datetime | None = None
     sha256: str = ""
+    status: str = ""
+    """:mod:`kzcomplaint.core.case.evidence`'s outcome: ``read``, ``missing``, ``outside``…"""
 
 
-@functools.lru_cache(maxsize=1024)
-def _hash_file(path: str, size: int, mtime_ns: int) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+def evidence_file(name: str, base_dir: Path | None, picked: Collection[Path] = ()) -> EvidenceFile:
+    """Size, modification time and SHA-256 of an evidence file; ``found=False`` when it was not read.
 
-
-def evidence_file(name: str, base_dir: Path | None) -> EvidenceFile:
-    """Size, modification time and SHA-256 of an evidence file; ``found=False`` if unreadable.
+    Which files may be read, and within what limits, is
+    :func:`kzcomplaint.core.case.evidence.read_evidence`'s to say.
 
     Args:
-        name: The path as written in the case, relative to ``base_dir``
-            (the case file's folder) unless absolute.
-        base_dir: The folder relative paths start from (current folder if None).
+        name: The path as written in the case, relative to ``base_dir`` (the case file's folder).
+        base_dir: The case file's folder: files outside it are not read (None: none is, but ``picked``).
+        picked: Files the user picked in a file dialog (the GUI): read wherever they are.
     """
-    path = Path(name).expanduser()
-    if not path.is_absolute():
-        path = (base_dir or Path.cwd()) / path
-    try:
-        stat = path.stat()
-        if not path.is_file():
-            return EvidenceFile(name=name, found=False)
-        sha = _hash_file(str(path), stat.st_size, stat.st_mtime_ns)
-    except (OSError, ValueError):
-        return EvidenceFile(name=name, found=False)
-    modified = dt.datetime.fromtimestamp(stat.st_mtime).astimezone()
-    return EvidenceFile(name=name, found=True, size=stat.st_size, modified=modified, sha256=sha)
+    result = evidence.read_evidence(name, base_dir, picked=picked)
+    return EvidenceFile(
+        name=name,
+        found=result.ok,
+        size=result.size,
+        modified=result.modified,
+        sha256=result.sha256,
+        status=result.status,
+    )
 
 
 def _file_name(name: str) -> str:
@@ -306,6 +302,11 @@ def _timestamp(moment: dt.datetime, language: str) -> str:
     offset = moment.strftime("%z")
     zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
     return f"{legal_dates.format_legal_date(moment.date(), language)}, {moment:%H:%M:%S} ({zone})"
+
+
+def witness_lines(text: str) -> list[str]:
+    """The witnesses of a witness answer, one a line ("Full Name, how to reach them")."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 # ── Render context ──────────────────────────────────────────────────────
@@ -563,6 +564,7 @@ class _Builder:
         blank: bool,
         base_dir: Path | None,
         narrow: bool,
+        picked: Collection[Path] = (),
     ) -> None:
         self.case = case
         self.template = template
@@ -570,6 +572,7 @@ class _Builder:
         self.language = language
         self.blank = blank
         self.base_dir = base_dir
+        self.picked = picked
         self.frame = load_frame()
         self.fill = FILL_LINE_NARROW if narrow else FILL_LINE
         self.texts: CaseText = CaseText() if blank else case.texts_in(language)
@@ -698,7 +701,9 @@ class _Builder:
 
     def respondent_printed(self) -> bool:
         if self.document_type in _NO_RESPONDENT_BLOCK:
-            return False
+            # An act handed to a higher body than the one it records (the act of a refusal to
+            # accept, which goes with the complaint about it) names that body too.
+            return not self.blank and self.case.respondent.level != self.case.addressee.level
         if self.document_type == "application":
             # An application goes to the commission that keeps the list; it is named once.
             if self.blank:
@@ -874,8 +879,9 @@ class _Builder:
         if item.medium and self.frame.has(f"media.{item.medium}"):
             text += f", {self.t(f'media.{item.medium}')}"
         if item.file:
-            info = evidence_file(item.file, self.base_dir)
-            # A file that cannot be read here is the checker's warning, not a line on the paper.
+            info = evidence_file(item.file, self.base_dir, self.picked)
+            # A file refused or unreadable here is the checker's warning (evidence.unreadable),
+            # never a line on the paper: no path, no "not found".
             if info.found and info.modified is not None:
                 line = self.t(
                     "evidence.file",
@@ -906,7 +912,7 @@ class _Builder:
             handed = [
                 str(number)
                 for number, item in enumerate(self.case.evidence, start=1)
-                if item.medium or (item.file and evidence_file(item.file, self.base_dir).found)
+                if item.medium or (item.file and evidence_file(item.file, self.base_dir, self.picked).found)
             ]
             if handed:
                 key = "attachments.items_one" if len(handed) == 1 else "attachments.items_many"
@@ -934,7 +940,12 @@ class _Builder:
                 self.add(Style.SIGNATURE, f"{label}: {SIGNATURE_LINE} /{_or_blank(representative.full_name)}/")
         if self.document_type == "act":
             self.add(Style.CLOSING_GROUP, self.t("act.witnesses"))
-            for number in (1, 2):
+            # Witnesses the case names (the template says which answer holds them) sign on their own line.
+            question = self.template.witness_signatures
+            named = witness_lines(self.texts.details.get(question, "")) if question and not self.blank else []
+            for number, name in enumerate(named, start=1):
+                self.add(Style.CLOSING_LINE, f"{number}) {name} {SIGNATURE_LINE} {self.t('act.signature')}")
+            for number in range(len(named) + 1, len(named) + 1 + (0 if named else WITNESS_LINES_ON_PAPER)):
                 self.add(Style.CLOSING_LINE, f"{number}) {SIGNATURE_LINE}{SIGNATURE_LINE} {self.t('act.witness_line')}")
             self.add(Style.CLOSING_GROUP, self.t("act.receipt"))
             self.add(Style.CLOSING_LINE, f"{SIGNATURE_LINE}{SIGNATURE_LINE} {self.t('act.receipt_line')}")
@@ -949,6 +960,16 @@ def document_type(template: Template) -> str:
         return catalog.get(template.id).document
     except LookupError:
         raise RenderError(f"{template.source}: {template.id!r} is not a kind in the catalogue") from None
+
+
+def circumstances(case: Case, language: str) -> list[str]:
+    """The circumstances of ``case`` as its document states them in ``language``, one paragraph a line.
+
+    The next document of a chain carries them over as its facts, so that
+    what happened is told again without the earlier kind's questions.
+    """
+    builder = _builder(case, language, None, blank=False, base_dir=None, narrow=False)
+    return [line.strip() for line in builder.circumstance_lines() if line.strip()]
 
 
 def _template_of(case: Case, template: Template | None) -> Template:
@@ -1054,6 +1075,7 @@ def document_paragraphs(
     base_dir: Path | None = None,
     template: Template | None = None,
     narrow: bool = False,
+    picked: Collection[Path] = (),
 ) -> list[Para]:
     """The paragraphs of the document in one language (kk, ru or en), before writing.
 
@@ -1064,8 +1086,9 @@ def document_paragraphs(
         base_dir: The case file's folder, for evidence files with relative paths.
         template: A template to use instead of the shipped one of ``case.template``.
         narrow: Shorter fill lines, for a column of a parallel document.
+        picked: Evidence files the user picked in a file dialog (read wherever they are).
     """
-    return _builder(case, language, template, blank=blank, base_dir=base_dir, narrow=narrow).build()
+    return _builder(case, language, template, blank=blank, base_dir=base_dir, narrow=narrow, picked=picked).build()
 
 
 def render_docx(
@@ -1075,6 +1098,7 @@ def render_docx(
     blank: bool = False,
     base_dir: Path | None = None,
     template: Template | None = None,
+    picked: Collection[Path] = (),
     created: dt.datetime | None = None,
 ) -> bytes:
     """Render ``case`` as a .docx document.
@@ -1086,10 +1110,12 @@ def render_docx(
         case: The case.
         language: ``kk``, ``ru``, ``en`` or ``kk+ru`` (parallel columns).
         blank: The paper form of the case's kind, to print and fill by hand.
-        base_dir: The case file's folder; relative evidence paths start there
-            (the current folder when None).
+        base_dir: The case file's folder; relative evidence paths start there,
+            and no file outside it is read but ``picked`` (None: only ``picked``).
         template: A template to use instead of the shipped one of
             ``case.template`` (tests, previews of a template being written).
+        picked: Evidence files the user picked in a file dialog (the GUI):
+            read wherever they are; others only inside ``base_dir``.
         created: The moment recorded in the document properties (now when None).
 
     Returns:
@@ -1105,13 +1131,15 @@ def render_docx(
     frame = load_frame()
     languages = PARALLEL.get(language, (language,))
     if len(languages) == 1:
-        paragraphs = document_paragraphs(case, language, blank=blank, base_dir=base_dir, template=chosen)
+        paragraphs = document_paragraphs(case, language, blank=blank, base_dir=base_dir, template=chosen, picked=picked)
         body = body_xml(paragraphs, language)
     else:
         columns = [
             (
                 lang,
-                document_paragraphs(case, lang, blank=blank, base_dir=base_dir, template=chosen, narrow=True),
+                document_paragraphs(
+                    case, lang, blank=blank, base_dir=base_dir, template=chosen, narrow=True, picked=picked
+                ),
             )
             for lang in languages
         ]
@@ -1133,6 +1161,7 @@ __all__ = [
     "RenderError",
     "body_title",
     "build_context",
+    "circumstances",
     "default_requests",
     "document_paragraphs",
     "document_type",

@@ -173,6 +173,8 @@ class Template:
     requests: tuple[Item, ...]
     attachments: tuple[Item, ...]
     source: str = ""
+    witness_signatures: str = ""
+    """A multiline question whose lines are witnesses: each gets a signature line below the filer's."""
 
     def question(self, question_id: str) -> Question | None:
         """The question with this id, or None."""
@@ -427,6 +429,7 @@ def parse_template(data: Mapping[str, Any], source: str, *, expected_id: str | N
         "legal_basis",
         "requests",
         "attachments",
+        "witness_signatures",
     }
     _check_keys(data, allowed, {"id", "version", "subtitle", "legal_basis", "requests"}, where)
     template_id = data["id"]
@@ -473,6 +476,11 @@ def parse_template(data: Mapping[str, Any], source: str, *, expected_id: str | N
     if not any(not item.when for item in requests):
         raise _fail(f"{where} requests", "a document needs at least one default request without a condition")
     attachments = _items(data.get("attachments", []), f"{where} attachments", seen)
+    witnesses = data.get("witness_signatures", "")
+    if witnesses:
+        question = next((q for q in questions if q.id == witnesses), None)
+        if question is None or question.type != "multiline":
+            raise _fail(f"{where} witness_signatures", f"{witnesses!r} is not a multiline question of this template")
     return Template(
         id=template_id,
         version=version,
@@ -483,6 +491,7 @@ def parse_template(data: Mapping[str, Any], source: str, *, expected_id: str | N
         requests=requests,
         attachments=attachments,
         source=source,
+        witness_signatures=str(witnesses),
     )
 
 

@@ -26,7 +26,7 @@ import dataclasses
 import datetime as dt
 import functools
 import string
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -202,10 +202,13 @@ class Finding:
 class _Context:
     """The case under check and what predicates share: the kind, the dates, the deadlines."""
 
-    def __init__(self, case: Case, today: dt.date, base_dir: Path | None = None) -> None:
+    def __init__(
+        self, case: Case, today: dt.date, base_dir: Path | None = None, picked: Collection[Path] = ()
+    ) -> None:
         self.case = case
         self.today = today
         self.base_dir = base_dir
+        self.picked = picked
         # The date that decides which version of a requirement (and route) applies.
         self.on = case.filing_date or today
         try:
@@ -605,21 +608,19 @@ def _language_mixed(ctx: _Context, req: Requirement) -> list[Finding]:
 
 @_check("evidence_readable", placeholders={"file"})
 def _evidence_readable(ctx: _Context, req: Requirement) -> list[Finding]:
+    """Evidence files the document will say nothing about: refused, missing or unreadable.
+
+    Asked of :func:`kzcomplaint.core.case.evidence.read_evidence`, as the
+    document asks it, so the warning and the paper agree; a quick look (the
+    file is opened, not hashed), since the window checks on every change.
+    """
+    from kzcomplaint.core.case import evidence
+
     findings = []
     for index, item in enumerate(ctx.case.evidence):
         if not item.file:
             continue
-        path = Path(item.file).expanduser()
-        if not path.is_absolute():
-            path = (ctx.base_dir or Path.cwd()) / path
-        try:
-            readable = path.is_file()
-            if readable:
-                with path.open("rb"):
-                    pass
-        except (OSError, ValueError):
-            readable = False
-        if not readable:
+        if not evidence.read_evidence(item.file, ctx.base_dir, picked=ctx.picked, content=False).ok:
             findings.append(Finding(f"evidence.{index}.file", {"file": item.file}))
     return findings
 
@@ -963,7 +964,9 @@ def _render(texts: Mapping[str, str], params: Mapping[str, object]) -> dict[str,
     return result
 
 
-def check_case(case: Case, *, today: dt.date | None = None, base_dir: Path | None = None) -> list[Problem]:
+def check_case(
+    case: Case, *, today: dt.date | None = None, base_dir: Path | None = None, picked: Collection[Path] = ()
+) -> list[Problem]:
     """Check ``case`` for everything that would get it dismissed on form.
 
     Args:
@@ -972,14 +975,16 @@ def check_case(case: Case, *, today: dt.date | None = None, base_dir: Path | Non
             ``--today`` sets it for training; a workshop draft's default is its
             story's day). It also decides which version of each requirement
             applies when the case has no filing date.
-        base_dir: the case file's folder, where relative evidence paths start
-            (the current folder when None).
+        base_dir: the case file's folder, where relative evidence paths start;
+            no evidence file outside it is read but ``picked`` (None: only ``picked``).
+        picked: evidence files the user picked in a file dialog (the GUI),
+            read wherever they are — as the document reads them.
 
     Returns:
         The problems, blocking ones first, otherwise in the order of the rule
         file. An empty list means the document may be filed.
     """
-    ctx = _Context(case, today or case.story_today() or dt.date.today(), base_dir)
+    ctx = _Context(case, today or case.story_today() or dt.date.today(), base_dir, picked)
     template_id = ctx.kind.id if ctx.kind is not None else ""
     # With an unknown kind only the requirements for every kind can be applied.
     applicable = [

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from kzcomplaint.core.case.model import ContestedType, Level, get_path
-from kzcomplaint.core.law import amendments, elections, ruledata
+from kzcomplaint.core.law import amendments, elections, escalation, ruledata
 from kzcomplaint.core.law import calendar as workcal
 from kzcomplaint.core.law.calendar import WorkCalendar
 from kzcomplaint.core.law.citations import Citation, parse_citation
@@ -648,6 +648,7 @@ def compute(
     received_on: dt.date | None = None,
     served_assumed: bool = False,
     election_kind: str | None = None,
+    basis: Sequence[Message] = (),
 ) -> Deadline:
     """Compute the term of ``rule_id`` starting from ``event``.
 
@@ -669,6 +670,9 @@ def compute(
         election_kind: the kind of vote (model.ElectionKind): a referendum
             cites its door to the Election Law; a vote whose law was not read
             (the Kurultai) makes the rule unconfirmed.
+        basis: steps of the working that say where ``event`` comes from (a
+            recorded filing, the end of an earlier step of the chain), shown
+            right after the start of the term.
 
     Raises:
         UnknownRuleError: ``rule_id`` is not a known rule.
@@ -710,6 +714,7 @@ def compute(
 
     _check_law(work, event, in_force)
     work.step(N_("The term starts from {trigger}: {event}."), trigger=rule.trigger_label, event=event)
+    work.steps.extend(basis)
     if rule.trigger == "service":
         if served_assumed:
             work.step(
@@ -1110,8 +1115,17 @@ def case_deadlines(
         if not applies(versions[-1], case):
             continue
         trigger = versions[-1].trigger
-        value = get_path(case, TRIGGER_FIELDS[trigger])
-        event = value if isinstance(value, dt.date) else None
+        basis: list[Message] = []
+        if trigger in ("filing", "registration"):
+            # A recorded handing-in is the day the body received it; the date
+            # written on the document stands in until one is recorded.
+            event = case.body_received_on()
+            if case.is_filed:
+                basis.append(Message(N_("That is the day the document was handed in, as recorded in the case.")))
+        else:
+            value = get_path(case, TRIGGER_FIELDS[trigger])
+            event = value if isinstance(value, dt.date) else None
+            basis = escalation.basis_steps(case, _review_rule)
         assumed = False
         if trigger == "service" and event is None and case.contested.date is not None:
             # Not served later as far as the case says: the day it happened.
@@ -1127,9 +1141,16 @@ def case_deadlines(
                 received_on=case.contested.received_on if trigger == "event" else None,
                 served_assumed=assumed,
                 election_kind=case.election.kind,
+                basis=basis,
             )
         )
     return result
+
+
+def _review_rule(rule_id: str) -> tuple[Mapping[str, str], Citation] | None:
+    """Title and citation of a rule by id, for the working of a later step of a chain."""
+    versions = rules().get(rule_id)
+    return (versions[-1].title, versions[-1].citation) if versions else None
 
 
 __all__ = [

@@ -368,10 +368,13 @@ class EvidenceModel(QAbstractTableModel):
     def setData(
         self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
     ) -> bool:
-        """Edit a description."""
+        """Edit a description (within its limit, without control characters, as every input of the case)."""
         if role != Qt.ItemDataRole.EditRole or index.column() != 0 or not index.isValid():
             return False
-        self._items[index.row()].description = str(value)
+        from kzcomplaint.core.case import limits
+
+        text = limits.clean_text(str(value))[0][: limits.text_limit("evidence.description")]
+        self._items[index.row()].description = text
         self.dataChanged.emit(index, index)
         return True
 

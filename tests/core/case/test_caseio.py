@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzcomplaint.core.case import caseio, model
+from kzcomplaint.core.case import caseio, limits, model
 from kzcomplaint.core.case.caseio import (
     MAX_FILE_BYTES,
     MAX_SHORT_TEXT_CHARS,
@@ -106,6 +106,7 @@ def test_example_uses_synthetic_but_valid_identifiers() -> None:
         (caseio._BODY_FIELDS, model.Body),
         (caseio._CONTESTED_FIELDS, model.Contested),
         (caseio._EVIDENCE_FIELDS, model.Evidence),
+        (caseio._CASE_TEXT_FIELDS, model.CaseText),
     ],
 )
 def test_field_tables_match_the_model(section: dict[str, Any], cls: type) -> None:
@@ -173,10 +174,44 @@ def test_bad_translations_and_media_are_reported_by_field(change: Any, field: st
     assert field in [problem.path for problem in raised.value.problems]
 
 
+def test_translations_have_the_limits_of_the_texts_they_translate() -> None:
+    """A translation holds no more than the text it translates; salvage keeps each cut to that limit."""
+    data = case_to_dict(Case(language="ru", evidence=[Evidence("Видео")]))
+    data["translations"] = {
+        "kk": {
+            "facts": "Ә" * (limits.MAX_LONG_TEXT_CHARS + 1),
+            "details": {f"q{number}": "иә" for number in range(limits.MAX_DETAILS + 1)},
+            "requests": ["Ә" * 60_000, "Ә" * 60_000],
+            "attachments": ["Ә" * (limits.MAX_SHORT_TEXT_CHARS + 1)],
+        }
+    }
+    data["evidence"][0]["translations"] = {"kk": "Ә" * (limits.MAX_SHORT_TEXT_CHARS + 1)}
+    with pytest.raises(CaseFileError) as raised:
+        parse_case(data, "long.json")
+    found = {problem.path: problem.message.params["limit"] for problem in raised.value.problems}
+    assert found == {
+        "translations.kk.facts": limits.text_limit("facts"),
+        "translations.kk.details": limits.MAX_DETAILS,
+        "translations.kk.requests": limits.list_total_limit("requests"),
+        "translations.kk.attachments.0": limits.text_limit("attachments.0"),
+        "evidence.0.translations.kk": limits.text_limit("evidence.description"),
+    }
+    # The same limits, asked by the translation's own path (what an input for it would be given).
+    assert limits.text_limit("translations.kk.facts") == limits.MAX_LONG_TEXT_CHARS
+    assert limits.text_limit("evidence.0.translations.kk") == limits.MAX_SHORT_TEXT_CHARS
+    assert limits.list_total_limit("translations.ru.attachments") == limits.MAX_ATTACHMENTS_CHARS
+    salvaged = caseio.salvage_case_data(data, "long.json")
+    kazakh = salvaged.case.translations["kk"]
+    assert len(kazakh.facts) == limits.MAX_LONG_TEXT_CHARS and len(kazakh.details) == limits.MAX_DETAILS
+    assert kazakh.requests == ["Ә" * 60_000] and len(kazakh.attachments[0]) == limits.MAX_SHORT_TEXT_CHARS
+    assert len(salvaged.case.evidence[0].translations["kk"]) == limits.MAX_SHORT_TEXT_CHARS
+    assert parse_case(case_to_dict(salvaged.case), "salvaged.json") == salvaged.case
+
+
 def test_dumps_case_keeps_cyrillic_readable() -> None:
     text = dumps_case(Case(facts="Наблюдатель; байқаушы"))
     assert "Наблюдатель; байқаушы" in text and "\\u" not in text
-    assert text.startswith('{\n  "format": "kzcomplaint/1",')
+    assert text.startswith('{\n  "format": "kzcomplaint/2",')
 
 
 # --- round trip ------------------------------------------------------------------------
@@ -350,7 +385,9 @@ def test_save_without_permission_is_a_message(tmp_path: Path, monkeypatch: pytes
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(caseio.tempfile, "mkstemp", refuse)
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     with pytest.raises(CaseSaveError) as caught:
         save_case(Case(), tmp_path / "case.json")
     assert caught.value.message.msgid == caseio.MSG_SAVE_NO_PERMISSION
@@ -475,7 +512,7 @@ def test_top_level_must_be_an_object(data: object) -> None:
 def test_missing_format_is_reported_with_everything_else(example: dict[str, Any]) -> None:
     del example["format"]
     assert only_problem(example).message.msgid == caseio.MSG_FORMAT_MISSING
-    assert 'Add "format": "kzcomplaint/1"' in str(only_problem(example))
+    assert f'Add "format": "{model.FORMAT}"' in str(only_problem(example))
     example["language"] = "fr"
     assert problems_of(example) == {
         "format": [caseio.MSG_FORMAT_MISSING],
@@ -483,7 +520,7 @@ def test_missing_format_is_reported_with_everything_else(example: dict[str, Any]
     }
 
 
-@pytest.mark.parametrize("version", ["kzcomplaint/2", "kzcomplaint/17"])
+@pytest.mark.parametrize("version", ["kzcomplaint/3", "kzcomplaint/17"])
 def test_newer_format(example: dict[str, Any], version: str) -> None:
     example["format"] = version
     example["a_field_from_the_future"] = True

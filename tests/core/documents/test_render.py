@@ -19,7 +19,7 @@ from kzcomplaint.core.case import caseio, ids
 from kzcomplaint.core.case.model import Body, Case, Contested, Evidence, Person
 from kzcomplaint.core.documents import render, templates
 from kzcomplaint.core.files import resources
-from kzcomplaint.core.law import catalog
+from kzcomplaint.core.law import catalog, checks
 from kzcomplaint.core.text import legal_dates
 
 EXAMPLES = sorted(resources.examples_dir().glob("*.json"))
@@ -404,9 +404,46 @@ def test_evidence_file_size_time_and_hash(tmp_path: Path) -> None:
     # relative paths start at the case file's folder, not the current one
     elsewhere = docx_text(render.render_docx(case, "en", base_dir=tmp_path / "nowhere", template=FIXTURE))
     assert "clip.mp4" not in elsewhere and "not found" not in elsewhere
-    info = render.evidence_file(str(folder / "clip.mp4"), None)
+    info = render.evidence_file(str(folder / "clip.mp4"), tmp_path)
     assert info.found and info.size == len(content) and info.sha256 == hashlib.sha256(content).hexdigest()
-    assert not render.evidence_file(str(tmp_path), None).found  # a folder is not a file
+    # Outside the case file's folder only a file the user picked in a dialog is read.
+    assert render.evidence_file(str(folder / "clip.mp4"), None).status == "outside"
+    assert render.evidence_file(str(folder / "clip.mp4"), None, picked=[folder / "clip.mp4"]).found
+    assert render.evidence_file(str(tmp_path), tmp_path).status == "not_a_file"  # a folder is not a file
+
+
+def test_the_checker_warns_of_exactly_the_evidence_files_the_document_says_nothing_of(tmp_path: Path) -> None:
+    folder = tmp_path / "case"
+    (folder / "media").mkdir(parents=True)
+    (folder / "media" / "clip.mp4").write_bytes(b"synthetic clip")
+    outside = tmp_path / "elsewhere.mp4"
+    outside.write_bytes(b"synthetic, outside the case folder")
+    picked = tmp_path / "picked.mp4"
+    picked.write_bytes(b"synthetic, picked in a dialog")
+    case = _case(
+        evidence=[
+            Evidence(description="Inside", file="media/clip.mp4"),
+            Evidence(description="Outside", file=str(outside)),
+            Evidence(description="Up and out", file="../elsewhere.mp4"),
+            Evidence(description="Picked", file=str(picked)),
+            Evidence(description="Gone", file="media/gone.mp4"),
+            Evidence(description="A folder", file="media", medium="usb_drive"),
+        ]
+    )
+    problems = checks.check_case(case, base_dir=folder, picked=[picked])
+    warned = {problem.field for problem in problems if problem.code == "evidence.unreadable"}
+    assert warned == {"evidence.1.file", "evidence.2.file", "evidence.4.file", "evidence.5.file"}
+    for lang in LANGS:
+        text = docx_text(render.render_docx(case, lang, base_dir=folder, template=FIXTURE, picked=[picked]))
+        for name, content in (("clip.mp4", b"synthetic clip"), ("picked.mp4", b"synthetic, picked in a dialog")):
+            assert name in text and hashlib.sha256(content).hexdigest() in text
+        assert hashlib.sha256(b"synthetic, outside the case folder").hexdigest() not in text
+        for trace in ("elsewhere.mp4", "gone.mp4", str(tmp_path), "not found"):
+            assert trace not in text
+        assert f"6. A folder, {_frame('media.usb_drive', lang)}" in text
+        # Handed over: the items read and the one on a medium, not those the document cannot vouch for.
+        items = _frame("attachments.items_many", lang).format(items="1, 4, 6")
+        assert _frame("attachments.evidence", lang).format(items=items) in text
 
 
 # ── The document as a file ───────────────────────────────────────────────

@@ -21,6 +21,7 @@ EXPECTED_IDS = [
     "protocol_copy_refused",
     "information_refused",
     "complaint_not_accepted",
+    "refusal_to_accept_act",
     "ballot_stuffing",
     "voting_without_id",
     "unlawful_list_additions",
