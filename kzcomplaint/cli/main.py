@@ -113,6 +113,10 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     blank.add_argument("template", metavar="TEMPLATE", help=t(N_("document kind id")))
     blank.add_argument("--lang", choices=DOCUMENT_LANGUAGES, required=True, help=t(N_("document language")))
     blank.add_argument("-o", "--output", metavar="FILE", required=True, help=t(N_("output .docx file")))
+
+    from kzcomplaint.cli import workshop  # argparse and the core's messages only: nothing slow
+
+    workshop.add_parser(commands, common, tr, _Parser)
     return parser
 
 
@@ -192,6 +196,10 @@ def _dispatch(args: argparse.Namespace, args_list: list[str], ui_language: str, 
         from kzcomplaint.cli import law
 
         return law.run(args, tr)
+    if args.command == "workshop":
+        from kzcomplaint.cli import workshop
+
+        return workshop.run(args, tr)
     if args.command in ("filed", "refused", "answered", "escalate", "timeline", "ics"):
         from kzcomplaint.cli import filing
 

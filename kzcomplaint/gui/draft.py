@@ -129,6 +129,11 @@ class DraftController(QObject):
         for body in (self.case.respondent, self.case.addressee):
             body.name = self.directory.localized_name(body, language)
 
+    @property
+    def effective_today(self) -> dt.date | None:
+        """The day the case is judged on: an exercise's story day, else the trainer's date, else None (today)."""
+        return self.case.story_today() or self.today
+
     def set_today(self, today: dt.date | None) -> None:
         """Take ``today`` as the current date (a trainer's exercise), or the real date."""
         self.today = today
@@ -180,15 +185,16 @@ class DraftController(QObject):
         errors = []
         try:
             base_dir = self.path.parent if self.path is not None else None
+            picked = frozenset(self.picked_files)
             self.problems = list(
-                checks.check_case(self.case, today=self.today, base_dir=base_dir, picked=frozenset(self.picked_files))
+                checks.check_case(self.case, today=self.effective_today, base_dir=base_dir, picked=picked)
             )
         except Exception as error:  # a rule bug must not take the editor down; it is shown
             log.exception("check_case failed")
             errors.append(str(error))
             self.problems = []
         try:
-            self.deadlines = list(deadlines.case_deadlines(self.case, today=self.today))
+            self.deadlines = list(deadlines.case_deadlines(self.case, today=self.effective_today))
         except Exception as error:  # same: shown on the pages, logged for the team
             log.exception("case_deadlines failed")
             errors.append(str(error))

@@ -327,6 +327,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.training_label)
         self._build_menus()
         self._connect()
+        from kzcomplaint.gui.workshop import WorkshopController  # light: its work is imported on first use
+
+        self.workshop = WorkshopController(self)
         self.start_page.hold_terms()
         geometry = settings.geometry
         if geometry is not None:
@@ -501,15 +504,13 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.draft.dirty)
 
     def _update_training_label(self) -> None:
-        if self.draft.today is not None:
+        today = self.draft.effective_today  # an exercise's story day, or the trainer's date
+        if today is not None:
             from kzcomplaint.core.text import legal_dates
 
-            self.training_label.setText(
-                self.translator.format(
-                    MSG_TRAINING, date=legal_dates.format_legal_date(self.draft.today, self.translator.language)
-                )
-            )
-        self.training_label.setVisible(self.draft.today is not None)
+            date = legal_dates.format_legal_date(today, self.translator.language)
+            self.training_label.setText(self.translator.format(MSG_TRAINING, date=date))
+        self.training_label.setVisible(today is not None)
 
     # --- review ------------------------------------------------------------------------
 

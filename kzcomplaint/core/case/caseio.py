@@ -43,6 +43,7 @@ from kzcomplaint.core.case.model import (
     Election,
     ElectionKind,
     Evidence,
+    Exercise,
     Filing,
     FilingMethod,
     Level,
@@ -406,6 +407,14 @@ _STEP_FIELDS: dict[str, _FieldSpec] = {
     "review_last_day": _Date(),
     "end": _choices(StepEnd),
 }
+_EXERCISE_FIELDS: dict[str, _FieldSpec] = {
+    "scenario": _TEXT,
+    "pack": _TEXT,
+    "participant": _TEXT,
+    "language": _Choice(LANGUAGES),
+    "today": _Date(),
+    "answers": _Details(),
+}
 _CASE_FIELDS: dict[str, _FieldSpec] = {
     "template": _TEXT,
     "language": _Choice(LANGUAGES),
@@ -422,6 +431,7 @@ _CASE_FIELDS: dict[str, _FieldSpec] = {
     "attachments": _ATTACHMENTS,
     "filing_date": _Date(),
     "translations": _ByLanguage(_Section(CaseText, _CASE_TEXT_FIELDS)),
+    "exercise": _Section(Exercise, _EXERCISE_FIELDS, nullable=True),
     **_AFTER_FILING,
     "history": _SectionList(_Section(Step, _STEP_FIELDS), limits.MAX_HISTORY_STEPS),
 }
@@ -928,10 +938,14 @@ def _plain(value: Any) -> Any:
 def case_to_dict(case: Case) -> dict[str, Any]:
     """The case as plain JSON data: ISO dates, ``None`` for unknown dates, every field present.
 
-    ``format`` comes first and is always the current format.
+    ``format`` comes first and is always the current format. ``exercise`` is
+    written only for a workshop draft, so a real case's file is the same as
+    before exercises existed (and opens in a version that does not know them).
     """
     data: dict[str, Any] = {"format": FORMAT}
     for name in _CASE_FIELDS:
+        if name == "exercise" and case.exercise is None:
+            continue
         data[name] = _plain(getattr(case, name))
     return data
 

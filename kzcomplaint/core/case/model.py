@@ -269,6 +269,25 @@ class Step:
 
 
 @dataclasses.dataclass
+class Exercise:
+    """The workshop exercise a case is a participant's draft of (fictitious people only).
+
+    Which scenario of which pack the draft started from, whose draft it is,
+    the language of the workshop, the day the story takes as today (terms are
+    judged as in the story), and the participant's answers to the scenario's
+    questions (by problem code). ``core.workshop`` scores it; nothing of it is
+    ever printed in the document.
+    """
+
+    scenario: str = ""
+    pack: str = ""
+    participant: str = ""
+    language: str = "ru"
+    today: dt.date | None = None
+    answers: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass
 class Case:
     """One complaint, appeal or claim, as saved in a case file."""
 
@@ -294,11 +313,17 @@ class Case:
     refusals: list[Refusal] = dataclasses.field(default_factory=list)
     answer: Answer | None = None
     history: list[Step] = dataclasses.field(default_factory=list)
+    exercise: Exercise | None = None
+    """Set when the case is a participant's draft in a workshop; None for a real case."""
     format: str = FORMAT
 
     def own_texts(self) -> list[str]:
         """What the user wrote in their own words: the facts, the answers and the requests."""
         return [self.facts, *self.details.values(), *self.requests]
+
+    def story_today(self) -> dt.date | None:
+        """The day an exercise's story takes as today (None for a real case): its terms are judged on it."""
+        return self.exercise.today if self.exercise is not None else None
 
     def body_received_on(self) -> dt.date | None:
         """The day the body received the document: the first recorded filing, else the date written on it."""

@@ -972,8 +972,9 @@ def check_case(
     Args:
         case: the case to check.
         today: the date to check against (default: the system date; the CLI's
-            ``--today`` sets it for training). It also decides which version of
-            each requirement applies when the case has no filing date.
+            ``--today`` sets it for training; a workshop draft's default is its
+            story's day). It also decides which version of each requirement
+            applies when the case has no filing date.
         base_dir: the case file's folder, where relative evidence paths start;
             no evidence file outside it is read but ``picked`` (None: only ``picked``).
         picked: evidence files the user picked in a file dialog (the GUI),
@@ -983,7 +984,7 @@ def check_case(
         The problems, blocking ones first, otherwise in the order of the rule
         file. An empty list means the document may be filed.
     """
-    ctx = _Context(case, today or dt.date.today(), base_dir, picked)
+    ctx = _Context(case, today or case.story_today() or dt.date.today(), base_dir, picked)
     template_id = ctx.kind.id if ctx.kind is not None else ""
     # With an unknown kind only the requirements for every kind can be applied.
     applicable = [

@@ -1099,6 +1099,7 @@ def case_deadlines(
     term). An unknown document kind gives no deadlines — the checker reports
     the kind itself. A missing trigger date gives a deadline without a last
     day and a ``deadline.trigger_missing`` warning, never an exception.
+    Without ``today``, a workshop draft is judged on its story's day.
     """
     from kzcomplaint.core.law import catalog  # imported late: the catalogue is only needed here
 
@@ -1134,7 +1135,7 @@ def case_deadlines(
                 rule_id,
                 event,
                 voting_day=case.election.voting_day,
-                today=today,
+                today=today or case.story_today(),
                 calendar=calendar,
                 published_on=case.contested.published_on if trigger == "event" else None,
                 received_on=case.contested.received_on if trigger == "event" else None,

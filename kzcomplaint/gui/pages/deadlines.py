@@ -102,8 +102,8 @@ class DeadlinesPage(BasePage):
         from kzcomplaint.core.law import deadlines as terms
 
         tr = self.translator
-        if self.draft.today is not None:
-            self.today.setText(tr.format(MSG_TRAINING_TODAY, today=today_label(self.draft.today, tr)))
+        if self.draft.effective_today is not None:
+            self.today.setText(tr.format(MSG_TRAINING_TODAY, today=today_label(self.draft.effective_today, tr)))
         else:
             self.today.setText(tr.format(MSG_TODAY, today=today_label(None, tr)))
         self.model.retranslate(tr)

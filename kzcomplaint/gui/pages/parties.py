@@ -405,6 +405,7 @@ class PartiesPage(BasePage):
         self.representative.setEnabled(case.representative is not None)
         self.representative.load(case.representative or Person(role="lawyer"))
         self.remember.setChecked(profile.has_profile())
+        self.remember.setEnabled(case.exercise is None)
         self._auto_respondent()
         self._fill_addressee_levels()
         self._proposals = self._compute_proposals()
@@ -532,7 +533,11 @@ class PartiesPage(BasePage):
         info = self.draft.template_info()
         allowed = info.addressee_levels if info else None
         return self.draft.directory.propose_addressees(
-            case.respondent.level, self.draft.region, allowed, on=self.draft.today, election_kind=case.election.kind
+            case.respondent.level,
+            self.draft.region,
+            allowed,
+            on=self.draft.effective_today,
+            election_kind=case.election.kind,
         )
 
     def _apply_proposal(self, proposal: Proposal) -> None:
@@ -570,7 +575,7 @@ class PartiesPage(BasePage):
         self.changed()
 
     def _complainant_edited(self) -> None:
-        if not self._loading and self.remember.isChecked():
+        if not self._loading and self.remember.isChecked() and self.draft.case.exercise is None:
             self._profile_timer.start()
 
     def _remember_toggled(self, checked: bool) -> None:
@@ -595,8 +600,8 @@ class PartiesPage(BasePage):
     def save_profile(self) -> None:
         """Remember the complainant's details (the user ticked "remember me")."""
         self._profile_timer.stop()
-        if not self.remember.isChecked():
-            return
+        if not self.remember.isChecked() or self.draft.case.exercise is not None:
+            return  # a workshop's fictitious complainant never replaces the user's own details
         try:
             profile.save_profile(self.draft.case.complainant)
             self.profile_note.hide()

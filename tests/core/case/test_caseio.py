@@ -120,7 +120,10 @@ def test_case_table_matches_the_model() -> None:
 def test_case_to_dict_has_every_field_with_iso_dates_and_null_for_unknown() -> None:
     data = case_to_dict(Case())
     assert list(data)[0] == "format" and data["format"] == model.FORMAT
-    assert set(data) == {field.name for field in dataclasses.fields(Case)}
+    # A real case's file is as before exercises existed: no exercise section at all.
+    assert set(data) == {field.name for field in dataclasses.fields(Case)} - {"exercise"}
+    exercise = case_to_dict(Case(exercise=model.Exercise(scenario="s", today=dt.date(2025, 11, 18))))
+    assert exercise["exercise"]["today"] == "2025-11-18" and set(exercise) == set(data) | {"exercise"}
     assert data["filing_date"] is None and data["representative"] is None
     assert set(data["complainant"]) == {field.name for field in dataclasses.fields(Person)}
     assert data["contested"]["published_on"] is None
