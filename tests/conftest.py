@@ -77,12 +77,12 @@ def frozen_today(monkeypatch: pytest.MonkeyPatch) -> Callable[[types.ModuleType,
 
 @pytest.fixture(scope="session")
 def office() -> dict[str, str]:
-    """The commands of LibreOffice and poppler-utils: ``soffice``, ``pdftotext``, ``pdftoppm``.
+    """The commands of LibreOffice and poppler-utils: ``soffice``, ``pdftotext``, ``pdftoppm``, ``pdfinfo``.
 
     A test that opens documents in a real office suite fails in CI (``CI`` set)
     when one is missing, and skips only on a developer's machine without them.
     """
-    found = {name: shutil.which(name) for name in ("soffice", "pdftotext", "pdftoppm")}
+    found = {name: shutil.which(name) for name in ("soffice", "pdftotext", "pdftoppm", "pdfinfo")}
     missing = [name for name, path in found.items() if path is None]
     if missing:
         message = f"needs {', '.join(missing)} (apt-get install libreoffice-writer-nogui poppler-utils)"

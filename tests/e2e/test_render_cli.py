@@ -9,6 +9,7 @@ value in the wrong place or a label in the wrong language each fails here.
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
@@ -16,10 +17,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from e2e_cases import GOLDEN, MARK, in_order, run_cli, write_case
-
-# The month a swapped month table would print instead of July.
-NOT_ON_PAPER = {"kk": ["тамыз"], "ru": ["август"], "en": ["August"]}
+from e2e_cases import DRAFTED, GOLDEN, MARK, NOT_ON_PAPER, WORDS, case_data, in_order, run_cli, write_case
 
 
 def _paragraphs(data: bytes) -> list[str]:
@@ -67,8 +65,7 @@ def test_document_has_the_hand_written_lines(rendered, language: str) -> None:
     lines = _paragraphs(output.read_bytes())
     assert in_order(GOLDEN[language], lines) == []
     text = "\n".join(lines)
-    for word in NOT_ON_PAPER[language]:
-        assert word not in text
+    assert [line for line in NOT_ON_PAPER[language] if line in text] == []
     # Escaped exactly once: the reader sees «&» and «<», never the XML entities.
     assert "&amp;" not in text and "&lt;" not in text and "&gt;" not in text
 
@@ -80,7 +77,31 @@ def test_the_same_lines_when_rendered_in_this_process(tmp_path: Path, language: 
     from kzcomplaint.core.documents import render
 
     case = caseio.load_case(write_case(tmp_path / "case.json", language))
-    assert in_order(GOLDEN[language], _paragraphs(render.render_docx(case, language, base_dir=tmp_path))) == []
+    lines = _paragraphs(render.render_docx(case, language, base_dir=tmp_path))
+    assert in_order(GOLDEN[language], lines) == []
+    assert [line for line in NOT_ON_PAPER[language] if line in "\n".join(lines)] == []
+
+
+@pytest.mark.parametrize("language", list(GOLDEN))
+def test_without_facts_the_kinds_sentences_state_every_answer(tmp_path: Path, language: str) -> None:
+    # No facts text: the answers (each «A & B <x> …») are told in the kind's own sentences, once.
+    data = case_data(language)
+    data["facts"] = ""
+    case_file = tmp_path / "case.json"
+    case_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    output = tmp_path / f"complaint.{language}.docx"
+    completed = run_cli("render", str(case_file), "-o", str(output), home=tmp_path / "home")
+    # Written; the checker still asks for the facts in the user's own words (facts.missing).
+    assert completed.stdout.splitlines()[0] == f"Written: {output}", completed.stdout + completed.stderr
+    assert "facts.missing" in completed.stdout and completed.stderr == ""
+    lines = _paragraphs(output.read_bytes())
+    assert in_order(DRAFTED[language], lines) == []
+    circumstances = lines[lines.index(DRAFTED[language][0]) + 1 : lines.index(DRAFTED[language][-1])]
+    assert circumstances == DRAFTED[language][1:-1]  # nothing else, and no question's wording
+    text = "\n".join(lines)
+    assert [line for line in NOT_ON_PAPER[language][1:] if line in text] == []
+    # the rest of the document is the same as with facts
+    assert in_order([line for line in GOLDEN[language] if MARK + " " + WORDS[language]["facts"] != line], lines) == []
 
 
 def test_two_language_document_has_both_columns(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from gui_cases import complete_case
+from gui_helpers import die
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
@@ -270,8 +271,8 @@ def test_restore_after_a_crash_then_ctrl_s_writes_the_original_file(
     _edit_email_by_keys(qtbot, first, "after.crash@example.kz")
     first.draft.autosave_timer.setInterval(10)
     qtbot.waitUntil(drafts.has_autosave, timeout=5_000)
-    first.draft.autosave_timer.stop()
-    # The process dies here: no close, no clean-up. The next start offers the draft.
+    # The process dies here: no close, no clean-up, its slot's lock let go. The next start offers the draft.
+    die(first)
     second = make_window("en")
     save_dialogs = _file_dialog(monkeypatch, "getSaveFileName")
     shown = _click_default_button_when_shown()
@@ -294,6 +295,7 @@ def test_restore_of_a_never_saved_case_asks_where_to_save(make_window, qtbot, tm
     first = make_window("en")
     first.draft.replace_case(complete_case(), dirty=True)
     assert first.draft.autosave()
+    die(first)
     second = make_window("en")
     _click_default_button_when_shown()
     assert second.offer_restore()

@@ -7,6 +7,7 @@ XML, and drops what XML cannot hold at all.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import xml.etree.ElementTree as ET
 import zipfile
@@ -15,7 +16,15 @@ import pytest
 from docx import Document
 
 from kzcomplaint.core.documents import docx_style
-from kzcomplaint.core.documents.docx_style import Para, Run, para
+from kzcomplaint.core.documents.docx_style import DocumentProperties, Para, Run, para
+
+HOSTILE_PROPERTIES = DocumentProperties(
+    title="ШАҒЫМ «Әділ & Сайлау» <x>",
+    language="kk",
+    created=dt.datetime(2021, 7, 15, 9, 30, tzinfo=dt.UTC),
+    application="A & B <app>",
+    custom=(("template & <id>", "A & B <x>"),),
+)
 
 
 @pytest.mark.parametrize(
@@ -87,8 +96,9 @@ def test_parallel_columns_use_the_cell_styles_and_fill_short_columns() -> None:
     assert docx_style.TEXT_WIDTH_TWIPS == 9354
     assert xml.count('<w:gridCol w:w="4677"/>') == 2
     assert '<w:tblW w:w="9354" w:type="dxa"/>' in xml
-    # Word wants a paragraph after a table at the end of a document.
-    assert xml.endswith('</w:tbl><w:p><w:pPr><w:pStyle w:val="KzHint"/></w:pPr></w:p>')
+    # Word wants a paragraph after a table at the end of a document: the tiny end paragraph,
+    # so that a table filling the last page does not push it onto an empty one.
+    assert xml.endswith('</w:tbl><w:p><w:pPr><w:pStyle w:val="KzEnd"/></w:pPr></w:p>')
 
 
 def test_footer_fields_and_escaped_text() -> None:
@@ -106,27 +116,33 @@ def test_footer_fields_and_escaped_text() -> None:
 def test_a_package_with_hostile_text_opens() -> None:
     body = docx_style.body_xml([para("KzBody", "«Әділ & Сайлау» <b>bold?</b> ]]> \x01")], "kk")
     footer = docx_style.footer_xml([[("A & B <x>", "kk")]])
-    data = docx_style.write_package(body, footer)
+    data = docx_style.write_package(body, footer, HOSTILE_PROPERTIES)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for name in archive.namelist():
             if name.endswith((".xml", ".rels")):
                 ET.fromstring(archive.read(name))
-        # The same bytes every time: no date or time in the package.
+        # The same bytes every time: the only time in the package is the one in its properties.
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        custom = ET.fromstring(archive.read("docProps/custom.xml"))
     document = Document(io.BytesIO(data))
     assert [p.text for p in document.paragraphs] == ["«Әділ & Сайлау» <b>bold?</b> ]]> "]
     assert [p.text for p in document.sections[0].footer.paragraphs] == ["A & B <x>"]
-    assert data == docx_style.write_package(body, footer)
+    core = document.core_properties
+    assert (core.title, core.language) == ("ШАҒЫМ «Әділ & Сайлау» <x>", "kk")
+    assert core.created == HOSTILE_PROPERTIES.created and core.author == ""
+    [prop] = custom
+    assert prop.get("name") == "template & <id>" and [value.text for value in prop] == ["A & B <x>"]
+    assert data == docx_style.write_package(body, footer, HOSTILE_PROPERTIES)
 
 
 def test_the_house_style_page() -> None:
-    document = Document(io.BytesIO(docx_style.write_package("", "")))
+    document = Document(io.BytesIO(docx_style.write_package("", "", HOSTILE_PROPERTIES)))
     section = document.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     margins = (section.left_margin, section.right_margin, section.top_margin, section.bottom_margin)
     assert tuple(round(margin.mm) for margin in margins) == (30, 15, 20, 20)
     styles = {style.style_id for style in document.styles}
-    assert {"KzBody", "KzHeader", "KzTitle", "KzDate", "KzSignature", "KzFooter"} <= styles
+    assert {"KzBody", "KzHeader", "KzTitle", "KzDate", "KzSignature", "KzFooter", "KzEnd"} <= styles
     assert document.styles["KzBody"].font.name is None  # inherits Times New Roman from Normal
     normal = document.styles["Normal"]
     assert normal.font.name == "Times New Roman" and normal.font.size.pt == 14
