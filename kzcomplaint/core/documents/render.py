@@ -611,13 +611,20 @@ class _Builder:
         return _LONE_BLANK.sub(BLANK_TO_FILL, text) if self.blank else text
 
     def holds(self, when: str) -> bool:
+        """Whether a text's condition holds; one that cannot be evaluated does not.
+
+        A comparison the answer's type does not allow (an answer is text: «20»
+        > 10), a day count without its dates (``days_to_voting < 5`` before
+        the filing date is known) or an order asked of an unanswered question
+        says nothing about the case: the text does not apply and is not printed.
+        """
         if not when:
             return True
         test = self.template.compiled.conditions[when]
         try:
             return bool(test(**self.context))
-        except (TypeError, ValueError):
-            return False  # a comparison the answer's type does not allow: the paragraph does not apply
+        except (TypeError, ValueError, jinja2.UndefinedError):
+            return False
         except jinja2.TemplateError as error:
             raise TemplateError(f"{self.template.source}: condition {when!r}: {error}") from error
 
