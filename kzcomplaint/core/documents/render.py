@@ -615,15 +615,17 @@ class _Builder:
 
         A comparison the answer's type does not allow (an answer is text: «20»
         > 10), a day count without its dates (``days_to_voting < 5`` before
-        the filing date is known) or an order asked of an unanswered question
-        says nothing about the case: the text does not apply and is not printed.
+        the filing date is known), an order asked of an unanswered question or
+        arithmetic an answer cannot take (a division by a zero answered) says
+        nothing about the case: the text does not apply and is not printed. A
+        template's own error is the template's, and is said so.
         """
         if not when:
             return True
         test = self.template.compiled.conditions[when]
         try:
             return bool(test(**self.context))
-        except (TypeError, ValueError, jinja2.UndefinedError):
+        except (TypeError, ValueError, ArithmeticError, jinja2.UndefinedError):
             return False
         except jinja2.TemplateError as error:
             raise TemplateError(f"{self.template.source}: condition {when!r}: {error}") from error

@@ -13,6 +13,7 @@ import io
 import tomllib
 from pathlib import Path
 
+import jinja2
 import pytest
 from docx import Document
 
@@ -108,8 +109,9 @@ def _fixture_case(**details: str) -> Case:
         ("details.minutes > 10", {"minutes": "20"}, dt.date(2021, 1, 12)),  # an answer is text, not a number
         ("days_to_voting < 5", {}, None),  # no filing date: no day count to compare
         ("details.removed_at > '12:00'", {}, dt.date(2021, 1, 12)),  # the question was not answered
+        ("60 / (details.minutes | int) > 2", {"minutes": "0"}, dt.date(2021, 1, 12)),  # divided by a zero answered
     ],
-    ids=["text-against-number", "day-count-without-dates", "unanswered-in-order"],
+    ids=["text-against-number", "day-count-without-dates", "unanswered-in-order", "divided-by-zero-answered"],
 )
 def test_a_condition_that_cannot_be_evaluated_prints_nothing(
     when: str, details: dict[str, str], filing_date: dt.date | None
@@ -129,8 +131,9 @@ def test_a_condition_that_cannot_be_evaluated_prints_nothing(
         ("details.minutes > '10'", {"minutes": "20"}, dt.date(2021, 1, 12)),
         ("days_to_voting < 5", {}, dt.date(2021, 1, 12)),  # two days after voting day: -2
         ("details.removed_at > '12:00'", {"removed_at": "14:30"}, dt.date(2021, 1, 12)),
+        ("60 / (details.minutes | int) > 2", {"minutes": "20"}, dt.date(2021, 1, 12)),
     ],
-    ids=["text-against-text", "day-count", "answered-in-order"],
+    ids=["text-against-text", "day-count", "answered-in-order", "divided"],
 )
 def test_the_same_conditions_print_every_text_when_they_hold(
     when: str, details: dict[str, str], filing_date: dt.date
@@ -139,3 +142,18 @@ def test_the_same_conditions_print_every_text_when_they_hold(
     case.filing_date = filing_date
     text = _text(render.render_docx(case, "en", template=_template_with_everywhere(when)))
     assert [name for name, planted in PLANTED.items() if planted not in text] == []
+
+
+def test_a_templates_own_error_in_a_condition_is_said_as_the_templates() -> None:
+    # Not a case the condition cannot judge: a broken template, named with its condition.
+    template = _template_with_everywhere("details.police_involved == 'yes'")
+
+    def broken(**_context: object) -> bool:
+        raise jinja2.TemplateRuntimeError("no such operation")
+
+    template.compiled.conditions["details.police_involved == 'yes'"] = broken
+    with pytest.raises(templates.TemplateError) as raised:
+        render.render_docx(_fixture_case(), "en", template=template)
+    assert str(raised.value) == (
+        "observer_removed.toml: condition \"details.police_involved == 'yes'\": no such operation"
+    )
