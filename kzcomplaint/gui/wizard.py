@@ -760,6 +760,9 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _first_painted(self) -> None:
+        from kzcomplaint.gui.widgets import guard  # loads Qt's namespace: not before the first paint
+
+        guard.install()
         self.start_page.release_terms()
         self.wizard.ensure_pages()
         self.firstPainted.emit()

@@ -24,7 +24,8 @@ def make_window(qtbot, kz_home: Path) -> Iterator:
         settings.role = role
         window = build_main_window(language, settings=settings)
         qtbot.addWidget(window)
-        with qtbot.waitExposed(window):
+        # Painted: what the window finishes after its first paint (the other pages, the input guard) is done.
+        with qtbot.waitSignal(window.firstPainted, timeout=10_000), qtbot.waitExposed(window):
             window.show()
         with qtbot.waitActive(window):
             window.activateWindow()
