@@ -95,6 +95,8 @@ MSG_AUTOSAVED = N_("Autosaved at {time}")
 MSG_AUTOSAVE_FAILED = N_("Autosave failed: {reason}")
 MSG_SAVED = N_("Saved: {file}")
 MSG_TRAINING = N_("Training: today is {date}")
+LOCATION_SEPARATOR = " › "
+"""Between the page, the tab and the field's label when a field is named to the user."""
 
 
 def _delete_on_close(dialog: QWidget) -> None:
@@ -237,6 +239,30 @@ class ComplaintWizard(QWizard):
                 break
         self._current_changed(self.currentId())
         return self.currentId() == page_id
+
+    def field_location(self, path: str) -> list[str]:
+        """Where the input of ``path`` is, in the user's words: page, tab, label ([] when no page has it).
+
+        E.g. ``["Parties", "Respondent", "Address"]`` for ``respondent.address`` — what a
+        problem or an unread input names instead of the case file's field name.
+        """
+        from kzcomplaint.gui.labels import without_mnemonic
+        from kzcomplaint.gui.widgets.fields import tab_of
+
+        for page in self.pages:
+            widget = page.widget_for(path)
+            entry = page.entry_for(path)
+            if widget is None or entry is None:
+                continue
+            parts = [page.step_title()]
+            tab = tab_of(widget)
+            if tab:
+                parts.append(without_mnemonic(tab))
+            label = entry.text(self.ui.translator).strip().rstrip(":").strip()
+            if label and label not in parts:
+                parts.append(label)
+            return parts
+        return []
 
     def go_to_field(self, path: str) -> QWidget | None:
         """Show the page with the input of ``path`` and give the input the focus."""
@@ -413,6 +439,7 @@ class MainWindow(QMainWindow):
         check = self.check_page
         check.goToField.connect(self.wizard.go_to_field)
         check.set_review_source(self._review)
+        check.set_unread_source(self._unread_inputs)
         parties = self.wizard.page_of(PartiesPage)
         assert isinstance(parties, PartiesPage)
         parties.directoryRequested.connect(self.show_directory)
@@ -474,6 +501,15 @@ class MainWindow(QMainWindow):
             if page.isVisible():
                 page.store()
         return review_rows(self.draft.case, pages, self.translator, self.draft.directory, self.draft.region)
+
+    def _unread_inputs(self) -> list[tuple[str, str, str]]:
+        """(path, where, text) of every input holding typed text that could not be read."""
+        result = []
+        for page in self.wizard.pages:
+            if page.is_built:
+                for path, text in page.unread_inputs():
+                    result.append((path, LOCATION_SEPARATOR.join(self.wizard.field_location(path)), text))
+        return result
 
     # --- cases -------------------------------------------------------------------------
 

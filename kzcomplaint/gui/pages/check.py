@@ -25,12 +25,14 @@ from kzcomplaint.gui.labels import citation_text
 from kzcomplaint.gui.models.lists import ProblemModel
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.widgets.delegates import WrappingDelegate
-from kzcomplaint.gui.widgets.fields import FeedbackLabel
+from kzcomplaint.gui.widgets.fields import ERROR_STYLE, FeedbackLabel
 
 if TYPE_CHECKING:
     from kzcomplaint.core.law.checks import Problem
 
 ReviewSource = Callable[[], list[tuple[str, list[tuple[str, str, str]]]]]
+UnreadSource = Callable[[], list[tuple[str, str, str]]]
+"""(path, where the field is, the text typed) of every input whose text could not be read."""
 
 MSG_SUMMARY_NONE = N_("No problem found: the document may be filed.")
 MSG_SUMMARY = N_("Blocking problems: {blocking} (fix them before filing). Warnings: {warnings}.")
@@ -39,6 +41,8 @@ MSG_CORE_ERROR = N_("The check could not be completed: {reason}")
 MSG_HINT = N_("What to do: {hint}")
 MSG_GROUND = N_("Legal basis: {citation}")
 MSG_SELECT = N_("Select a problem to see what to do, then “Go to field”.")
+MSG_UNREAD = N_("Typed but not understood, so these fields count as empty until you correct them:")
+MSG_UNREAD_ITEM = N_("{field}: “{text}”")
 
 
 class CheckPage(BasePage):
@@ -48,6 +52,7 @@ class CheckPage(BasePage):
 
     goToField = Signal(str)
     _review_source: ReviewSource | None = None
+    _unread_source: UnreadSource | None = None
 
     def retranslate_titles(self) -> None:
         """Title and subtitle."""
@@ -58,6 +63,11 @@ class CheckPage(BasePage):
 
     def _build(self) -> None:
         self.summary = FeedbackLabel(self)
+        self.unread = QLabel(self)
+        self.unread.setWordWrap(True)
+        self.unread.setTextFormat(Qt.TextFormat.RichText)
+        self.unread.setStyleSheet(ERROR_STYLE)
+        self.unread.hide()
         self.tabs = QTabWidget(self)
         problems_page = QWidget()
         self.model = ProblemModel(self)
@@ -107,6 +117,7 @@ class CheckPage(BasePage):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.unread)
         layout.addWidget(self.tabs, 1)
 
     def _connect(self) -> None:
@@ -117,10 +128,29 @@ class CheckPage(BasePage):
         self.review.activated.connect(self._review_activated)
         self.review_go_button.clicked.connect(lambda: self._review_activated(self.review.currentIndex()))
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.unread.linkActivated.connect(self.goToField)
 
     def set_review_source(self, source: ReviewSource) -> None:
         """Where the review of all answers comes from (the wizard, which knows every page)."""
         self._review_source = source
+
+    def set_unread_source(self, source: UnreadSource) -> None:
+        """Where the inputs holding text that could not be read come from (the wizard)."""
+        self._unread_source = source
+
+    def show_unread(self) -> None:
+        """List the inputs whose typed text could not be read, each a link to its field."""
+        unread = self._unread_source() if self._unread_source is not None else []
+        if not unread:
+            self.unread.hide()
+            return
+        tr = self.translator
+        items = [
+            f'<a href="{html.escape(path)}">{html.escape(tr.format(MSG_UNREAD_ITEM, field=where, text=text))}</a>'
+            for path, where, text in unread
+        ]
+        self.unread.setText(f"{html.escape(tr.gettext(MSG_UNREAD))}<br>" + "<br>".join(items))
+        self.unread.show()
 
     def retranslate(self) -> None:
         """All texts of the page."""
@@ -135,11 +165,13 @@ class CheckPage(BasePage):
         self.model.retranslate(tr)
         self._show_summary()
         self._show_details()
+        self.show_unread()
         if self.tabs.currentIndex() == 1:
             self.refresh_review()
 
     def _load(self) -> None:
         self._show_problems(self.draft.problems)
+        self.show_unread()
         if self.tabs.currentIndex() == 1:
             self.refresh_review()
 

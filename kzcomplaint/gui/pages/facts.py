@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -119,6 +121,20 @@ class QuestionInput(QWidget):
         if isinstance(self.input, (DateField, TimeField)):
             self.input.set_accessible_name(name)
 
+    def set_today_source(self, today: Callable[[], dt.date]) -> None:
+        """A date question reads «вчера», "today"… from the app's today."""
+        if isinstance(self.input, DateField):
+            self.input.set_today_source(today)
+
+    def unread_text(self) -> str:
+        """The text typed into a date or time question that cannot be read ("" when none)."""
+        return self.input.unread_text() if isinstance(self.input, (DateField, TimeField)) else ""
+
+    def reset_input(self) -> None:
+        """Empty a date or time question, typed text included (another case is shown)."""
+        if isinstance(self.input, (DateField, TimeField)):
+            self.input.reset_input()
+
     def value(self) -> str:
         """The answer as stored: text, digits, ISO date (or the text typed), HH:MM, option id, yes/no."""
         widget = self.input
@@ -155,7 +171,10 @@ class QuestionInput(QWidget):
             try:
                 widget.set_date(dates.parse_date(value) if value else None)
             except dates.DateError:
-                widget.edit.setText(value)
+                # Text typed earlier that is not a date: shown as typed, and marked again.
+                if widget.edit.text().strip() != value:
+                    widget.edit.setText(value)
+                    widget.edit.editingFinished.emit()
         elif isinstance(widget, TimeField):
             widget.set_value(value)
         elif isinstance(widget, QComboBox):

@@ -59,6 +59,16 @@ MSG_PHONE_OK = N_("Valid number: {phone}")
 MSG_DATE_HINT = N_("Type a date (10.01.2021, 10 января 2021, 2021 жылғы 10 қаңтар) or pick it")
 MSG_TIME_HINT = N_("Type a time as HH:MM, e.g. 14:30")
 MSG_PICK_DATE = N_("Pick a date on the calendar")
+MSG_READ_AS = N_("“{text}” read as {date}")
+
+UNREAD_STYLE = "QLineEdit { border: 2px solid #b3261e; border-radius: 3px; padding: 1px; }"
+
+
+def mark_unread(edit: QLineEdit, unread: bool) -> None:
+    """Frame ``edit`` in red while its text cannot be used (the reason is said under it)."""
+    if bool(edit.property("unread")) != unread:
+        edit.setStyleSheet(UNREAD_STYLE if unread else "")
+        edit.setProperty("unread", unread)
 
 
 class FeedbackLabel(QLabel):
@@ -86,7 +96,15 @@ class FeedbackLabel(QLabel):
 
 
 class DateField(QWidget):
-    """A date typed in any of the three languages, or picked on a calendar."""
+    """A date typed in any of the three languages (or «вчера», "today"), or picked on a calendar.
+
+    Text that cannot be read as a date stays in the field, marked, with the
+    reason under it: it is never dropped. A word like «вчера» or «кеше» is read
+    relative to the app's today (:meth:`set_today_source`; a trainer's date
+    included), the date it was read as is said under the field, and once the
+    user leaves the field the word is replaced by that date (tomorrow it would
+    mean another day).
+    """
 
     dateChanged = Signal(object)
     """The parsed date (``datetime.date``) or None, after each change."""
@@ -97,6 +115,8 @@ class DateField(QWidget):
         self._tr: Translator | None = None
         self._date: dt.date | None = None
         self._error_text = ""
+        self._relative_word = ""
+        self._today: Callable[[], dt.date] = dt.date.today
         self.edit = QLineEdit(self)
         self.edit.setClearButtonEnabled(True)
         self.button = QToolButton(self)
@@ -139,19 +159,39 @@ class DateField(QWidget):
         """Whether the text cannot be read as a date."""
         return bool(self._error_text)
 
+    def unread_text(self) -> str:
+        """The text typed that could not be read as a date ("" when there is none)."""
+        return self.edit.text().strip() if self._error_text else ""
+
+    def set_today_source(self, today: Callable[[], dt.date]) -> None:
+        """Where «сегодня», «вчера», "today"… are counted from (the app's today, a trainer's date included)."""
+        self._today = today
+
     def set_date(self, value: dt.date | None) -> None:
         """Show ``value`` (from the case) without emitting :attr:`dateChanged`.
 
-        Text the user typed that does not parse is kept when the case holds no
-        date, so a half-typed date survives going back and forth.
+        Text the user typed that is not a date is kept (and stays marked) when
+        the case holds no date: going to another page and back never drops it.
+        :meth:`reset_input` clears it for another case.
         """
-        if value == self._date and (value is not None or not self.edit.text().strip() or self._error_text):
+        if value is None and self._date is None and self.edit.text().strip():
+            if self._timer.isActive():
+                self._parse()
             return
-
+        if value == self._date and value is not None:
+            return
         self._timer.stop()
         self._date = value
         self._error_text = ""
+        self._relative_word = ""
         self.edit.setText(legal_dates.format_numeric(value) if value else "")
+        self._show()
+
+    def reset_input(self) -> None:
+        """Empty the field, typed text included (another case is shown)."""
+        self._timer.stop()
+        self._date, self._error_text, self._relative_word = None, "", ""
+        self.edit.clear()
         self._show()
 
     def set_accessible_name(self, name: str) -> None:
@@ -186,6 +226,9 @@ class DateField(QWidget):
     def _parse_now(self) -> None:
         if self._timer.isActive() or self._error_text or self._text_differs():
             self._parse()
+        if self._relative_word and self._date is not None:
+            # The user left the field: the word becomes the date it was read as.
+            self.edit.setText(legal_dates.format_numeric(self._date))
 
     def _text_differs(self) -> bool:
         shown = legal_dates.format_numeric(self._date) if self._date else ""
@@ -197,11 +240,14 @@ class DateField(QWidget):
         self._timer.stop()
         text = self.edit.text().strip()
         previous = self._date
+        self._relative_word = ""
         if not text:
             self._date, self._error_text = None, ""
         else:
             try:
-                self._date, self._error_text = dates.parse_date(text), ""
+                self._date, self._error_text = dates.parse_date(text, today=self._today()), ""
+                if dates.relative_days(text) is not None:
+                    self._relative_word = text
             except dates.DateError as error:
                 self._date = None
                 self._error_text = error.message.render(self._tr) if self._tr else str(error)
@@ -210,10 +256,15 @@ class DateField(QWidget):
             self.dateChanged.emit(self._date)
 
     def _show(self) -> None:
+        mark_unread(self.edit, bool(self._error_text))
         if self._error_text:
             self.feedback.show_error(self._error_text)
         elif self._date is not None and self._tr is not None:
-            self.feedback.show_ok(legal_dates.format_legal_date(self._date, self._tr.language))
+            legal = legal_dates.format_legal_date(self._date, self._tr.language)
+            if self._relative_word:
+                self.feedback.show_ok(self._tr.format(MSG_READ_AS, text=self._relative_word, date=legal))
+            else:
+                self.feedback.show_ok(legal)
         else:
             self.feedback.show_ok("")
         self.feedback.setVisible(bool(self.feedback.text()))
@@ -261,6 +312,15 @@ class TimeField(QWidget):
             self.edit.setText(value)
             self._check(emit=False)
 
+    def unread_text(self) -> str:
+        """The text typed that is not a time ("" when there is none)."""
+        return self.edit.text().strip() if self.feedback.is_error and not self.feedback.isHidden() else ""
+
+    def reset_input(self) -> None:
+        """Empty the field (another case is shown)."""
+        self.edit.clear()
+        self._check(emit=False)
+
     def set_accessible_name(self, name: str) -> None:
         """Name the field for screen readers."""
         self.edit.setAccessibleName(name)
@@ -276,6 +336,7 @@ class TimeField(QWidget):
         from kzcomplaint.core.text import dates
 
         text = self.edit.text().strip()
+        unread = False
         if not text:
             self.feedback.hide()
         else:
@@ -283,8 +344,12 @@ class TimeField(QWidget):
                 dates.parse_time(text)
                 self.feedback.hide()
             except dates.DateError as error:
+                unread = True
                 self.feedback.show_error(error.message.render(self._tr) if self._tr else str(error))
                 self.feedback.show()
+        if not unread:
+            self.feedback.is_error = False
+        mark_unread(self.edit, unread)
         if emit:
             self.timeChanged.emit(self.value())
 
@@ -388,6 +453,22 @@ def email_verdict(text: str, tr: Translator) -> tuple[bool, str]:
     if ids.check_email(text):
         return True, ""
     return False, tr.gettext(MSG_EMAIL_INVALID)
+
+
+def tab_of(widget: QWidget) -> str:
+    """The text of the tab ``widget`` is on (the innermost one), or "" when it is on no tab."""
+    child: QWidget = widget
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
+            tabs = parent.parentWidget()
+            assert isinstance(tabs, QTabWidget)
+            index = tabs.indexOf(child)
+            if index >= 0:
+                return tabs.tabText(index)
+        child = parent
+        parent = parent.parentWidget()
+    return ""
 
 
 def reveal(widget: QWidget) -> None:
