@@ -19,8 +19,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kzcomplaint.core.case import drafts
 from kzcomplaint.core.case.model import Case, Person
+from kzcomplaint.core.text.languages import LANGUAGES
 
 if TYPE_CHECKING:
+    from kzcomplaint.core.documents.templates import Template
     from kzcomplaint.core.law.catalog import TemplateInfo
     from kzcomplaint.core.law.checks import Problem
     from kzcomplaint.core.law.deadlines import Deadline
@@ -115,12 +117,54 @@ class DraftController(QObject):
             return None
 
     def set_document_language(self, language: str) -> None:
-        """Write the document in ``language``; bodies from the directory follow in their names."""
-        if language == self.case.language:
+        """Write the document in ``language``; bodies from the directory follow in their names.
+
+        Facts and requests the app drafted (not edited by the user since) are
+        drafted again in the new language; what the user wrote stays as written.
+        """
+        old = self.case.language
+        if language == old:
             return
+        facts_followed = bool(self.case.facts.strip()) and self.case.facts == self.drafted_facts(old)
+        requests_followed = bool(self.case.requests) and self.case.requests == self.suggested_requests(old)
         self.case.language = language
         for body in (self.case.respondent, self.case.addressee):
             body.name = self.directory.localized_name(body, language)
+        if facts_followed:
+            self.case.facts = self.drafted_facts(language)
+        if requests_followed:
+            self.case.requests = self.suggested_requests(language)
+
+    def template(self) -> Template | None:
+        """The text of the chosen document kind (None when no kind, or its text cannot be used)."""
+        if not self.case.template:
+            return None
+        from kzcomplaint.core.documents import templates
+
+        try:
+            return templates.load_template(self.case.template)
+        except (templates.TemplateError, LookupError, OSError):
+            return None
+
+    def drafted_facts(self, language: str) -> str:
+        """The facts as the app drafts them from the answers in ``language`` ("" without a kind)."""
+        template = self.template()
+        if template is None or language not in LANGUAGES:
+            return ""
+        from kzcomplaint.core.documents.facts import draft_facts
+        from kzcomplaint.gui.labels import yes_no_labels
+
+        return draft_facts(template.questions, self.case.details, language, yes_no_labels(language))
+
+    def suggested_requests(self, language: str) -> list[str]:
+        """The kind's suggested requests, filled in for this case in ``language`` ([] without a kind)."""
+        template = self.template()
+        if template is None or language not in LANGUAGES:
+            return []
+        from kzcomplaint.core.documents import render
+
+        context = render.build_context(self.case, template, language)
+        return [compiled.render(context) for compiled in template.compiled.requests[language]]
 
     def set_today(self, today: dt.date | None) -> None:
         """Take ``today`` as the current date (a trainer's exercise), or the real date."""

@@ -219,11 +219,22 @@ class BasePage(QWizardPage):
         return result
 
     def reset_for_new_case(self) -> None:
-        """Forget what the page shows of the previous case that the case itself does not hold (subclasses add)."""
+        """Forget what the page shows of the previous case that the case itself does not hold (subclasses add).
+
+        Typed text that was not read, the first tab of every tab widget, the
+        top of every scrolled area: another case starts where a new one would.
+        """
+        from PySide6.QtWidgets import QAbstractScrollArea, QTabWidget
+
         for entry in self.fields.values():
             reset = getattr(entry.widget, "reset_input", None)
             if reset is not None:
                 reset()
+        for tabs in self.findChildren(QTabWidget):
+            tabs.setCurrentIndex(0)
+        for area in self.findChildren(QAbstractScrollArea):
+            area.verticalScrollBar().setValue(0)
+            area.horizontalScrollBar().setValue(0)
 
     def _case_replaced(self) -> None:
         if self._built:

@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 PREVIEW_DELAY_MS = 500
 MSG_UPDATING = N_("Updating the preview…")
+MSG_NO_KIND = N_("Choose what happened first: the document follows from it.")
 MSG_PREVIEW_FAILED = N_("The preview could not be made: {reason}")
 MSG_EXPORTED = N_("Saved: {file}")
 MSG_EXPORTED_ALL = N_("Saved {count} documents in {folder}")
@@ -141,6 +142,23 @@ class DocumentPage(BasePage):
         self._show_blocking()
         self._schedule()
 
+    def reset_for_new_case(self) -> None:
+        """Another case: its own document language, no file saved yet, no preview of the last case."""
+        super().reset_for_new_case()
+        self._timer.stop()
+        self._generation += 1  # a preview of the last case still being made is not shown
+        self._last_export = None
+        self._last_count = 0
+        for button in (self.open_file_button, self.open_folder_button):
+            button.setEnabled(False)
+        self.export_button.setEnabled(True)
+        self.saved.show_ok("")
+        self.preview.clear()
+        self.status.show_ok("")
+        language = self.draft.case.language
+        with self.loading():
+            select_data(self.language, language if language in LANGUAGES else "ru")
+
     def store(self) -> None:
         """A single output language becomes the case's document language."""
         language = self.output_language()
@@ -169,12 +187,16 @@ class DocumentPage(BasePage):
             self._timer.start()
 
     def refresh_preview(self) -> None:
-        """Render the document off the UI thread and show its text."""
+        """Render the document off the UI thread and show its text (nothing to render before a kind is chosen)."""
         from kzcomplaint.gui.workers import export
 
         self._timer.stop()
         self._generation += 1
         generation = self._generation
+        if self.draft.template_info() is None:
+            self.preview.clear()
+            self.status.show_ok(self.translator.gettext(MSG_NO_KIND))
+            return
         case = self.draft.snapshot()
         language = self.output_language()
         base_dir = self._base_dir()
@@ -200,7 +222,10 @@ class DocumentPage(BasePage):
         """Warn when the user's own texts are not in the document's language."""
         from kzcomplaint.core.text import detect
 
-        note = detect.mixed_language_note(case.own_texts(), language)
+        # Each text on its own: the app's suggested requests in the document language
+        # must not outweigh the user's facts written in another.
+        notes = (detect.mixed_language_note([text], language) for text in case.own_texts() if text.strip())
+        note = next((found for found in notes if found is not None), None)
         if note is not None:
             self.mixed.show_error(note.render(self.translator))
         self.mixed.setVisible(note is not None)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from kzcomplaint.core.case.model import Evidence
-from kzcomplaint.core.documents.facts import draft_facts
 from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui import labels
@@ -410,12 +409,15 @@ class FactsPage(BasePage):
         self.evidence_model.set_items(case.evidence)
         if self.facts.toPlainText() != case.facts:
             self.facts.setPlainText(case.facts)
-        select_data(self.draft_language, case.language if case.language in LANGUAGES else "ru")
-        untouched = not case.requests or case.requests == self._last_requests
-        if untouched and self._template is not None:
-            suggested = self.suggested_requests()
+        language = self._document_language()
+        select_data(self.draft_language, language)
+        # What the app would draft now: facts equal to it still follow the answers
+        # (a case reopened, or its document language switched, is not "edited").
+        self._last_draft = self.draft.drafted_facts(language) if self._template is not None else None
+        if self._template is not None:
+            suggested = self.draft.suggested_requests(language)
             self._last_requests = list(suggested)
-            if suggested != case.requests:
+            if not case.requests and suggested:
                 case.requests = suggested
                 self.draft.touch()
         requests_text = "\n".join(case.requests)
@@ -426,6 +428,17 @@ class FactsPage(BasePage):
             self.attachments.setPlainText(attachments_text)
         self._show_facts_state()
         self._show_requests_state()
+
+    def _document_language(self) -> str:
+        language = self.draft.case.language
+        return language if language in LANGUAGES else "ru"
+
+    def reset_for_new_case(self) -> None:
+        """Another case: the top of the page, and nothing remembered of the last case's drafts."""
+        super().reset_for_new_case()
+        self._last_draft = None
+        self._last_requests = None
+        self.evidence_view.clearSelection()
 
     def store(self) -> None:
         """Answers, evidence, facts and the document language into the case."""
@@ -450,9 +463,7 @@ class FactsPage(BasePage):
         """The facts as drafted from the current answers in the document language."""
         if self._template is None:
             return ""
-        case = self.draft.case
-        language = case.language if case.language in LANGUAGES else "ru"
-        return draft_facts(self._template.questions, case.details, language, labels.yes_no_labels(language))
+        return self.draft.drafted_facts(self._document_language())
 
     def _user_edited(self) -> bool:
         text = self.facts.toPlainText()
@@ -471,7 +482,10 @@ class FactsPage(BasePage):
     def _language_chosen(self, _index: int) -> None:
         if self._loading:
             return
-        self._answer_edited()
+        # The controller drafts again what still follows the answers; the page shows it.
+        self.store()
+        self.load()
+        self.draft.touch()
 
     def _set_facts(self, text: str) -> None:
         self._last_draft = text
@@ -510,12 +524,7 @@ class FactsPage(BasePage):
         """The template's suggested requests, filled in for this case in the document language."""
         if self._template is None:
             return []
-        from kzcomplaint.core.documents import render
-
-        case = self.draft.case
-        language = case.language if case.language in LANGUAGES else "ru"
-        context = render.build_context(case, self._template, language)
-        return [compiled.render(context) for compiled in self._template.compiled.requests[language]]
+        return self.draft.suggested_requests(self._document_language())
 
     def _set_requests(self, requests: list[str]) -> None:
         self._last_requests = list(requests)

@@ -246,6 +246,12 @@ class SituationPage(BasePage):
             )
         )
 
+    def reset_for_new_case(self) -> None:
+        """Another case: no search text of the last one, every situation listed."""
+        with self.loading():
+            self.search.clear()
+        super().reset_for_new_case()
+
     def reveal_field(self, path: str) -> QWidget | None:
         """Clear the search so that every situation is visible."""
         widget = self.widget_for(path)

@@ -1,0 +1,156 @@
+"""Each case starts from its own state: nothing of the previous case shows in the next one."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from gui_cases import complete_case
+from PySide6.QtCore import Qt
+
+FACTS_PAGE = 3
+DOCUMENT_PAGE = 7
+
+
+def _drafted_case(window):
+    """A case whose facts and requests are what the app drafted from the answers (in Russian)."""
+    case = complete_case()
+    case.facts = ""
+    case.requests = []
+    window.draft.replace_case(case)
+    assert window.wizard.go_to_page(FACTS_PAGE)
+    page = window.wizard.currentPage()
+    page.redraft()
+    assert not page._user_edited()
+    return page
+
+
+def test_reopened_case_after_a_language_switch_still_follows_the_answers(make_window, tmp_path: Path) -> None:
+    window = make_window("ru")
+    page = _drafted_case(window)
+    russian_facts = window.draft.case.facts
+    assert russian_facts.strip()
+    saved = tmp_path / "case.json"
+    assert window.save_as(saved)
+
+    other = make_window("ru")
+    assert other.open_path(saved, ask=False)
+    assert other.wizard.go_to_page(DOCUMENT_PAGE)
+    document = other.document_page
+    document.language.setCurrentIndex(document.language.findData("kk"))
+    assert other.draft.case.language == "kk"
+    assert other.wizard.go_to_page(FACTS_PAGE)
+    facts = other.wizard.currentPage()
+    state = facts.facts_state.text()
+    assert "отредактировали" not in state, state
+    assert "обновляется по вашим ответам" in state
+    # The facts follow the document language, as the answers are drafted.
+    assert other.draft.case.facts != russian_facts
+    assert facts.facts.toPlainText() == other.draft.case.facts
+    assert other.draft.case.requests and other.draft.case.requests != complete_case().requests
+    del page
+
+
+def test_language_switch_on_the_facts_page_keeps_following(make_window) -> None:
+    window = make_window("en")
+    page = _drafted_case(window)
+    page.draft_language.setCurrentIndex(page.draft_language.findData("kk"))
+    assert not page._user_edited()
+    assert "follows your answers" in page.facts_state.text()
+    assert window.draft.case.facts == page.facts.toPlainText()
+
+
+def _ctrl_n(window, qtbot) -> None:
+    """File → New by its shortcut, as the user presses it (unsaved answers discarded)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    original = QMessageBox.question
+    QMessageBox.question = lambda *args, **kwargs: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    try:
+        _press_ctrl_n(window, qtbot)
+    finally:
+        QMessageBox.question = original  # type: ignore[method-assign]
+
+
+def _press_ctrl_n(window, qtbot) -> None:
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_a_new_case_starts_the_document_page_clean(make_window, qtbot, tmp_path: Path) -> None:
+    window = make_window("kk")
+    window.draft.replace_case(complete_case())
+    assert window.wizard.go_to_page(DOCUMENT_PAGE)
+    document = window.document_page
+    document.language.setCurrentIndex(document.language.findData("kk+ru"))
+    target = tmp_path / "first.docx"
+    document.export(path=target)
+    qtbot.waitUntil(lambda: document.last_export() == target, timeout=20_000)
+    assert document.open_file_button.isEnabled() and str(target) in document.saved.text()
+
+    _ctrl_n(window, qtbot)
+    assert window.wizard.currentId() == 0
+    assert window.draft.case.template == ""
+    assert document.last_export() is None
+    assert document.saved.text() == ""
+    assert not document.open_file_button.isEnabled() and not document.open_folder_button.isEnabled()
+    assert document.output_language() == window.draft.case.language == "kk"
+    assert "first" not in document._suggested_name(document.output_language())
+
+
+def test_each_opened_case_gets_its_own_document_language(make_window, qtbot, tmp_path: Path) -> None:
+    window = make_window("ru")
+    english = complete_case()
+    english.language = "en"
+    path = tmp_path / "english.json"
+    window.draft.replace_case(english)
+    assert window.save_as(path)
+    window.draft.replace_case(complete_case())
+    assert window.wizard.go_to_page(DOCUMENT_PAGE)
+    document = window.document_page
+    document.language.setCurrentIndex(document.language.findData("kk+ru"))
+    assert window.open_path(path, ask=False)
+    assert document.output_language() == "en"
+
+
+def test_ctrl_n_on_the_document_page_logs_no_traceback(make_window, qtbot, caplog) -> None:
+    from kzcomplaint.gui.workers import threads
+
+    window = make_window("en")
+    window.draft.replace_case(complete_case())
+    assert window.wizard.go_to_page(DOCUMENT_PAGE)
+    with caplog.at_level(logging.INFO):
+        _ctrl_n(window, qtbot)
+        qtbot.wait(700)  # longer than the preview's delay
+        threads.wait_for_all()
+        qtbot.wait(50)
+    traced = [record for record in caplog.records if record.exc_info or "Traceback" in record.getMessage()]
+    assert not traced, [record.getMessage() for record in traced]
+    assert "TemplateError" not in caplog.text
+
+
+def test_a_new_case_forgets_search_scroll_and_tabs(make_window, qtbot) -> None:
+    window = make_window("en")
+    window.draft.replace_case(complete_case())
+    wizard = window.wizard
+    assert wizard.go_to_page(1)
+    situation = wizard.currentPage()
+    situation.search.setText("removed")
+    assert wizard.go_to_page(FACTS_PAGE)
+    facts = wizard.currentPage()
+    bar = facts.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    assert wizard.go_to_page(4)
+    parties = wizard.currentPage()
+    parties.tabs.setCurrentIndex(3)
+    assert wizard.go_to_page(6)
+    check = wizard.currentPage()
+    check.tabs.setCurrentIndex(1)
+
+    _ctrl_n(window, qtbot)
+    assert situation.search.text() == ""
+    assert situation.proxy.rowCount() == situation.model.rowCount(), "every situation is listed again"
+    assert bar.value() == 0
+    assert parties.tabs.currentIndex() == 0
+    assert check.tabs.currentIndex() == 0
