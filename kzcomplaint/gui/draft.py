@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kzcomplaint.core.case import drafts
-from kzcomplaint.core.case.model import Case, Person
+from kzcomplaint.core.case.model import Body, Case, Person
 from kzcomplaint.core.text.languages import LANGUAGES
 
 if TYPE_CHECKING:
@@ -92,6 +92,34 @@ class DraftController(QObject):
         if with_representative:
             case.representative = Person(role="lawyer")
         self.replace_case(case)
+
+    def set_template(self, template_id: str) -> None:
+        """Choose the document kind; the respondent and addressee follow it where it does not allow them."""
+        if template_id == self.case.template:
+            return
+        self.case.template = template_id
+        self._follow_kind()
+
+    def set_respondent_level(self, level: str) -> None:
+        """Whose act is contested; the addressee follows when the law does not lead to it from there."""
+        if not level or level == self.case.respondent.level:
+            return
+        self.case.respondent.level = level
+        self._follow_kind()
+
+    def _follow_kind(self) -> None:
+        """The kind's own levels and the first route the law gives (the core decides; the user may change them)."""
+        if self.template_info() is None:
+            return
+        from kzcomplaint.core.law import defaults
+
+        case = self.case
+        levels = defaults.kind_levels(case.template, case.respondent.level, case.addressee.level, on=self.today)
+        # A body of another level is another body: its name and contacts are not carried over.
+        if levels.respondent != case.respondent.level:
+            case.respondent = Body(level=levels.respondent)
+        if levels.addressee != case.addressee.level:
+            case.addressee = Body(level=levels.addressee)
 
     def touch(self) -> None:
         """Pages call this after writing an answer into :attr:`case`."""

@@ -205,6 +205,10 @@ def test_every_checked_field_can_be_reached(make_window, field: str) -> None:
         page.load()
         widget = window.wizard.go_to_field(field)
         assert widget.isVisible(), field
+    if field == "addressee.number" and window.draft.case.addressee.level == "territorial":
+        # A territorial commission is known by its name: its name is asked for, not a number.
+        assert widget is page.widget_for("addressee.name")
+        return
     assert page.widget_for(field) is widget
 
 

@@ -326,6 +326,22 @@ def _shipped() -> tuple[tuple[Region, ...], tuple[BodyEntry, ...], dict[str, dic
     return tuple(regions), tuple(entries), level_names
 
 
+@functools.cache
+def numbered_levels() -> frozenset[str]:
+    """The levels whose bodies are known by a number (precinct and district commissions), from ``bodies.toml``."""
+    raw = ruledata.load(SHIPPED_FILE).get("numbered_levels", [])
+    levels = ruledata.string_list(raw, f"{SHIPPED_FILE} numbered_levels")
+    unknown = sorted(set(levels) - set(_LEVELS))
+    if unknown:
+        raise ruledata.RuleFileError(f"{SHIPPED_FILE} numbered_levels: unknown levels {unknown}")
+    return frozenset(levels)
+
+
+def is_numbered(level: str) -> bool:
+    """Whether a body of ``level`` is known by its number (a precinct commission), not by its name alone (the CEC)."""
+    return level in numbered_levels()
+
+
 def shipped_directory() -> Directory:
     """The directory as shipped, without the user's entries."""
     regions, entries, level_names = _shipped()

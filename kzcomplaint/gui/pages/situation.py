@@ -190,7 +190,7 @@ class SituationPage(BasePage):
         """The selected kind becomes the case's template."""
         kind = self.tree.currentIndex().data(KIND_ROLE)
         if kind:
-            self.draft.case.template = kind
+            self.draft.set_template(kind)
 
     def isComplete(self) -> bool:
         """Nothing sensible can follow until a known kind is chosen."""
