@@ -440,6 +440,7 @@ class MainWindow(QMainWindow):
         check.goToField.connect(self.wizard.go_to_field)
         check.set_review_source(self._review)
         check.set_unread_source(self._unread_inputs)
+        check.set_location_source(self.field_label)
         parties = self.wizard.page_of(PartiesPage)
         assert isinstance(parties, PartiesPage)
         parties.directoryRequested.connect(self.show_directory)
@@ -502,13 +503,17 @@ class MainWindow(QMainWindow):
                 page.store()
         return review_rows(self.draft.case, pages, self.translator, self.draft.directory, self.draft.region)
 
+    def field_label(self, path: str) -> str:
+        """A case field in the user's words: “Parties › Respondent › Address” ("" when no page has it)."""
+        return LOCATION_SEPARATOR.join(self.wizard.field_location(path))
+
     def _unread_inputs(self) -> list[tuple[str, str, str]]:
         """(path, where, text) of every input holding typed text that could not be read."""
         result = []
         for page in self.wizard.pages:
             if page.is_built:
                 for path, text in page.unread_inputs():
-                    result.append((path, LOCATION_SEPARATOR.join(self.wizard.field_location(path)), text))
+                    result.append((path, self.field_label(path), text))
         return result
 
     # --- cases -------------------------------------------------------------------------
@@ -652,7 +657,7 @@ class MainWindow(QMainWindow):
         if self.batch_dialog is not None:
             self.batch_dialog.deleteLater()
         folder = Path(self.settings.last_folder) if self.settings.last_folder else None
-        self.batch_dialog = BatchDialog(self.ui, self._output_language(), folder, self)
+        self.batch_dialog = BatchDialog(self.ui, self._output_language(), folder, self, self.field_label)
         self.batch_dialog.open()
         return self.batch_dialog
 

@@ -14,6 +14,7 @@ language re-words a finished report too.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -96,11 +97,21 @@ class BatchDialog(QDialog):
     """The batch ended: its :class:`~kzcomplaint.core.documents.batch.BatchSummary`, or None when it could not run."""
 
     def __init__(
-        self, ui: UiLanguage, output_language: str, start_folder: Path | None = None, parent: QWidget | None = None
+        self,
+        ui: UiLanguage,
+        output_language: str,
+        start_folder: Path | None = None,
+        parent: QWidget | None = None,
+        field_label: Callable[[str], str] | None = None,
     ) -> None:
-        """Offer ``output_language`` (kk, ru, en or kk+ru) first; choosers open in ``start_folder``."""
+        """Offer ``output_language`` (kk, ru, en or kk+ru) first; choosers open in ``start_folder``.
+
+        ``field_label`` names a case field (``complainant.iin``) in the user's words
+        (the wizard's page, tab and label); the dotted name is then only a tooltip.
+        """
         super().__init__(parent)
         self.ui = ui
+        self._field_label = field_label
         self._start_folder = start_folder or Path.home()
         self._cancel: threading.Event | None = None
         self._source: Path | None = None
@@ -451,12 +462,15 @@ class BatchDialog(QDialog):
         case = self._case_name(result)
         whole = tr.gettext(MSG_WHOLE_ROW if result.row_number is not None else MSG_WHOLE_FILE)
         for problem in result.errors:
+            named = self._field_label(problem.field) if problem.field and self._field_label is not None else ""
             cells = [
                 QStandardItem(case),
-                QStandardItem(problem.field or whole),
+                QStandardItem(named or problem.field or whole),
                 QStandardItem(problem.message.render(tr)),
             ]
             cells[0].setToolTip(result.source)
+            if named:
+                cells[1].setToolTip(problem.field)  # the column of a CSV, the key of a case file
             cells[2].setToolTip(cells[2].text())
             for cell in cells:
                 cell.setEditable(False)

@@ -95,6 +95,9 @@ class DirectoryDialog(QDialog):
             ("website", N_("&Website:"), QLineEdit()),
             ("note", N_("&Note (source of the details):"), QLineEdit()),
         ]
+        # A problem of an entry names its input as the form labels it, never by the file's key.
+        self._field_labels = {key.split(".")[0]: msgid for key, msgid, _widget in rows}
+        self._field_labels.update({"name": N_("Name"), "verified": N_("Checked")})
         for key, msgid, widget in rows:
             label = QLabel(tr.gettext(msgid))
             label.setBuddy(widget)
@@ -202,6 +205,12 @@ class DirectoryDialog(QDialog):
             origin="user",
         )
 
+    def _field_name(self, field: str) -> str:
+        msgid = self._field_labels.get(field)
+        if msgid is None:
+            return field
+        return labels.without_mnemonic(self.translator.gettext(msgid)).rstrip(":").strip()
+
     def save_entry(self) -> bool:
         """Validate the edited entry and save it into the user's own directory file."""
         from kzcomplaint.core.law import directory
@@ -210,7 +219,10 @@ class DirectoryDialog(QDialog):
         problems = directory.validate_entry(entry)
         if problems:
             self.feedback.show_error(
-                "\n".join(f"{problem.field}: {problem.message.render(self.translator)}" for problem in problems)
+                "\n".join(
+                    f"{self._field_name(problem.field)}: {problem.message.render(self.translator)}"
+                    for problem in problems
+                )
             )
             self.feedback.show()
             return False

@@ -40,6 +40,7 @@ MSG_SUMMARY_WARNINGS = N_("No blocking problem. Warnings to read before filing: 
 MSG_CORE_ERROR = N_("The check could not be completed: {reason}")
 MSG_HINT = N_("What to do: {hint}")
 MSG_GROUND = N_("Legal basis: {citation}")
+MSG_WHERE = N_("Where to fix it: {where}")
 MSG_SELECT = N_("Select a problem to see what to do, then “Go to field”.")
 MSG_UNREAD = N_("Typed but not understood, so these fields count as empty until you correct them:")
 MSG_UNREAD_ITEM = N_("{field}: “{text}”")
@@ -53,6 +54,7 @@ class CheckPage(BasePage):
     goToField = Signal(str)
     _review_source: ReviewSource | None = None
     _unread_source: UnreadSource | None = None
+    _location_source: Callable[[str], str] | None = None
 
     def retranslate_titles(self) -> None:
         """Title and subtitle."""
@@ -133,6 +135,14 @@ class CheckPage(BasePage):
     def set_review_source(self, source: ReviewSource) -> None:
         """Where the review of all answers comes from (the wizard, which knows every page)."""
         self._review_source = source
+
+    def set_location_source(self, source: Callable[[str], str]) -> None:
+        """What names a field in the user's words (page › tab › label): the wizard."""
+        self._location_source = source
+
+    def location(self, path: str) -> str:
+        """Where the field of ``path`` is, as the user finds it ("" when unknown)."""
+        return self._location_source(path) if self._location_source is not None and path else ""
 
     def set_unread_source(self, source: UnreadSource) -> None:
         """Where the inputs holding text that could not be read come from (the wizard)."""
@@ -225,6 +235,9 @@ class CheckPage(BasePage):
             return
         language = tr.language
         parts = [f"<b>{html.escape(problem.message[language])}</b>"]
+        where = self.location(problem.field)
+        if where:
+            parts.append(html.escape(tr.format(MSG_WHERE, where=where)))
         if problem.hint and problem.hint.get(language):
             parts.append(html.escape(tr.format(MSG_HINT, hint=problem.hint[language])))
         parts.append(html.escape(tr.format(MSG_GROUND, citation=citation_text(problem.citation, tr))))
