@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from kzcomplaint import __version__
 from kzcomplaint.core.case import drafts, profile
 from kzcomplaint.core.case.model import Case
-from kzcomplaint.core.text.i18n import N_, Translator
+from kzcomplaint.core.text.i18n import N_, Message, Translator
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui.draft import DraftController
 from kzcomplaint.gui.i18n import LANGUAGE_NAMES, UiLanguage
@@ -312,6 +312,7 @@ class MainWindow(QMainWindow):
         self.wizard = ComplaintWizard(self.draft, ui, self)
         self.setCentralWidget(self.wizard)
         self.status_label = QLabel(self)
+        self._status: Message | None = None
         self.statusBar().addWidget(self.status_label, 1)
         self.training_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.training_label)
@@ -429,7 +430,7 @@ class MainWindow(QMainWindow):
         self.wizard.currentIdChanged.connect(self._page_changed)
         self.draft.stateChanged.connect(self._update_title)
         self.draft.autosaveFailed.connect(
-            lambda reason: self.status_label.setText(self.translator.format(MSG_AUTOSAVE_FAILED, reason=reason))
+            lambda reason: self.show_status(Message(MSG_AUTOSAVE_FAILED, reason=reason))
         )
         self.ui.changed.connect(self.retranslate)
 
@@ -469,8 +470,14 @@ class MainWindow(QMainWindow):
         self.directory_action.setText(tr.gettext(N_("&Directory of bodies…")))
         self.forget_action.setText(tr.gettext(N_("&Forget my saved details")))
         self.about_action.setText(tr.gettext(N_("&About kzcomplaint")))
+        self.show_status(self._status)
         self._update_title()
         self._update_training_label()
+
+    def show_status(self, message: Message | None) -> None:
+        """Say ``message`` in the status bar (kept as a message: a language switch re-words it)."""
+        self._status = message
+        self.status_label.setText(message.render(self.translator) if message is not None else "")
 
     def _update_title(self) -> None:
         name = self.draft.path.name if self.draft.path is not None else self.translator.gettext(MSG_NEW_CASE)
@@ -542,11 +549,12 @@ class MainWindow(QMainWindow):
         """Start a new case with the user's defaults (remembered details, role)."""
         if ask and not self._ask_unsaved():
             return
+        self.show_status(None)  # "Saved: …" of the last case says nothing about this one
         complainant = None
         try:
             complainant = profile.load_profile()
         except profile.ProfileError as error:
-            self.status_label.setText(error.message.render(self.translator))
+            self.show_status(error.message)
         role = self.settings.role or "observer"
         self.draft.new_case(language=self.ui.language, complainant=complainant, with_representative=role == "lawyer")
         if go_on:
@@ -558,9 +566,9 @@ class MainWindow(QMainWindow):
         """Ask for a case file and open it."""
         if not self._ask_unsaved():
             return
-        from PySide6.QtWidgets import QFileDialog
+        from kzcomplaint.gui.dialogs import files
 
-        name, _filter = QFileDialog.getOpenFileName(
+        name = files.open_file(
             self,
             self.translator.gettext(N_("Open a case file")),
             self.settings.last_folder or str(Path.home()),
@@ -587,7 +595,7 @@ class MainWindow(QMainWindow):
             self.problems_dialog.open()
             return False
         self.settings.last_folder = str(path.parent)
-        self.status_label.setText(self.translator.format(N_("Opened: {file}"), file=str(path)))
+        self.show_status(Message(N_("Opened: {file}"), file=str(path)))
         self.wizard.go_to_page(0)
         self.wizard.go_to_page(6 if self.draft.template_info() is not None else 1)
         return True
@@ -601,11 +609,11 @@ class MainWindow(QMainWindow):
     def save_as(self, path: Path | None = None) -> bool:
         """Save the case under a new name; True when saved."""
         if path is None:
-            from PySide6.QtWidgets import QFileDialog
+            from kzcomplaint.gui.dialogs import files
 
             folder = Path(self.settings.last_folder) if self.settings.last_folder else Path.home()
             suggested = f"{self.draft.case.template or 'case'}_{dt.date.today().isoformat()}.json"
-            name, _filter = QFileDialog.getSaveFileName(
+            name = files.save_file(
                 self,
                 self.translator.gettext(N_("Save the case as")),
                 str(folder / suggested),
@@ -634,7 +642,7 @@ class MainWindow(QMainWindow):
             )
             return False
         self.settings.last_folder = str(path.parent)
-        self.status_label.setText(self.translator.format(MSG_SAVED, file=str(path)))
+        self.show_status(Message(MSG_SAVED, file=str(path)))
         return True
 
     def _store_current(self) -> None:
@@ -676,7 +684,7 @@ class MainWindow(QMainWindow):
             self._autosaved()
 
     def _autosaved(self) -> None:
-        self.status_label.setText(self.translator.format(MSG_AUTOSAVED, time=dt.datetime.now().strftime("%H:%M:%S")))
+        self.show_status(Message(MSG_AUTOSAVED, time=dt.datetime.now().strftime("%H:%M:%S")))
 
     def offer_restore(self) -> bool:
         """When an autosaved draft exists, offer to restore or discard it; True when restored."""
@@ -762,7 +770,7 @@ class MainWindow(QMainWindow):
 
     def _forget_profile(self) -> None:
         profile.forget_profile()
-        self.status_label.setText(self.translator.gettext(N_("Your saved details were deleted from this computer.")))
+        self.show_status(Message(N_("Your saved details were deleted from this computer.")))
         if self._parties is not None:
             self._parties.load()
 
@@ -801,9 +809,14 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _first_painted(self) -> None:
-        from kzcomplaint.gui.widgets import guard  # loads Qt's namespace: not before the first paint
+        from PySide6.QtCore import Qt  # loads Qt's namespace: not before the first paint
+
+        from kzcomplaint.gui.widgets import guard
 
         guard.install()
+        # Qt's own file dialogs, in the interface language: a native one speaks the
+        # system's language («Look in», "Files of type" in a Russian window).
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
         self.start_page.release_terms()
         self.wizard.ensure_pages()
         self.firstPainted.emit()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from kzcomplaint.core.text.i18n import N_, Message, Translator
 from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES
+from kzcomplaint.gui.dialogs import files
 from kzcomplaint.gui.i18n import UiLanguage, language_label
 from kzcomplaint.gui.labels import without_mnemonic
 from kzcomplaint.gui.widgets.delegates import WrappingDelegate
@@ -260,16 +260,14 @@ class BatchDialog(QDialog):
     def choose_source_folder(self) -> None:
         """Ask for a folder of case files."""
         tr = self.translator
-        name = QFileDialog.getExistingDirectory(
-            self, tr.gettext(MSG_CHOOSE_FOLDER_NAME), self._folder_to_start(self.source_edit)
-        )
+        name = files.choose_folder(self, tr.gettext(MSG_CHOOSE_FOLDER_NAME), self._folder_to_start(self.source_edit))
         if name:
             self.source_edit.setText(name)
 
     def choose_source_csv(self) -> None:
         """Ask for one CSV file."""
         tr = self.translator
-        name, _filter = QFileDialog.getOpenFileName(
+        name = files.open_file(
             self, tr.gettext(MSG_CHOOSE_CSV_NAME), self._folder_to_start(self.source_edit), tr.gettext(MSG_CSV_FILES)
         )
         if name:
@@ -277,7 +275,7 @@ class BatchDialog(QDialog):
 
     def choose_output(self) -> None:
         """Ask for the output folder."""
-        name = QFileDialog.getExistingDirectory(
+        name = files.choose_folder(
             self, self.translator.gettext(MSG_BROWSE_NAME), self._folder_to_start(self.output_edit)
         )
         if name:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +28,7 @@ from kzcomplaint.core.law.directory import BodyEntry, DirectoryError
 from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui import labels
+from kzcomplaint.gui.dialogs import files
 from kzcomplaint.gui.dialogs.problems import FileProblem, ProblemsDialog
 from kzcomplaint.gui.draft import DraftController
 from kzcomplaint.gui.models.lists import ENTRY_ID_ROLE, DirectoryModel
@@ -294,7 +294,7 @@ class DirectoryDialog(QDialog):
         from kzcomplaint.core.law import directory
 
         if path is None:
-            name, _filter = QFileDialog.getOpenFileName(
+            name = files.open_file(
                 self,
                 self.translator.gettext(N_("Import a directory")),
                 "",
@@ -320,7 +320,7 @@ class DirectoryDialog(QDialog):
         from kzcomplaint.core.law import directory
 
         if path is None:
-            name, _filter = QFileDialog.getSaveFileName(
+            name = files.save_file(
                 self,
                 self.translator.gettext(N_("Export the directory")),
                 "bodies.toml",

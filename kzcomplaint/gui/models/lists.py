@@ -56,6 +56,8 @@ MSG_VERIFIED = N_("verified")
 MSG_NO_DATE = N_("date not known yet")
 MSG_RECOMMENDED = N_("File by {date} (last working day)")
 MSG_CITATION = N_("Citation: {citation}")
+EVIDENCE_COLUMNS = (N_("What it shows"), N_("File"))
+"""The evidence table's column titles (msgids; a marker nested in a call is not extracted)."""
 
 
 def _icon(pixmap: QStyle.StandardPixmap) -> Any:
@@ -325,7 +327,7 @@ class EvidenceModel(QAbstractTableModel):
         """Column titles."""
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or self._tr is None:
             return None
-        return self._tr.gettext((N_("What it shows"), N_("File"))[section])
+        return self._tr.gettext(EVIDENCE_COLUMNS[section])
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         """The description is editable in place."""

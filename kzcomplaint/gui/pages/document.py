@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressDialog,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from kzcomplaint.core.case.model import Case
 from kzcomplaint.core.text.i18n import N_
 from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES, LANGUAGES
+from kzcomplaint.gui.dialogs import files
 from kzcomplaint.gui.i18n import language_label
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.pages.where_when import select_data
@@ -256,7 +256,7 @@ class DocumentPage(BasePage):
 
         language = language or self.output_language()
         if path is None:
-            name, _filter = QFileDialog.getSaveFileName(
+            name = files.save_file(
                 self,
                 self.translator.gettext(N_("Export the document")),
                 str(self._start_folder() / self._suggested_name(language)),
@@ -286,7 +286,7 @@ class DocumentPage(BasePage):
         from kzcomplaint.gui.workers import export
 
         if folder is None:
-            name = QFileDialog.getExistingDirectory(
+            name = files.choose_folder(
                 self, self.translator.gettext(N_("Folder for the documents")), str(self._start_folder())
             )
             if not name:
@@ -325,7 +325,7 @@ class DocumentPage(BasePage):
 
         language = self.output_language()
         if path is None:
-            name, _filter = QFileDialog.getSaveFileName(
+            name = files.save_file(
                 self,
                 self.translator.gettext(N_("Export PDF")),
                 str(self._start_folder() / self._suggested_name(language).replace(".docx", ".pdf")),

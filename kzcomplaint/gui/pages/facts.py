@@ -12,7 +12,6 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +30,7 @@ from kzcomplaint.core.case.model import Evidence
 from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui import labels
+from kzcomplaint.gui.dialogs import files
 from kzcomplaint.gui.i18n import LANGUAGE_NAMES
 from kzcomplaint.gui.models.lists import EvidenceModel
 from kzcomplaint.gui.pages.base import BasePage
@@ -568,7 +568,7 @@ class FactsPage(BasePage):
     # --- evidence ----------------------------------------------------------------------
 
     def _add_files(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, self.translator.gettext(N_("Attach evidence files")))
+        names = files.open_files(self, self.translator.gettext(N_("Attach evidence files")))
         for name in names:
             self.evidence_model.add(Evidence(description=Path(name).stem, file=name))
         if names:
