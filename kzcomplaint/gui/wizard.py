@@ -47,10 +47,11 @@ from kzcomplaint.gui.i18n import LANGUAGE_NAMES, UiLanguage
 from kzcomplaint.gui.pages import STEP_TITLES
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.pages.start import StartPage
-from kzcomplaint.gui.settings import ROLES, UiSettings
+from kzcomplaint.gui.settings import ROLE_NAMES, ROLES, UiSettings
 
 if TYPE_CHECKING:
     from kzcomplaint.gui.dialogs.batch import BatchDialog
+    from kzcomplaint.gui.dialogs.guide import GuideDialog
     from kzcomplaint.gui.pages.check import CheckPage
     from kzcomplaint.gui.pages.document import DocumentPage
     from kzcomplaint.gui.pages.parties import PartiesPage
@@ -306,6 +307,7 @@ class MainWindow(QMainWindow):
         self._painted_once = False
         self._parties: PartiesPage | None = None
         self.batch_dialog: BatchDialog | None = None
+        self.guide_dialog: GuideDialog | None = None
         self.draft = DraftController(self)
         if settings.role == "trainer":
             self.draft.today = settings.training_today
@@ -419,7 +421,9 @@ class MainWindow(QMainWindow):
         self.settings_menu.addSeparator()
         self.directory_action = action(self.settings_menu, None, self.show_directory)
         self.forget_action = action(self.settings_menu, None, self._forget_profile)
-        self.about_action = action(self.help_menu, QKeySequence.StandardKey.HelpContents, self._about)
+        self.guide_action = action(self.help_menu, QKeySequence.StandardKey.HelpContents, lambda: self.show_guide())
+        self.help_menu.addSeparator()
+        self.about_action = action(self.help_menu, None, self._about)
 
     def _connect(self) -> None:
         self.start_page.newRequested.connect(lambda: self.new_case(go_on=True))
@@ -462,13 +466,13 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(tr.gettext(N_("&Quit")))
         self.language_menu.setTitle(tr.gettext(N_("Interface &language")))
         self.role_menu.setTitle(tr.gettext(N_("My &role")))
-        role_names = {"observer": N_("&Observer"), "lawyer": N_("&Lawyer"), "trainer": N_("&Trainer")}
         for role, item in self.role_actions.items():
-            item.setText(tr.gettext(role_names[role]))
+            item.setText(tr.gettext(ROLE_NAMES[role]))
         self.training_action.setText(tr.gettext(N_("&Training date…")))
         self.training_action.setEnabled(self.settings.role == "trainer")
         self.directory_action.setText(tr.gettext(N_("&Directory of bodies…")))
         self.forget_action.setText(tr.gettext(N_("&Forget my saved details")))
+        self.guide_action.setText(tr.gettext(N_("&Guide")))
         self.about_action.setText(tr.gettext(N_("&About kzcomplaint")))
         self.show_status(self._status)
         self._update_title()
@@ -566,7 +570,7 @@ class MainWindow(QMainWindow):
         """Ask for a case file and open it."""
         if not self._ask_unsaved():
             return
-        from kzcomplaint.gui.dialogs import files
+        from kzcomplaint.gui.widgets import files
 
         name = files.open_file(
             self,
@@ -609,7 +613,7 @@ class MainWindow(QMainWindow):
     def save_as(self, path: Path | None = None) -> bool:
         """Save the case under a new name; True when saved."""
         if path is None:
-            from kzcomplaint.gui.dialogs import files
+            from kzcomplaint.gui.widgets import files
 
             folder = Path(self.settings.last_folder) if self.settings.last_folder else Path.home()
             suggested = f"{self.draft.case.template or 'case'}_{dt.date.today().isoformat()}.json"
@@ -773,6 +777,20 @@ class MainWindow(QMainWindow):
         self.show_status(Message(N_("Your saved details were deleted from this computer.")))
         if self._parties is not None:
             self._parties.load()
+
+    def show_guide(self, role: str | None = None) -> GuideDialog:
+        """Help → Guide: the offline guide for the user's role (another role can be chosen in it)."""
+        from kzcomplaint.gui.dialogs.guide import GuideDialog
+
+        if self.guide_dialog is None:
+            self.guide_dialog = GuideDialog(self.ui, role or self.settings.role or "observer", self)
+            self.guide_dialog.finished.connect(lambda _result: setattr(self, "guide_dialog", None))
+            _delete_on_close(self.guide_dialog)
+        elif role is not None:
+            self.guide_dialog.show_role(role)
+        self.guide_dialog.show()
+        self.guide_dialog.activateWindow()
+        return self.guide_dialog
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

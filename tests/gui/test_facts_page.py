@@ -85,7 +85,7 @@ def test_evidence_items(make_window, monkeypatch, tmp_path) -> None:
     page = _facts_page(window)
     photo = tmp_path / "photo_0740.jpg"
     photo.write_bytes(b"synthetic")
-    from kzcomplaint.gui.dialogs import files
+    from kzcomplaint.gui.widgets import files
 
     monkeypatch.setattr(files, "open_files", lambda *args, **kwargs: [str(photo)])
     page.add_file_button.click()

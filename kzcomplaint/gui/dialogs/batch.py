@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 
 from kzcomplaint.core.text.i18n import N_, Message, Translator
 from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES
-from kzcomplaint.gui.dialogs import files
 from kzcomplaint.gui.i18n import UiLanguage, language_label
 from kzcomplaint.gui.labels import without_mnemonic
+from kzcomplaint.gui.widgets import files
 from kzcomplaint.gui.widgets.delegates import WrappingDelegate
 from kzcomplaint.gui.widgets.fields import FeedbackLabel, form_layout
 from kzcomplaint.gui.workers import threads

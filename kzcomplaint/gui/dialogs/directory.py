@@ -28,10 +28,10 @@ from kzcomplaint.core.law.directory import BodyEntry, DirectoryError
 from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui import labels
-from kzcomplaint.gui.dialogs import files
 from kzcomplaint.gui.dialogs.problems import FileProblem, ProblemsDialog
 from kzcomplaint.gui.draft import DraftController
 from kzcomplaint.gui.models.lists import ENTRY_ID_ROLE, DirectoryModel
+from kzcomplaint.gui.widgets import files
 from kzcomplaint.gui.widgets.delegates import WrappingDelegate
 from kzcomplaint.gui.widgets.fields import FeedbackLabel, form_layout
 

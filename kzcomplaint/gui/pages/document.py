@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from kzcomplaint.core.case.model import Case
 from kzcomplaint.core.text.i18n import N_
 from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES, LANGUAGES
-from kzcomplaint.gui.dialogs import files
 from kzcomplaint.gui.i18n import language_label
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.pages.where_when import select_data
+from kzcomplaint.gui.widgets import files
 from kzcomplaint.gui.widgets.fields import FeedbackLabel
 from kzcomplaint.gui.workers import threads
 

@@ -30,11 +30,11 @@ from kzcomplaint.core.case.model import Evidence
 from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui import labels
-from kzcomplaint.gui.dialogs import files
 from kzcomplaint.gui.i18n import LANGUAGE_NAMES
 from kzcomplaint.gui.models.lists import EvidenceModel
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.pages.where_when import fill_combo, select_data
+from kzcomplaint.gui.widgets import files
 from kzcomplaint.gui.widgets.fields import DateField, FeedbackLabel, TimeField
 
 if TYPE_CHECKING:

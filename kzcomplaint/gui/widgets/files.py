@@ -1,4 +1,4 @@
-"""Choosing files and folders with Qt's own file dialog, in the interface language.
+"""Choosing files and folders with Qt's own file dialog, in the interface language (for pages and dialogs alike).
 
 A native dialog (GTK, Windows) speaks the system's language, not the one
 chosen in kzcomplaint; Qt's dialog is worded by Qt's catalogue and the app's
