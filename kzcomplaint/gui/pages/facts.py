@@ -239,7 +239,7 @@ class FactsPage(BasePage):
         for language in LANGUAGES:
             self.draft_language.addItem(LANGUAGE_NAMES[language], language)
         self.redraft_button = QPushButton(self.facts_box)
-        self.facts_state = FeedbackLabel(self.facts_box)
+        self.facts_state = FeedbackLabel(self.facts_box, reserve_lines=2)  # the longer of its two messages
         facts_row = QHBoxLayout()
         facts_row.addWidget(self.draft_language_label)
         facts_row.addWidget(self.draft_language)
@@ -258,7 +258,7 @@ class FactsPage(BasePage):
         self.requests.setTabChangesFocus(True)
         _set_lines(self.requests, 6)
         self.default_requests_button = QPushButton(self.requests_box)
-        self.requests_state = FeedbackLabel(self.requests_box)
+        self.requests_state = FeedbackLabel(self.requests_box, reserve_lines=1)
         self.attachments_label = QLabel(self.requests_box)
         self.attachments_label.setWordWrap(True)
         self.attachments = QPlainTextEdit(self.requests_box)

@@ -74,12 +74,21 @@ def mark_unread(edit: QLineEdit, unread: bool) -> None:
 class FeedbackLabel(QLabel):
     """A small line under a field: a confirmation, a hint, or an error."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        """An empty, word-wrapping label."""
+    def __init__(self, parent: QWidget | None = None, *, reserve_lines: int = 0) -> None:
+        """An empty, word-wrapping label.
+
+        With ``reserve_lines`` it keeps room for that many lines even while it is
+        empty or hidden: a verdict appearing as the user types must not push the
+        fields below it down, where the next click would land on another field.
+        """
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        if reserve_lines:
+            policy.setRetainSizeWhenHidden(True)
+            self.setMinimumHeight(self.fontMetrics().lineSpacing() * reserve_lines)
+        self.setSizePolicy(policy)
         self.is_error = False
 
     def show_ok(self, text: str) -> None:
@@ -130,7 +139,7 @@ class DateField(QWidget):
         menu.addAction(action)
         self.button.setMenu(menu)
         self._menu = menu
-        self.feedback = FeedbackLabel(self)
+        self.feedback = FeedbackLabel(self, reserve_lines=1)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit, 1)
@@ -283,7 +292,7 @@ class TimeField(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText("14:30")
         self.edit.setMaxLength(8)
-        self.feedback = FeedbackLabel(self)
+        self.feedback = FeedbackLabel(self, reserve_lines=1)
         self.feedback.hide()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -375,7 +384,7 @@ class CheckedLineEdit(QWidget):
         self._verdict = verdict
         self._tr: Translator | None = None
         self.edit = QLineEdit(self)
-        self.feedback = FeedbackLabel(self)
+        self.feedback = FeedbackLabel(self, reserve_lines=1)
         self.feedback.hide()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)

@@ -1,0 +1,105 @@
+"""Layout: what the app says while the user types never moves the fields below; lists scroll honestly."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from gui_cases import complete_case
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+WHERE_WHEN_PAGE, FACTS_PAGE, PARTIES_PAGE = 2, 3, 4
+
+
+def _top(widget) -> int:
+    """Where ``widget`` is drawn, in window coordinates."""
+    return widget.mapTo(widget.window(), QPoint(0, 0)).y()
+
+
+def _typing_keeps_the_next_field_in_place(qtbot, edit, below, text: str) -> None:
+    QApplication.processEvents()
+    before = _top(below)
+    edit.setFocus()
+    for char in text:
+        qtbot.keyClick(edit, char)
+        QApplication.processEvents()
+        assert _top(below) == before, f"moved after typing {edit.text()!r}"
+    qtbot.wait(400)  # past the pause after which a date is read
+    QApplication.processEvents()
+    assert _top(below) == before, f"moved once {edit.text()!r} was checked"
+
+
+def test_iin_and_phone_verdicts_do_not_push_the_fields_below(make_window, qtbot) -> None:
+    window = make_window("en")
+    window.resize(1366, 768)
+    case = complete_case()
+    case.complainant = dataclasses.replace(case.complainant, iin="", phone="", email="")
+    window.draft.replace_case(case)
+    assert window.wizard.go_to_page(PARTIES_PAGE)
+    form = window.wizard.currentPage().complainant.widgets
+    _typing_keeps_the_next_field_in_place(qtbot, form["iin"].edit, form["birth_date"], "80041640000")
+    _typing_keeps_the_next_field_in_place(qtbot, form["phone"].edit, form["email"], "+7700")
+    _typing_keeps_the_next_field_in_place(qtbot, form["email"].edit, form["role"], "name@")
+
+
+def test_date_and_time_feedback_do_not_push_the_fields_below(make_window, qtbot) -> None:
+    window = make_window("ru")
+    window.resize(1366, 768)
+    case = complete_case()
+    case.contested = dataclasses.replace(case.contested, date=None, time="")
+    window.draft.replace_case(case)
+    assert window.wizard.go_to_page(WHERE_WHEN_PAGE)
+    page = window.wizard.currentPage()
+    _typing_keeps_the_next_field_in_place(qtbot, page.date.edit, page.time, "10.01.2021")
+    _typing_keeps_the_next_field_in_place(qtbot, page.time.edit, page.place, "25")
+    _typing_keeps_the_next_field_in_place(qtbot, page.voting_day.edit, page.level, "31.02.2021")
+
+
+def test_editing_the_facts_does_not_push_the_requests(make_window, qtbot) -> None:
+    window = make_window("en")
+    window.resize(1366, 768)
+    case = complete_case()
+    case.facts = ""
+    window.draft.replace_case(case)
+    assert window.wizard.go_to_page(FACTS_PAGE)
+    page = window.wizard.currentPage()
+    page.redraft()
+    QApplication.processEvents()
+    before = _top(page.requests)
+    page.facts.setFocus()
+    qtbot.keyClicks(page.facts, " More.")
+    QApplication.processEvents()
+    assert page._user_edited()
+    assert _top(page.requests) == before
+    before = _top(page.attachments)
+    page.requests.setFocus()
+    qtbot.keyClicks(page.requests, " x")
+    QApplication.processEvents()
+    assert _top(page.attachments) == before
+
+
+def test_the_situation_list_scrollbar_shows_where_the_list_is(make_window, qtbot) -> None:
+    window = make_window("kk")
+    window.resize(1366, 768)
+    case = complete_case()
+    case.template = "voter_list_complaint"  # the last kind of the catalogue
+    window.draft.replace_case(case)
+    assert window.wizard.go_to_page(1)
+    tree = window.wizard.currentPage().tree
+    QApplication.processEvents()
+    bar = tree.verticalScrollBar()
+    assert bar.maximum() > 0, "the list is longer than the page"
+    current = tree.visualRect(tree.currentIndex())
+    assert tree.viewport().rect().intersects(current), "the chosen situation is shown"
+    # The chosen kind is near the end: the scrollbar is near its end too, not at the top.
+    assert bar.value() > bar.maximum() // 2, (bar.value(), bar.maximum())
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    last_group = tree.model().index(tree.model().rowCount() - 1, 0)
+    last = tree.model().index(tree.model().rowCount(last_group) - 1, 0, last_group)
+    assert tree.viewport().rect().intersects(tree.visualRect(last)), "at the end of the bar, the last kind shows"
+    bar.setValue(0)
+    QApplication.processEvents()
+    first = tree.model().index(0, 0)
+    assert tree.visualRect(first).top() >= 0 and tree.viewport().rect().intersects(tree.visualRect(first))
+    assert Qt  # enumerations used above through the model
