@@ -17,7 +17,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -325,11 +325,20 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            metrics = self.fontMetrics()
-            self.resize(metrics.averageCharWidth() * 150, metrics.lineSpacing() * 42)
+            self.resize(self._first_size())
         self.new_case(ask=False)
         self.retranslate()
         self.draft.autosave_timer.start()
+
+    def _first_size(self) -> QSize:
+        """Room for the longest page at a glance, within the screen (a 1366×768 laptop, 150 % scaling)."""
+        metrics = self.fontMetrics()
+        wanted = QSize(metrics.averageCharWidth() * 180, metrics.lineSpacing() * 52)
+        screen = self.screen()
+        if screen is None:
+            return wanted
+        available = screen.availableGeometry().size()
+        return wanted.boundedTo(QSize(available.width() * 92 // 100, available.height() * 92 // 100))
 
     # --- pages -------------------------------------------------------------------------
 

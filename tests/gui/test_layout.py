@@ -93,6 +93,13 @@ def test_the_situation_list_scrollbar_shows_where_the_list_is(make_window, qtbot
     assert tree.viewport().rect().intersects(current), "the chosen situation is shown"
     # The chosen kind is near the end: the scrollbar is near its end too, not at the top.
     assert bar.value() > bar.maximum() // 2, (bar.value(), bar.maximum())
+    # The bar measures the list itself: its value is how far the first row has moved up,
+    # so its handle sits where the shown part of the list is (rows differ in height).
+    first = tree.model().index(0, 0)
+    for value in (0, bar.maximum() // 3, bar.maximum()):
+        bar.setValue(value)
+        QApplication.processEvents()
+        assert tree.visualRect(first).top() == -bar.value(), (value, tree.visualRect(first).top())
     bar.setValue(bar.maximum())
     QApplication.processEvents()
     last_group = tree.model().index(tree.model().rowCount() - 1, 0)
@@ -103,3 +110,33 @@ def test_the_situation_list_scrollbar_shows_where_the_list_is(make_window, qtbot
     first = tree.model().index(0, 0)
     assert tree.visualRect(first).top() >= 0 and tree.viewport().rect().intersects(tree.visualRect(first))
     assert Qt  # enumerations used above through the model
+
+
+def test_the_start_pages_term_column_is_not_squeezed(make_window, qtbot, tmp_path) -> None:
+    import datetime as dt
+
+    from kzcomplaint.core.case import caseio, drafts
+
+    for number in range(3):
+        case = complete_case()
+        case.contested = dataclasses.replace(case.contested, date=dt.date.today() - dt.timedelta(days=2 + number))
+        case.filing_date = None
+        path = tmp_path / f"observer_removed_case_of_a_workshop_participant_{number}.json"
+        caseio.save_case(case, path)
+        drafts.remember_case(path, case.template)
+    window = make_window("kk")
+    window.resize(1366, 768)
+    start = window.start_page
+    start.load()
+    view = start.terms_view
+    qtbot.waitUntil(lambda: start.terms_model.rowCount() > 0, timeout=20_000)
+    QApplication.processEvents()
+    width = view.viewport().width()
+    assert view.columnWidth(2) >= width * 0.4, (view.columnWidth(0), view.columnWidth(1), view.columnWidth(2))
+    metrics = view.fontMetrics()
+    for row in range(start.terms_model.rowCount()):
+        index = start.terms_model.index(row, 2)
+        text = index.data()
+        needed = metrics.boundingRect(0, 0, view.columnWidth(2) - 12, 10_000, int(Qt.TextFlag.TextWordWrap), text)
+        assert view.visualRect(index).height() >= needed.height(), "the citation is not cut off"
+        assert "»" in text, "the citation is there in full"

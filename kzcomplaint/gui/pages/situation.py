@@ -146,6 +146,9 @@ class SituationPage(BasePage):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Rows are as tall as their wrapped text: scrolled by item, the bar stayed drawn at the
+        # top while the list showed its end. By pixel, the bar tells where the list is.
+        self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.tree.expandAll()
         self.empty_label = QLabel(self)
         self.empty_label.setWordWrap(True)

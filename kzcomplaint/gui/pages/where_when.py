@@ -58,7 +58,10 @@ class WhereWhenPage(BasePage):
         self.setTitle(self.step_title())
         self.setSubTitle(
             self.translator.gettext(
-                N_("Dates can be typed as you write them (10.01.2021, 10 января 2021, 2021 жылғы 10 қаңтар).")
+                N_(
+                    "Dates can be typed as you write them (10.01.2021, 10 января 2021, 2021 жылғы 10 қаңтар) "
+                    "or as “yesterday” and “today”."
+                )
             )
         )
 

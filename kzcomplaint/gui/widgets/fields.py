@@ -139,7 +139,7 @@ class DateField(QWidget):
         menu.addAction(action)
         self.button.setMenu(menu)
         self._menu = menu
-        self.feedback = FeedbackLabel(self, reserve_lines=1)
+        self.feedback = FeedbackLabel(self, reserve_lines=2)  # a date it cannot read is explained in two lines
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit, 1)
