@@ -103,3 +103,28 @@ def english_words(text: str) -> list[str]:
     plain = re.sub(r"<[^>]+>", " ", text)  # rich text: tags are not words
     plain = re.sub(r"\S+@\S+|\b\w+\.(?:kz|gov|com|org)\b\S*|https?://\S+", " ", plain)  # addresses
     return [word for word in LATIN_WORD.findall(plain) if word not in ALLOWED]
+
+
+def cut_off(root: QWidget) -> list[tuple[str, str, int, int]]:
+    """Visible labels, buttons and tabs under ``root`` too small for their text: (kind, text, has, needs)."""
+    from PySide6.QtWidgets import QCheckBox, QPushButton, QRadioButton, QTabBar, QToolButton
+
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root) or widget.width() <= 0:
+            continue
+        if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
+            if widget.wordWrap():
+                needed = widget.heightForWidth(widget.width())
+                if needed > widget.height() + 1:
+                    found.append(("QLabel", widget.text()[:60], widget.height(), needed))
+            elif widget.sizeHint().width() > widget.width() + 1:
+                found.append(("QLabel", widget.text()[:60], widget.width(), widget.sizeHint().width()))
+        elif isinstance(widget, (QPushButton, QCheckBox, QRadioButton, QToolButton)) and widget.text():
+            if widget.sizeHint().width() > widget.width() + 1:
+                found.append((type(widget).__name__, widget.text()[:60], widget.width(), widget.sizeHint().width()))
+        elif isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                if widget.tabRect(index).width() < widget.fontMetrics().horizontalAdvance(widget.tabText(index)):
+                    found.append(("QTabBar", widget.tabText(index), widget.tabRect(index).width(), 0))
+    return found

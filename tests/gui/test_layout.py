@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from gui_cases import complete_case
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
@@ -140,3 +141,32 @@ def test_the_start_pages_term_column_is_not_squeezed(make_window, qtbot, tmp_pat
         needed = metrics.boundingRect(0, 0, view.columnWidth(2) - 12, 10_000, int(Qt.TextFlag.TextWordWrap), text)
         assert view.visualRect(index).height() >= needed.height(), "the citation is not cut off"
         assert "»" in text, "the citation is there in full"
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1280, 720)], ids=["1366x768", "1920x1080-at-150%"])
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_nothing_is_cut_off_on_any_page(make_window, size: tuple[int, int], language: str) -> None:
+    from PySide6.QtWidgets import QTabWidget
+    from screen_texts import cut_off
+
+    from kzcomplaint.core.case.model import Person
+
+    window = make_window(language, role="lawyer")
+    # The window as it opens on such a screen: the whole available area at most.
+    window.resize(min(window.width(), size[0]), min(window.height(), size[1] - 48))
+    case = complete_case()
+    case.contested = dataclasses.replace(case.contested, type="decision")
+    case.representative = Person(full_name="Адвокатов Тест", role="lawyer")
+    window.draft.replace_case(case)
+    bad = []
+    for page_id in range(8):
+        assert window.wizard.go_to_page(page_id)
+        page = window.wizard.currentPage()
+        tab_widgets = page.findChildren(QTabWidget)
+        for tab in range(max([tabs.count() for tabs in tab_widgets] or [1])):
+            for tabs in tab_widgets:
+                tabs.setCurrentIndex(min(tab, tabs.count() - 1))
+            QApplication.processEvents()
+            bad += [(page_id, *found) for found in cut_off(window)]
+    assert not bad, bad
+    assert window.width() <= size[0] and window.height() <= size[1]
