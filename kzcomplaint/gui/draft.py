@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import logging
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 AUTOSAVE_INTERVAL_MS = 5_000
+FILE_STEM_CHARS = 60
+"""A suggested file name keeps at most this much of the kind's title (paths stay short on Windows)."""
 RECHECK_DELAY_MS = 250
 
 
@@ -193,6 +196,21 @@ class DraftController(QObject):
 
         context = render.build_context(self.case, template, language)
         return [compiled.render(context) for compiled in template.compiled.requests[language]]
+
+    def file_stem(self) -> str:
+        """A name for this case's files: its file's name, or the kind's title in the document language and the date.
+
+        Never the kind's id (``observer_removed``): that is the app's word, not the user's.
+        """
+        if self.path is not None:
+            return self.path.stem
+        info = self.template_info()
+        language = self.case.language if self.case.language in LANGUAGES else "ru"
+        title = info.title[language] if info is not None else ""
+        title = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title)  # not allowed in a file name somewhere
+        title = " ".join(title.split())[:FILE_STEM_CHARS].rstrip(" .,")
+        today = (self.today or dt.date.today()).isoformat()
+        return f"{title} {today}" if title else today
 
     def set_today(self, today: dt.date | None) -> None:
         """Take ``today`` as the current date (a trainer's exercise), or the real date."""

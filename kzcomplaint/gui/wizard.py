@@ -625,7 +625,7 @@ class MainWindow(QMainWindow):
             from kzcomplaint.gui.widgets import files
 
             folder = Path(self.settings.last_folder) if self.settings.last_folder else Path.home()
-            suggested = f"{self.draft.case.template or 'case'}_{dt.date.today().isoformat()}.json"
+            suggested = f"{self.draft.file_stem()}.json"
             name = files.save_file(
                 self,
                 self.translator.gettext(N_("Save the case as")),

@@ -154,3 +154,15 @@ def test_a_new_case_forgets_search_scroll_and_tabs(make_window, qtbot) -> None:
     assert bar.value() == 0
     assert parties.tabs.currentIndex() == 0
     assert check.tabs.currentIndex() == 0
+
+
+def test_suggested_file_names_are_in_the_users_words(make_window, tmp_path: Path) -> None:
+    window = make_window("kk")
+    case = complete_case()
+    case.template, case.language = "observer_removed", "kk"
+    window.draft.replace_case(case)
+    name = window.document_page._suggested_name("kk+ru")
+    assert name.startswith("Байқаушыны сайлау учаскесінен шығару") and name.endswith("_kk_ru.docx"), name
+    assert "observer_removed" not in name and "observer_removed" not in window.draft.file_stem()
+    assert window.save_as(tmp_path / "менің ісім.json")
+    assert window.document_page._suggested_name("kk") == "менің ісім_kk.docx"

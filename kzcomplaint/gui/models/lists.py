@@ -124,11 +124,14 @@ class CatalogFilter(QSortFilterProxyModel):
         self.setRecursiveFilteringEnabled(True)
 
     def set_search(self, text: str, language: str) -> None:
-        """Filter by ``text`` searched in ``language`` (titles, descriptions, keywords)."""
+        """Filter by ``text`` searched in ``language`` (titles, descriptions, keywords), else in all three."""
         from kzcomplaint.core.law import catalog
 
         self.beginFilterChange()
-        self._matches = None if not text.strip() else {info.id for info in catalog.search(text, language)}
+        # In the interface language first; people type in the language they think in, so a
+        # Kazakh word in a Russian interface («шығарып») finds its kinds through the others.
+        found = catalog.search(text, language) or catalog.search(text) if text.strip() else []
+        self._matches = None if not text.strip() else {info.id for info in found}
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:

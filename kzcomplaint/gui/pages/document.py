@@ -242,8 +242,7 @@ class DocumentPage(BasePage):
     # --- export ------------------------------------------------------------------------
 
     def _suggested_name(self, language: str) -> str:
-        stem = self.draft.path.stem if self.draft.path is not None else (self.draft.case.template or "complaint")
-        return f"{stem}_{language.replace('+', '_')}.docx"
+        return f"{self.draft.file_stem()}_{language.replace('+', '_')}.docx"
 
     def _start_folder(self) -> Path:
         if self.draft.path is not None:
@@ -294,7 +293,7 @@ class DocumentPage(BasePage):
             folder = Path(name)
         case = self.draft.snapshot()
         base_dir = self._base_dir()
-        stem = self.draft.path.stem if self.draft.path is not None else (case.template or "complaint")
+        stem = self.draft.file_stem()
         dialog = QProgressDialog(self.translator.gettext(MSG_EXPORTING), "", 0, len(DOCUMENT_LANGUAGES), self)
         dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
