@@ -114,3 +114,19 @@ def test_labels_follow_the_persons_role(make_window) -> None:
     assert "lawyer" in shown and "president" not in shown and "observer" not in shown
     window.set_language("ru")
     assert "наблюдател" not in _organization_label(parties, "representative")
+
+
+def test_the_paper_asks_no_number_of_the_cec(make_window) -> None:
+    import dataclasses
+
+    from kzcomplaint.core.documents.render import render_docx
+    from kzcomplaint.gui.workers.export import docx_paragraphs
+
+    case = complete_case()
+    precinct = "\n".join(docx_paragraphs(render_docx(case, "ru")))
+    assert "Номер: 123" in precinct
+    case.template = "administrative_claim_cec"
+    case.respondent = dataclasses.replace(case.respondent, level="cec", number="", name="ЦИК")
+    case.addressee = dataclasses.replace(case.addressee, level="supreme_court", name="Верховный Суд")
+    cec = "\n".join(docx_paragraphs(render_docx(case, "ru")))
+    assert "Номер:" not in cec

@@ -66,6 +66,7 @@ from kzcomplaint.core.documents.templates import (
 )
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import catalog, ruledata
+from kzcomplaint.core.law.directory import is_numbered
 from kzcomplaint.core.text import dates, legal_dates
 from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES
 
@@ -389,7 +390,8 @@ class _Builder:
         self.add(Style.HEADER_GROUP, Run(f"{self.t(f'respondent.{self.document_type}')}:", bold=True))
         respondent = case.respondent
         self.field(h, "labels.body_name", respondent.name)
-        self.field(h, "labels.number", respondent.number)
+        if respondent.number or self.blank or is_numbered(respondent.level):
+            self.field(h, "labels.number", respondent.number)  # the CEC or a court has no number to fill in
         self.field(h, "labels.location", respondent.address)
         self.field(h, "labels.phone", _phone(respondent.phone))
         self.field(h, "labels.email", respondent.email)
