@@ -10,7 +10,7 @@ None of them ever blocks navigation.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -464,35 +464,32 @@ def email_verdict(text: str, tr: Translator) -> tuple[bool, str]:
     return False, tr.gettext(MSG_EMAIL_INVALID)
 
 
-def tab_of(widget: QWidget) -> str:
-    """The text of the tab ``widget`` is on (the innermost one), or "" when it is on no tab."""
+def _tabs_and_stacks(widget: QWidget) -> Iterator[tuple[QWidget, QStackedWidget, QTabWidget | None]]:
+    """From ``widget`` outwards: each stacked widget holding it (through ``child``), and its tab widget if any."""
     child: QWidget = widget
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
+        if isinstance(parent, QStackedWidget):
             tabs = parent.parentWidget()
-            assert isinstance(tabs, QTabWidget)
-            index = tabs.indexOf(child)
-            if index >= 0:
-                return tabs.tabText(index)
+            yield child, parent, tabs if isinstance(tabs, QTabWidget) else None
         child = parent
         parent = parent.parentWidget()
+
+
+def tab_of(widget: QWidget) -> str:
+    """The text of the tab ``widget`` is on (the innermost one), or "" when it is on no tab."""
+    for child, _stack, tabs in _tabs_and_stacks(widget):
+        if tabs is not None and tabs.indexOf(child) >= 0:
+            return tabs.tabText(tabs.indexOf(child))
     return ""
 
 
 def reveal(widget: QWidget) -> None:
     """Make ``widget`` visible in its tabs and scroll areas, then give it the focus."""
-    child: QWidget = widget
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
-            tabs = parent.parentWidget()
-            assert isinstance(tabs, QTabWidget)
+    for child, stack, tabs in list(_tabs_and_stacks(widget)):
+        if tabs is not None:
             tabs.setCurrentWidget(child)
-        if isinstance(parent, QStackedWidget):
-            parent.setCurrentWidget(child)
-        child = parent
-        parent = parent.parentWidget()
+        stack.setCurrentWidget(child)
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QScrollArea):
