@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -46,7 +47,12 @@ class GuideDialog(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 90, metrics.lineSpacing() * 36)
+        size = QSize(metrics.averageCharWidth() * 120, metrics.lineSpacing() * 46)
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry().size()
+            size = size.boundedTo(QSize(available.width() * 9 // 10, available.height() * 9 // 10))
+        self.resize(size)
         self.role.currentIndexChanged.connect(self._show)
         ui.changed.connect(self.retranslate)
         self.retranslate()
