@@ -3,8 +3,9 @@
 :class:`DraftController` owns the :class:`~kzcomplaint.core.case.model.Case` being
 edited. Pages write their answers into it and call :meth:`touch`; the
 controller asks the core for problems and deadlines (debounced), autosaves
-through :mod:`kzcomplaint.core.case.drafts`, and announces changes with signals.
-Pages never talk to each other, only to the controller.
+into the window's own slot of :mod:`kzcomplaint.core.case.drafts` (locked:
+no other window or copy of the app writes there), and announces changes
+with signals. Pages never talk to each other, only to the controller.
 """
 
 from __future__ import annotations
@@ -65,6 +66,11 @@ class DraftController(QObject):
         self.region = ""
         """The respondent's region (a directory region id): not part of the case file,
         inferred from the bodies chosen, used to propose the addressee."""
+        self.slot: drafts.AutosaveSlot | None = None
+        """This window's autosave slot, taken at the first autosave (or with a restored draft)."""
+        self.picked_files: set[Path] = set()
+        """Evidence files the user picked in a file dialog in this window: the only ones read
+        wherever they are (others only inside the case file's folder)."""
         self._directory: Directory | None = None
         self.directory_error: DirectoryError | None = None
         self._recheck_timer = QTimer(self)
@@ -94,6 +100,7 @@ class DraftController(QObject):
             case.complainant = copy.deepcopy(complainant)
         if with_representative:
             case.representative = Person(role="lawyer")
+        self.picked_files.clear()
         self.replace_case(case)
 
     def set_template(self, template_id: str) -> None:
@@ -183,9 +190,8 @@ class DraftController(QObject):
         if template is None or language not in LANGUAGES:
             return ""
         from kzcomplaint.core.documents.facts import draft_facts
-        from kzcomplaint.gui.labels import yes_no_labels
 
-        return draft_facts(template.questions, self.case.details, language, yes_no_labels(language))
+        return draft_facts(self.case, language, template=template)
 
     def suggested_requests(self, language: str) -> list[str]:
         """The kind's suggested requests, filled in for this case in ``language`` ([] without a kind)."""
@@ -194,8 +200,7 @@ class DraftController(QObject):
             return []
         from kzcomplaint.core.documents import render
 
-        context = render.build_context(self.case, template, language)
-        return [compiled.render(context) for compiled in template.compiled.requests[language]]
+        return render.default_requests(self.case, language, template=template)
 
     def file_stem(self) -> str:
         """A name for this case's files: its file's name, or the kind's title in the document language and the date.
@@ -211,6 +216,11 @@ class DraftController(QObject):
         title = " ".join(title.split())[:FILE_STEM_CHARS].rstrip(" .,")
         today = (self.today or dt.date.today()).isoformat()
         return f"{title} {today}" if title else today
+
+    @property
+    def effective_today(self) -> dt.date | None:
+        """The day the case is judged on: an exercise's story day, else the trainer's date, else None (today)."""
+        return self.case.story_today() or self.today
 
     def set_today(self, today: dt.date | None) -> None:
         """Take ``today`` as the current date (a trainer's exercise), or the real date."""
@@ -262,13 +272,17 @@ class DraftController(QObject):
 
         errors = []
         try:
-            self.problems = list(checks.check_case(self.case, today=self.today))
+            base_dir = self.path.parent if self.path is not None else None
+            picked = frozenset(self.picked_files)
+            self.problems = list(
+                checks.check_case(self.case, today=self.effective_today, base_dir=base_dir, picked=picked)
+            )
         except Exception as error:  # a rule bug must not take the editor down; it is shown
             log.exception("check_case failed")
             errors.append(str(error))
             self.problems = []
         try:
-            self.deadlines = list(deadlines.case_deadlines(self.case, today=self.today))
+            self.deadlines = list(deadlines.case_deadlines(self.case, today=self.effective_today))
         except Exception as error:  # same: shown on the pages, logged for the team
             log.exception("case_deadlines failed")
             errors.append(str(error))
@@ -291,12 +305,29 @@ class DraftController(QObject):
         """
         from kzcomplaint.core.case import caseio
 
+        self._relative_evidence(path.parent)
         caseio.save_case(self.case, path)
         self.path = path
         self.dirty = False
-        drafts.discard_autosave()
+        if self.slot is not None:
+            self.slot.discard()
         self._remember(path)
         self.stateChanged.emit()
+
+    def _relative_evidence(self, folder: Path) -> None:
+        """Evidence picked inside the case's folder is written relative to it: the folder can be handed on whole."""
+        import os
+
+        for item in self.case.evidence:
+            if not item.file or not Path(item.file).is_absolute():
+                continue
+            picked = Path(item.file)
+            try:
+                relative = Path(os.path.abspath(picked)).relative_to(Path(os.path.abspath(folder)))
+            except ValueError:
+                continue  # outside: read in this window because it was picked here
+            self.picked_files.add(folder / relative)
+            item.file = relative.as_posix()
 
     def open(self, path: Path) -> None:
         """Open a case file.
@@ -309,12 +340,15 @@ class DraftController(QObject):
         case = caseio.load_case(path)
         self.case = case
         self._remember(path)
+        self.picked_files.clear()
         self.replace_case(case, path=path)
 
     def _remember(self, path: Path) -> None:
+        from kzcomplaint.core.case import vault
+
         try:
             drafts.remember_case(path, self.case.template)
-        except OSError:
+        except (OSError, vault.VaultError):
             log.warning("could not update the recent cases list", exc_info=True)
 
     def autosave(self) -> bool:
@@ -322,8 +356,10 @@ class DraftController(QObject):
         if not self.dirty:
             return False
         try:
-            drafts.write_autosave(self.case, source=self.path)
-        except Exception as error:  # disk full, read-only home: say so, keep editing
+            if self.slot is None:
+                self.slot = drafts.AutosaveSlot.create()
+            self.slot.write(self.case, source=self.path)
+        except Exception as error:  # disk full, read-only home, passphrase not given: say so, keep editing
             log.warning("autosave failed", exc_info=True)
             self.autosaveFailed.emit(str(getattr(error, "message", error)))
             return False
@@ -331,10 +367,33 @@ class DraftController(QObject):
 
     def discard(self) -> None:
         """Forget the unsaved answers and the autosave (the user chose to discard them)."""
-        drafts.discard_autosave()
+        if self.slot is not None:
+            self.slot.discard()
         self.dirty = False
         self.stateChanged.emit()
 
+    def close_slot(self) -> None:
+        """The window closes: give up its slot; a draft of unsaved answers stays for the next start."""
+        self.autosave_timer.stop()
+        if self.slot is not None:
+            if self.dirty:
+                self.slot.release()
+            else:
+                self.slot.close()
+            self.slot = None
+
+    @property
+    def is_pristine(self) -> bool:
+        """Whether the window holds nothing of the user's: a new case, no answer given."""
+        return not self.dirty and self.path is None
+
     def restore(self, autosave: drafts.Autosave) -> None:
-        """Continue with an autosaved draft (still unsaved)."""
+        """Continue with an autosaved draft (still unsaved), autosaving into its own slot from now on.
+
+        The draft stays bound to the case file it belongs to, and to no other.
+        """
+        if self.slot is not None and self.slot is not autosave.slot:
+            self.slot.close()
+        self.slot = autosave.slot
+        self.picked_files.clear()
         self.replace_case(autosave.case, path=autosave.source, dirty=True)

@@ -26,7 +26,7 @@ from kzcomplaint.core.law.citations import Citation, parse_citation
 from kzcomplaint.core.text.i18n import Translator
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui.labels import citation_text, without_mnemonic
-from kzcomplaint.gui.pages import STEP_TITLES
+from kzcomplaint.gui.steps import STEP_TITLES
 
 GUIDE_FILE = Path(__file__).with_name("guide.toml")
 FORMAT = "kzcomplaint-guide/1"

@@ -9,6 +9,10 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 
+def _forget_unsaved(window) -> None:
+    window.draft.dirty = False
+
+
 @pytest.fixture
 def make_window(qtbot, kz_home: Path) -> Iterator:
     """Build main windows in ``kz_home`` (observer role, language chosen); closed and reset after the test."""
@@ -23,7 +27,9 @@ def make_window(qtbot, kz_home: Path) -> Iterator:
         settings.language = language
         settings.role = role
         window = build_main_window(language, settings=settings)
-        qtbot.addWidget(window)
+        # Closing asks about unsaved answers (a modal question); a test that wants
+        # that answers it itself, and at the end of a test nothing is kept.
+        qtbot.addWidget(window, before_close_func=_forget_unsaved)
         # Painted: what the window finishes after its first paint (the other pages, the input guard) is done.
         with qtbot.waitSignal(window.firstPainted, timeout=10_000), qtbot.waitExposed(window):
             window.show()
@@ -36,6 +42,8 @@ def make_window(qtbot, kz_home: Path) -> Iterator:
     threads.wait_for_all()
     for window in built:
         window.draft.autosave_timer.stop()
+        window.draft.dirty = False
+        window.draft.close_slot()
         window.ui.set_language("en")
         window.deleteLater()
     QApplication.processEvents()

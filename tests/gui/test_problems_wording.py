@@ -20,14 +20,14 @@ def _select(check, code: str):
     return problems[row]
 
 
-def test_respondent_contacts_problem_names_the_body_and_the_tab(make_window, qtbot) -> None:
+def test_respondent_address_problem_names_the_body_and_the_tab(make_window, qtbot) -> None:
     window = make_window("ru")
     case = complete_case()
     case.respondent = dataclasses.replace(case.respondent, address="", phone="")
     window.draft.replace_case(case)
     assert window.wizard.go_to_page(CHECK_PAGE)
     check = window.wizard.currentPage()
-    problem = _select(check, "respondent.contacts_missing")
+    problem = _select(check, "respondent.address_missing")
     message = problem.message["ru"]
     assert "Участковая избирательная комиссия № 123" in message
     assert "обжалуете" in message and "не адресат" in message
@@ -48,12 +48,14 @@ def test_respondent_contacts_problem_names_the_body_and_the_tab(make_window, qtb
 def test_kazakh_and_english_messages_name_the_body(make_window) -> None:
     window = make_window("kk")
     case = complete_case()
-    case.respondent = dataclasses.replace(case.respondent, address="", phone="")
+    case.respondent = dataclasses.replace(case.respondent, address="", phone="", email="")
     window.draft.replace_case(case)
     window.draft.recheck()
-    problem = next(p for p in window.draft.problems if p.code == "respondent.contacts_missing")
-    assert "№ 123 учаскелік сайлау комиссиясы" in problem.message["kk"]
-    assert "Precinct election commission No. 123" in problem.message["en"]
+    for code in ("respondent.address_missing", "respondent.contacts_missing"):
+        problem = next(p for p in window.draft.problems if p.code == code)
+        assert "№ 123 учаскелік сайлау комиссиясы" in problem.message["kk"], code
+        assert "Precinct election commission No. 123" in problem.message["en"], code
+        assert "Участковая избирательная комиссия № 123" in problem.message["ru"], code
 
 
 def test_addressee_problem_names_the_addressee_level(make_window) -> None:

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget, QWizardPage
 
 from kzcomplaint.core.text.i18n import Translator
 from kzcomplaint.gui.labels import without_mnemonic
@@ -39,6 +39,18 @@ class FieldEntry:
     def text(self, tr: Translator) -> str:
         """The label in ``tr``'s language, without the mnemonic ampersand."""
         return without_mnemonic(self.msgid if self.literal else tr.gettext(self.msgid))
+
+
+def _guard(widget: QWidget, path: str, tr: Translator) -> None:
+    """Give a text input its field's limits (lists and choices, as on the start page, have none)."""
+    typed = isinstance(widget, QLineEdit | QPlainTextEdit) or hasattr(widget, "edit") or hasattr(widget, "input")
+    if not typed:
+        return  # and the first window need not load the input widgets' module
+    from kzcomplaint.gui.widgets.fields import guard_input
+
+    guard = guard_input(widget, path)
+    if guard is not None:
+        guard.retranslate(tr)
 
 
 class BasePage(QWizardPage):
@@ -110,6 +122,7 @@ class BasePage(QWizardPage):
             retranslate = getattr(entry.widget, "retranslate", None)
             if retranslate is not None:
                 retranslate(self.translator)
+            _guard(entry.widget, entry.path, self.translator)
             if entry.label is not None:
                 entry.label.setText(entry.msgid if entry.literal else self.translator.gettext(entry.msgid))
 
@@ -163,6 +176,7 @@ class BasePage(QWizardPage):
         today_source = getattr(widget, "set_today_source", None)
         if today_source is not None:
             today_source(self._today)
+        _guard(widget, path, self.translator)
         if label is not None:
             label.setBuddy(getattr(widget, "edit", widget))
         return widget
@@ -205,8 +219,8 @@ class BasePage(QWizardPage):
             self.retranslate_titles()
 
     def _today(self) -> dt.date:
-        """The app's today: a trainer's date, or the real one."""
-        return self.draft.today or dt.date.today()
+        """The app's today: an exercise's story day, a trainer's date, or the real one."""
+        return self.draft.effective_today or dt.date.today()
 
     def unread_inputs(self) -> list[tuple[str, str]]:
         """(path, text) of every input holding typed text that could not be read (a date «31 ақпан»)."""

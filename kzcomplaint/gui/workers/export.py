@@ -11,7 +11,7 @@ import io
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,11 +41,15 @@ class PdfConversionError(RuntimeError):
         self.message = message
 
 
-def render(case: Case, language: str, base_dir: Path | None) -> bytes:
-    """The .docx bytes of ``case`` in ``language`` (kk, ru, en or kk+ru)."""
+def render(case: Case, language: str, base_dir: Path | None, picked: Collection[Path] = ()) -> bytes:
+    """The .docx bytes of ``case`` in ``language`` (kk, ru, en or kk+ru).
+
+    Evidence files are read only inside ``base_dir`` (the case file's folder)
+    or when the user ``picked`` them in a file dialog.
+    """
     from kzcomplaint.core.documents import render as renderer
 
-    return renderer.render_docx(case, language, base_dir=base_dir)
+    return renderer.render_docx(case, language, base_dir=base_dir, picked=picked)
 
 
 def docx_html(data: bytes) -> str:
@@ -116,14 +120,16 @@ def docx_paragraphs(data: bytes) -> list[str]:
     return texts
 
 
-def preview(case: Case, language: str, base_dir: Path | None) -> str:
+def preview(case: Case, language: str, base_dir: Path | None, picked: Collection[Path] = ()) -> str:
     """Render and turn into preview HTML (worker thread)."""
-    return docx_html(render(case, language, base_dir))
+    return docx_html(render(case, language, base_dir, picked))
 
 
-def export_docx(case: Case, language: str, path: Path, base_dir: Path | None) -> Path:
+def export_docx(
+    case: Case, language: str, path: Path, base_dir: Path | None, picked: Collection[Path] = ()
+) -> Path:
     """Render ``case`` and write it to ``path`` (atomic, readable by the owner only)."""
-    atomic.write_private_file(path, render(case, language, base_dir))
+    atomic.write_private_file(path, render(case, language, base_dir, picked))
     return path
 
 
@@ -134,6 +140,7 @@ def export_all(
     base_dir: Path | None,
     languages: Sequence[str] = DOCUMENT_LANGUAGES,
     progress: Callable[[int, int], None] | None = None,
+    picked: Collection[Path] = (),
 ) -> list[Path]:
     """Write one document per language into ``folder`` as ``<stem>_<language>.docx``."""
     written = []
@@ -141,7 +148,7 @@ def export_all(
         if progress is not None:
             progress(index, len(languages))
         target = folder / f"{stem}_{language.replace('+', '_')}.docx"
-        written.append(export_docx(case, language, target, base_dir))
+        written.append(export_docx(case, language, target, base_dir, picked))
     if progress is not None:
         progress(len(languages), len(languages))
     return written
@@ -152,7 +159,9 @@ def office_program() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def export_pdf(case: Case, language: str, path: Path, base_dir: Path | None) -> Path:
+def export_pdf(
+    case: Case, language: str, path: Path, base_dir: Path | None, picked: Collection[Path] = ()
+) -> Path:
     """Render to .docx and convert to PDF with LibreOffice (headless), writing ``path``.
 
     Raises:
@@ -164,7 +173,7 @@ def export_pdf(case: Case, language: str, path: Path, base_dir: Path | None) -> 
     with tempfile.TemporaryDirectory(prefix="kzcomplaint-pdf-") as folder:
         work = Path(folder)
         source = work / "document.docx"
-        source.write_bytes(render(case, language, base_dir))
+        source.write_bytes(render(case, language, base_dir, picked))
         profile = work / "profile"
         command = [
             program,

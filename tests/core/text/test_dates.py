@@ -318,3 +318,19 @@ def test_other_text_is_not_a_relative_word(text: str) -> None:
 
 def test_absolute_dates_ignore_the_given_today() -> None:
     assert dates.parse_date("10.01.2021", today=dt.date(2030, 5, 5)) == dt.date(2021, 1, 10)
+@pytest.mark.parametrize(
+    "text", ["1³.01.2021", "10.01.202³", "²⁰²¹-01-10", "10 января 202³", "١٠.٠١.٢٠٢١", "１０.０１.２０２１"]
+)
+def test_digits_other_than_0_to_9_are_a_clear_error_not_a_date(text: str) -> None:
+    # "10.01.202³" used to be read by dateparser as 10 January 2023; "²⁰²¹-01-10" raised a bare ValueError.
+    with pytest.raises(dates.DateError) as caught:
+        dates.parse_date(text)
+    assert caught.value.code == "not_a_digit"
+    assert caught.value.message.params["char"] in text and caught.value.message.params["char"] not in "0123456789"
+
+
+@pytest.mark.parametrize("text", ["1⁴:30", "١٤:٣٠", "14:3０"])
+def test_times_with_other_digits_are_refused(text: str) -> None:
+    with pytest.raises(dates.DateError) as caught:
+        dates.parse_time(text)
+    assert caught.value.code == "not_a_digit"
