@@ -170,3 +170,21 @@ def test_nothing_is_cut_off_on_any_page(make_window, size: tuple[int, int], lang
             bad += [(page_id, *found) for found in cut_off(window)]
     assert not bad, bad
     assert window.width() <= size[0] and window.height() <= size[1]
+
+
+def test_the_recent_case_buttons_wrap_rather_than_be_cut_off(make_window) -> None:
+    from screen_texts import cut_off
+
+    window = make_window("kk")
+    start = window.start_page
+    buttons = [start.open_recent_button, start.timeline_button, start.forget_button]
+    for width in (1200, 620):
+        window.resize(width, 700)
+        QApplication.processEvents()
+        assert not cut_off(start.recent_box), width
+        boxes = [button.geometry() for button in buttons]
+        for index, box in enumerate(boxes):
+            assert start.recent_box.rect().contains(box), (width, box)
+            assert not any(box.intersects(other) for other in boxes[index + 1 :]), (width, boxes)
+        rows = {box.top() for box in boxes}
+        assert len(rows) == (1 if width == 1200 else 2), (width, boxes)

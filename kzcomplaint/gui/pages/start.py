@@ -25,6 +25,7 @@ from kzcomplaint.core.text.i18n import N_, Message
 from kzcomplaint.gui.models.start import DueTermModel, RecentModel
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.widgets.delegates import WrappingDelegate
+from kzcomplaint.gui.widgets.flow import FlowLayout
 from kzcomplaint.gui.workers import threads
 
 MSG_NO_RECENT = N_("No case files yet. Saved and opened cases appear here.")
@@ -106,11 +107,10 @@ class StartPage(BasePage):
         self.open_recent_button = QPushButton(self.recent_box)
         self.forget_button = QPushButton(self.recent_box)
         self.timeline_button = QPushButton(self.recent_box)
-        recent_buttons = QHBoxLayout()
+        recent_buttons = FlowLayout()  # three long labels in Kazakh: they wrap rather than be cut off
         recent_buttons.addWidget(self.open_recent_button)
         recent_buttons.addWidget(self.timeline_button)
         recent_buttons.addWidget(self.forget_button)
-        recent_buttons.addStretch(1)
         recent_layout = QVBoxLayout(self.recent_box)
         recent_layout.addWidget(self.recent_empty)
         recent_layout.addWidget(self.recent_view, 1)
