@@ -922,6 +922,7 @@ class MainWindow(QMainWindow):
 
         year = (self.draft.today or dt.date.today()).year
         dialog = WorkdaysDialog(self.translator, year, self)
+        dialog.date.set_today_source(lambda: self.draft.effective_today or dt.date.today())
         _delete_on_close(dialog)
         dialog.calendarChanged.connect(self.draft.recheck)
         self.workdays_dialog = dialog

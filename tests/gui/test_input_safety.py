@@ -132,3 +132,58 @@ def test_the_wheel_does_not_change_a_spin_box(qtbot) -> None:
     holder.show()
     _wheel(spin)
     assert spin.value() == 5
+
+
+def test_the_new_dialogs_are_guarded_too(make_window, qtbot) -> None:
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from kzcomplaint.gui.dialogs.filing import FILING, RecordDialog
+
+    window = make_window("kk", role="trainer")
+    window.draft.replace_case(complete_case())
+    form = RecordDialog(window.translator, FILING, window.draft.case, dt.date(2024, 3, 14), window)
+    qtbot.addWidget(form)
+    form.show()
+    form.number.setFocus()
+    how = form.how.currentIndex()
+    _wheel(form.how)
+    _wheel(form.how, steps=1)
+    assert form.how.currentIndex() == how, "the wheel over the filing form's list changes nothing"
+    # Enter on a day of the date's calendar picks that day (the guard leaves a calendar alone).
+    calendar = form.date.calendar
+    calendar.setSelectedDate(QDate(2024, 3, 12))
+    grid = calendar.findChild(QAbstractItemView)
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_Return)
+    assert form.date.date() == dt.date(2024, 3, 12)
+    assert form.result() != form.DialogCode.Accepted, "Enter on the calendar did not record the form"
+    form.reject()
+
+    workdays = window.show_workdays()
+    year = workdays.year.value()
+    workdays.view.setFocus()
+    _wheel(workdays.year)
+    assert workdays.year.value() == year, "the wheel does not turn the calendar's year unasked"
+    workdays.reject()
+
+
+def test_enter_on_a_scenario_starts_it_once(make_window, qtbot) -> None:
+    from kzcomplaint.core.workshop import packs
+    from kzcomplaint.gui.dialogs.exercise_start import StartExerciseDialog
+
+    window = make_window("en", role="trainer")
+    dialog = StartExerciseDialog(window.translator, packs.load_library(user=False), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tree.setFocus()
+    group = dialog.tree.topLevelItem(0)
+    dialog.tree.setCurrentItem(group)
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)
+    assert dialog.result() != dialog.DialogCode.Accepted, "a group is not a scenario"
+    dialog.tree.setCurrentItem(group.child(0))
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.scenario() is not None

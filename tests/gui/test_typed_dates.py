@@ -91,3 +91,31 @@ def test_kazakh_and_english_words_for_today_and_yesterday(make_window) -> None:
         _type(page.filing_date, typed)
         assert page.filing_date.date() == dt.date(2021, 1, expected), typed
     assert window.draft.case.filing_date == dt.date(2021, 1, 11)
+
+
+def test_yesterday_in_an_exercise_is_the_day_before_the_storys_day(make_window) -> None:
+    from kzcomplaint.core.workshop import packs
+
+    window = make_window("kk", role="trainer")
+    window.draft.set_today(dt.date(2030, 6, 1))  # a trainer's date: the story's own day comes first
+    scenario = packs.load_library(user=False).find("removed_for_live_broadcast")
+    assert scenario is not None and window.workshop.start(scenario, "kk", "Айгүл")
+    story_day = window.draft.case.story_today()
+    assert story_day is not None and story_day != dt.date(2030, 6, 1)
+    assert window.wizard.go_to_page(WHERE_WHEN_PAGE)
+    page = window.wizard.currentPage()
+    _type(page.filing_date, "кеше")
+    assert page.filing_date.date() == story_day - dt.timedelta(days=1)
+    assert window.draft.case.filing_date == story_day - dt.timedelta(days=1)
+
+
+def test_yesterday_in_the_record_of_a_filing_is_the_day_before_the_apps_today(make_window) -> None:
+    from kzcomplaint.gui.dialogs.filing import FILING, RecordDialog
+
+    window = make_window("ru", role="trainer")
+    window.draft.replace_case(complete_case())
+    form = RecordDialog(window.translator, FILING, window.draft.case, dt.date(2024, 3, 14), window)
+    _type(form.date, "вчера")
+    assert form.date.date() == dt.date(2024, 3, 13)
+    assert form.date.edit.text() == "13.03.2024"
+    form.reject()

@@ -149,15 +149,15 @@ class TimelineDialog(QDialog):
         self.next_button.clicked.connect(lambda: self.draft_next())
         self.act_button.clicked.connect(lambda: self.draft_act())
         self.ics_button.clicked.connect(lambda: self.export_ics())
-        self.next_view.doubleClicked.connect(lambda _index: self.draft_next())
+        self.next_view.activated.connect(lambda _index: self.draft_next())  # a double click, or Enter
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 140, metrics.lineSpacing() * 38)
         self.refresh()
 
     @property
     def today(self) -> dt.date:
-        """The date taken as today (a trainer's date, else the real one)."""
-        return self.draft.today or dt.date.today()
+        """The date taken as today (an exercise's story day, a trainer's date, else the real one)."""
+        return self.draft.effective_today or dt.date.today()
 
     # -- showing -----------------------------------------------------------------------------
 

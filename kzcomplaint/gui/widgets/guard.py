@@ -9,7 +9,9 @@
 * Enter in a list activates the row and stops there. An item view emits
   ``activated`` and passes the key on to its dialog, which would press the
   default button as well: Enter on a situation went two pages on, skipping
-  "Where and when".
+  "Where and when". A calendar's grid is left alone: Enter there picks the
+  day (the calendar says so itself), and a dialog's default button is not
+  reached through it.
 
 It is one event filter on the application (:func:`install`), so every
 widget of every window and dialog is covered, including those made later.
@@ -18,7 +20,14 @@ widget of every window and dialog is covered, including those made later.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QCalendarWidget,
+    QComboBox,
+    QWidget,
+)
 
 _WHEEL = QEvent.Type.Wheel
 _KEY_PRESS = QEvent.Type.KeyPress
@@ -58,8 +67,8 @@ class InputGuard(QObject):
                 return True
             return False
         if isinstance(watched, QAbstractItemView) and event.key() in _ENTER_KEYS:  # type: ignore[attr-defined]  # a KeyPress is a QKeyEvent
-            if watched.state() == QAbstractItemView.State.EditingState:
-                return False
+            if watched.state() == QAbstractItemView.State.EditingState or isinstance(watched.parent(), QCalendarWidget):
+                return False  # an edited cell, or a calendar's day: the view handles Enter itself
             index = watched.currentIndex()
             if index.isValid():
                 watched.activated.emit(index)
