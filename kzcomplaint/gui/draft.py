@@ -84,9 +84,14 @@ class DraftController(QObject):
     # --- the case ------------------------------------------------------------------
 
     def replace_case(self, case: Case, *, path: Path | None = None, dirty: bool = False) -> None:
-        """Make ``case`` the case being edited (opened from ``path``, or new when None)."""
+        """Make ``case`` the case being edited (opened from ``path``, or new when None).
+
+        Files picked for the last case are not this one's: only the dialog may
+        make a file outside the case's folder readable, for the case it was picked for.
+        """
         self.case = case
         self.path = path
+        self.picked_files.clear()
         self.dirty = dirty
         self.region = self._infer_region(case)
         self.caseReplaced.emit()
@@ -100,7 +105,6 @@ class DraftController(QObject):
             case.complainant = copy.deepcopy(complainant)
         if with_representative:
             case.representative = Person(role="lawyer")
-        self.picked_files.clear()
         self.replace_case(case)
 
     def set_template(self, template_id: str) -> None:
@@ -340,7 +344,6 @@ class DraftController(QObject):
         case = caseio.load_case(path)
         self.case = case
         self._remember(path)
-        self.picked_files.clear()
         self.replace_case(case, path=path)
 
     def _remember(self, path: Path) -> None:
@@ -395,5 +398,4 @@ class DraftController(QObject):
         if self.slot is not None and self.slot is not autosave.slot:
             self.slot.close()
         self.slot = autosave.slot
-        self.picked_files.clear()
         self.replace_case(autosave.case, path=autosave.source, dirty=True)

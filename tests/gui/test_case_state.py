@@ -174,3 +174,41 @@ def test_suggested_file_names_are_in_the_users_words(make_window, tmp_path: Path
     assert "observer_removed" not in name and "observer_removed" not in window.draft.file_stem()
     assert window.save_as(tmp_path / "менің ісім.json")
     assert window.document_page._suggested_name("kk") == "менің ісім_kk.docx"
+
+
+def test_files_picked_for_one_case_are_not_read_for_the_next(make_window, qtbot, kz_home: Path) -> None:
+    from kzcomplaint.core.case import caseio
+    from kzcomplaint.core.case.model import Evidence
+
+    secret = kz_home / "secret.txt"
+    secret.write_bytes(b"private")
+    folder = kz_home / "case"
+    folder.mkdir()
+    case = complete_case()
+    case.evidence = [Evidence("Secret", "../secret.txt")]
+    path = folder / "case.json"
+    caseio.save_case(case, path)
+    window = make_window("en")
+    assert window.open_path(path)
+    assert window.wizard.go_to_page(DOCUMENT_PAGE)
+    document = window.document_page
+    qtbot.waitUntil(document.evidence_note.isVisible, timeout=10_000)
+    assert "outside" in document.evidence_note.text()
+    window.set_language("ru")
+    assert "outside" not in document.evidence_note.text() and "../secret.txt" in document.evidence_note.text()
+
+    def unread() -> set[str]:
+        window.draft.recheck()
+        return {problem.field for problem in window.draft.problems if problem.code == "evidence.unreadable"}
+
+    assert window.wizard.go_to_page(FACTS_PAGE)
+    window.wizard.currentPage().add_picked_files([secret])
+    assert unread() == set()
+    # Another case (a draft read in part, an exercise) naming the same file: not picked for it.
+    other = complete_case()
+    other.evidence = [Evidence("Secret", str(secret))]
+    window.draft.replace_case(other, dirty=True)
+    assert not window.draft.picked_files
+    assert unread() == {"evidence.0.file"}
+    window.new_case(ask=False)
+    assert not document.evidence_note.isVisibleTo(document) and not document.mixed.isVisibleTo(document)

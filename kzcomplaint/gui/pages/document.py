@@ -73,6 +73,7 @@ class DocumentPage(BasePage):
         self.mixed.setVisible(False)
         self.evidence_note = FeedbackLabel(self)
         self.evidence_note.setVisible(False)
+        self._evidence_notes: list[Message] = []
         self.preview = QTextEdit(self)
         self.preview.setReadOnly(True)
         self.preview.setTextInteractionFlags(
@@ -143,6 +144,7 @@ class DocumentPage(BasePage):
         self._show_blocking()
         self._show_saved()
         self._show_mixed(self.draft.snapshot(), self.output_language())
+        self._show_evidence_notes(self._evidence_notes)
 
     def _load(self) -> None:
         language = self.draft.case.language
@@ -164,6 +166,8 @@ class DocumentPage(BasePage):
         self.saved.show_ok("")
         self.preview.clear()
         self.status.show_ok("")
+        self._show_evidence_notes([])  # the files of the last case were not this one's
+        self.mixed.setVisible(False)
         language = self.draft.case.language
         with self.loading():
             select_data(self.language, language if language in LANGUAGES else "ru")
@@ -239,6 +243,7 @@ class DocumentPage(BasePage):
 
     def _show_evidence_notes(self, notes: list[Message]) -> None:
         """Say which evidence files were not read (outside the case's folder and not picked here, …)."""
+        self._evidence_notes = list(notes)  # kept as messages: a language switch re-words them
         if notes:
             self.evidence_note.show_error("\n".join(note.render(self.translator) for note in notes))
         self.evidence_note.setVisible(bool(notes))
