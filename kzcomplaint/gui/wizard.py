@@ -958,9 +958,9 @@ class MainWindow(QMainWindow):
         try:
             atomic.write_private_file(path, data)
         except OSError as error:
-            self.status_label.setText(str(error.strerror or error))
+            self.show_status(str(error.strerror or error))
             return None
-        self.status_label.setText(self.translator.format(N_("Calendar saved: {file}"), file=str(path)))
+        self.show_status(Message(N_("Calendar saved: {file}"), file=str(path)))
         return path
 
     def ask_passphrase(self) -> bool:
@@ -978,9 +978,9 @@ class MainWindow(QMainWindow):
                 continue
             if self.draft.is_pristine:
                 self.new_case(ask=False)  # with the remembered details, readable now
-            self.status_label.setText("")
+            self.show_status(None)
             return True
-        self.status_label.setText(self.translator.gettext(vault.MSG_LOCKED))
+        self.show_status(Message(vault.MSG_LOCKED))
         return False
 
     def manage_passphrase(self) -> bool:
@@ -1005,7 +1005,7 @@ class MainWindow(QMainWindow):
             box.exec()
             if box.clickedButton() is remove:
                 files = vault.remove_passphrase(forget.protected_files())
-                self.status_label.setText(tr.format(MSG_PASSPHRASE_REMOVED, count=len(files)))
+                self.show_status(Message(MSG_PASSPHRASE_REMOVED, count=len(files)))
                 return True
             if box.clickedButton() is not change:
                 return False
@@ -1022,7 +1022,7 @@ class MainWindow(QMainWindow):
             show_error(self, tr, reason, tr.gettext(N_("Nothing you had was lost; try again.")))
             return False
         self.draft.autosave()  # written encrypted from now on
-        self.status_label.setText(tr.format(MSG_PASSPHRASE_DONE, count=len(files)))
+        self.show_status(Message(MSG_PASSPHRASE_DONE, count=len(files)))
         return True
 
     def forget_everything(self, *, ask: bool = True) -> list[Path]:
@@ -1068,7 +1068,7 @@ class MainWindow(QMainWindow):
         self.new_case(ask=False)
         if self._parties is not None:
             self._parties.load()
-        self.status_label.setText(tr.format(MSG_FORGOTTEN, count=len(removed)))
+        self.show_status(Message(MSG_FORGOTTEN, count=len(removed)))
         if ask:
             box = QMessageBox(self)
             box.setIcon(QMessageBox.Icon.Information if not kept else QMessageBox.Icon.Warning)

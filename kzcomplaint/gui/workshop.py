@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from kzcomplaint.core.text.i18n import N_, Translator, translator
+from kzcomplaint.core.text.i18n import N_, Message, Translator, translator
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget
@@ -237,7 +237,7 @@ class WorkshopController(QObject):
         if case.exercise is not None:
             self.scenario = self.library.find(case.exercise.scenario)
             if self.scenario is None:
-                self.window.status_label.setText(self.ui.format(MSG_SCENARIO_MISSING, scenario=case.exercise.scenario))
+                self.window.show_status(Message(MSG_SCENARIO_MISSING, scenario=case.exercise.scenario))
         self.window._update_training_label()
         self._update_actions()
         if self.scenario is None or case.exercise is None:
@@ -332,7 +332,7 @@ class WorkshopController(QObject):
         except OSError as error:
             show_error(self.window, self.ui, f"{path}: {error.strerror or error}", "")
             return False
-        self.window.status_label.setText(self.ui.format(MSG_KEY_SAVED, file=str(path)))
+        self.window.show_status(Message(MSG_KEY_SAVED, file=str(path)))
         return True
 
     def add_pack(self, dialog: StartExerciseDialog | None = None, path: Path | None = None) -> bool:
@@ -373,7 +373,7 @@ class WorkshopController(QObject):
             return False
         self._library = library
         title = pack.title.get(self.ui.language) or next(iter(pack.title.values()), pack.id)
-        self.window.status_label.setText(self.ui.format(MSG_PACK_ADDED, title=title, count=len(pack.scenarios)))
+        self.window.show_status(Message(MSG_PACK_ADDED, title=title, count=len(pack.scenarios)))
         if dialog is not None:
             dialog.set_library(library)
         return True

@@ -143,3 +143,22 @@ def test_broken_json_is_explained_in_the_users_language(tmp_path: Path, language
         rendered = caught.value.problems[0].message.render(translator(language))
         assert not english_words(rendered.replace("JSON", "")), (bad, rendered)
     assert json  # the module whose wording is translated
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_notes_of_the_new_rooms_follow_a_language_switch(make_window, tmp_path: Path, language: str) -> None:
+    from kzcomplaint.core.case import limits
+
+    window = make_window("en")
+    window.draft.replace_case(complete_case())
+    assert window.wizard.go_to_page(3)
+    facts = window.wizard.currentPage()
+    many = [tmp_path / f"photo{number}.jpg" for number in range(limits.MAX_EVIDENCE_ITEMS + 2)]
+    facts.add_picked_files(many)  # more than a case holds: the status bar says so
+    assert "not added" in window.status_label.text()
+    window.set_language(language)
+    assert not english_words(window.status_label.text()), window.status_label.text()
+    assert window.export_calendar(tmp_path / "terms.ics") is not None
+    window.set_language("en")
+    window.set_language(language)
+    assert "terms.ics" in window.status_label.text() and not english_words(window.status_label.text())

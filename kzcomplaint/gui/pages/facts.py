@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from kzcomplaint.core.case import limits
 from kzcomplaint.core.case.model import Evidence
-from kzcomplaint.core.text.i18n import N_, Translator
+from kzcomplaint.core.text.i18n import N_, Message, Translator
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui import labels
 from kzcomplaint.gui.i18n import LANGUAGE_NAMES
@@ -591,16 +591,16 @@ class FactsPage(BasePage):
             self.evidence_model.add(Evidence(description=description, file=file))
         if len(paths) > room:
             left = len(paths) - room
-            self.show_note(self.translator.format(MSG_EVIDENCE_FULL, count=limits.MAX_EVIDENCE_ITEMS, left=left))
+            self.show_note(Message(MSG_EVIDENCE_FULL, count=limits.MAX_EVIDENCE_ITEMS, left=left))
         if paths:
             self.evidence_view.setFocus()
         self._update_evidence_buttons()
 
-    def show_note(self, text: str) -> None:
-        """A note for the user in the window's status bar."""
+    def show_note(self, note: Message) -> None:
+        """A note for the user in the window's status bar (re-worded there on a language switch)."""
         show = getattr(self.window(), "show_status", None)
         if callable(show):
-            show(text)
+            show(note)
 
     def _update_evidence_buttons(self) -> None:
         room = self.evidence_model.rowCount() < limits.MAX_EVIDENCE_ITEMS
