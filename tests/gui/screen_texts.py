@@ -35,12 +35,20 @@ ALLOWED = frozenset(
 )
 
 
+def _columns(model, parent: QModelIndex) -> int:
+    """How many columns (a list widget's model keeps its count private: it has one)."""
+    try:
+        return model.columnCount(parent)
+    except TypeError:
+        return 1
+
+
 def _model_texts(view: QAbstractItemView) -> list[str]:
     model = view.model()
     if model is None:
         return []
     texts = []
-    for column in range(model.columnCount()):
+    for column in range(_columns(model, QModelIndex())):
         header = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         if header and not (hasattr(view, "isHeaderHidden") and view.isHeaderHidden()):
             texts.append(str(header))
@@ -49,7 +57,7 @@ def _model_texts(view: QAbstractItemView) -> list[str]:
         if depth > 4:
             return
         for row in range(min(model.rowCount(parent), 200)):
-            for column in range(model.columnCount(parent)):
+            for column in range(_columns(model, parent)):
                 index = model.index(row, column, parent)
                 for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                     value = index.data(role)
