@@ -38,6 +38,29 @@ FILE_STEM_CHARS = 60
 RECHECK_DELAY_MS = 250
 
 
+def safe_file_stem(text: str) -> str:
+    """``text`` as a file name every system takes: no character Windows refuses, at most :data:`FILE_STEM_CHARS`."""
+    text = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text)
+    return " ".join(text.split())[:FILE_STEM_CHARS].rstrip(" .,")
+
+
+def suggested_stem(case: Case, today: dt.date | None = None) -> str:
+    """A name for a case's files in the user's words: the kind's title in the document language and the date.
+
+    Never the kind's id (``observer_removed``): that is the app's word, not the user's.
+    """
+    from kzcomplaint.core.law import catalog
+
+    try:
+        info = catalog.get(case.template) if case.template else None
+    except catalog.UnknownTemplateError:
+        info = None
+    language = case.language if case.language in LANGUAGES else "ru"
+    title = safe_file_stem(info.title[language]) if info is not None else ""
+    day = (today or dt.date.today()).isoformat()
+    return f"{title} {day}" if title else day
+
+
 class DraftController(QObject):
     """Holds the case being edited; recomputes problems and deadlines; autosaves."""
 
@@ -207,19 +230,10 @@ class DraftController(QObject):
         return render.default_requests(self.case, language, template=template)
 
     def file_stem(self) -> str:
-        """A name for this case's files: its file's name, or the kind's title in the document language and the date.
-
-        Never the kind's id (``observer_removed``): that is the app's word, not the user's.
-        """
+        """A name for this case's files: its file's name, or :func:`suggested_stem`."""
         if self.path is not None:
             return self.path.stem
-        info = self.template_info()
-        language = self.case.language if self.case.language in LANGUAGES else "ru"
-        title = info.title[language] if info is not None else ""
-        title = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title)  # not allowed in a file name somewhere
-        title = " ".join(title.split())[:FILE_STEM_CHARS].rstrip(" .,")
-        today = (self.today or dt.date.today()).isoformat()
-        return f"{title} {today}" if title else today
+        return suggested_stem(self.case, self.today)
 
     @property
     def effective_today(self) -> dt.date | None:

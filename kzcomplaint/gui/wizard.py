@@ -931,15 +931,14 @@ class MainWindow(QMainWindow):
 
     def export_calendar(self, path: Path | None = None) -> Path | None:
         """The running terms of every recent case file, as one .ics calendar (asking where)."""
-        from PySide6.QtWidgets import QFileDialog
-
         from kzcomplaint.core.case import caseio
         from kzcomplaint.core.files import atomic
         from kzcomplaint.core.filing import ics
+        from kzcomplaint.gui.widgets import files
 
         if path is None:
             folder = Path(self.settings.last_folder) if self.settings.last_folder else Path.home()
-            name, _filter = QFileDialog.getSaveFileName(
+            name = files.save_file(
                 self,
                 self.translator.gettext(N_("Terms of recent cases to a calendar")),
                 str(folder / "kzcomplaint.ics"),

@@ -299,9 +299,10 @@ class WorkshopController(QObject):
 
     def choose_and_save_key(self) -> None:
         """Ask for a scenario and a file; save its printable answer key."""
-        from PySide6.QtWidgets import QFileDialog
-
+        from kzcomplaint.core.workshop import handouts
         from kzcomplaint.gui.dialogs.exercise_start import StartExerciseDialog
+        from kzcomplaint.gui.draft import safe_file_stem
+        from kzcomplaint.gui.widgets import files
 
         dialog = StartExerciseDialog(self.ui, self.library, self.window, for_key=True)
         if dialog.exec() != StartExerciseDialog.DialogCode.Accepted or dialog.scenario() is None:
@@ -310,10 +311,12 @@ class WorkshopController(QObject):
         assert scenario is not None
         language = dialog.workshop_language()
         folder = Path(self.window.settings.last_folder) if self.window.settings.last_folder else Path.home()
-        name, _filter = QFileDialog.getSaveFileName(
+        # Named in the key's language by the scenario's title, not by its id.
+        stem = safe_file_stem(translator(language).format(handouts.MSG_KEY_TITLE, title=scenario.title[language]))
+        name = files.save_file(
             self.window,
             self.ui.gettext(N_("Save an answer key")),
-            str(folder / f"key-{scenario.id}.{language}.docx"),
+            str(folder / f"{stem}.docx"),
             self.ui.gettext(N_("Word documents (*.docx)")),
         )
         if name:
@@ -337,14 +340,13 @@ class WorkshopController(QObject):
 
     def add_pack(self, dialog: StartExerciseDialog | None = None, path: Path | None = None) -> bool:
         """Check a pack file a trainer wrote and keep a copy among the user's packs."""
-        from PySide6.QtWidgets import QFileDialog
-
         from kzcomplaint.core.files.atomic import write_private_file
         from kzcomplaint.core.workshop import packs
         from kzcomplaint.gui.dialogs.messages import show_error
+        from kzcomplaint.gui.widgets import files
 
         if path is None:
-            name, _filter = QFileDialog.getOpenFileName(
+            name = files.open_file(
                 self.window,
                 self.ui.gettext(N_("Add a pack")),
                 str(Path.home()),

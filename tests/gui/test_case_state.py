@@ -212,3 +212,69 @@ def test_files_picked_for_one_case_are_not_read_for_the_next(make_window, qtbot,
     assert unread() == {"evidence.0.file"}
     window.new_case(ask=False)
     assert not document.evidence_note.isVisibleTo(document) and not document.mixed.isVisibleTo(document)
+
+
+def _suggested_in_file_dialog(trigger) -> str:
+    """The file name a save dialog suggests (the dialog is then cancelled)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+
+    seen: list[str] = []
+
+    def inspect() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(30, inspect)
+            return
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        seen.append(edit.text() if edit is not None else "")
+        dialog.reject()
+
+    QTimer.singleShot(50, inspect)
+    trigger()
+    assert seen, "no file dialog was shown"
+    return seen[0]
+
+
+def test_the_next_document_and_an_answer_key_are_named_by_their_titles(make_window, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from test_timeline import opened
+
+    from kzcomplaint.core.workshop import packs
+    from kzcomplaint.gui.dialogs.exercise_start import StartExerciseDialog
+    from kzcomplaint.gui.dialogs.filing import FILING, RecordDialog
+
+    window, _path = opened(make_window, tmp_path, "kk", dt.date(2024, 3, 14))
+    window.draft.case.language = "kk"
+    dialog = window.show_timeline()
+    form = RecordDialog(dialog.translator, FILING, window.draft.case, dt.date(2024, 3, 14), dialog)
+    form.buttons.button(form.buttons.StandardButton.Ok).click()
+    dialog.apply(form.result_case())
+    window.draft.set_today(dt.date(2024, 3, 20))
+    dialog.refresh()
+    name = _suggested_in_file_dialog(dialog.draft_next)
+    assert name.startswith("Жоғары тұрған сайлау комиссиясына шағым") and name.endswith(".json"), name
+    assert "appeal_to_higher_commission" not in name
+    dialog.reject()
+
+    scenario = packs.load_library(user=False).find("removed_for_live_broadcast")
+    assert scenario is not None
+
+    def choose() -> None:
+        chooser = QApplication.activeModalWidget()
+        if not isinstance(chooser, StartExerciseDialog):
+            QTimer.singleShot(30, choose)
+            return
+        chooser.language.setCurrentIndex(chooser.language.findData("kk"))
+        chooser.tree.setCurrentItem(chooser.tree.topLevelItem(0).child(0))
+        chosen.append(chooser.scenario())
+        chooser.accept()
+
+    chosen: list = []
+    QTimer.singleShot(0, choose)
+    key = _suggested_in_file_dialog(window.workshop.choose_and_save_key)
+    assert chosen and chosen[0].title["kk"] in key and key.endswith(".docx"), key
+    assert chosen[0].id not in key and ":" not in key
