@@ -151,7 +151,8 @@ class DraftController(QObject):
         from kzcomplaint.core.law import defaults
 
         case = self.case
-        levels = defaults.kind_levels(case.template, case.respondent.level, case.addressee.level, on=self.today)
+        on = case.filing_date or self.effective_today  # the day the checker takes the routes on
+        levels = defaults.kind_levels(case.template, case.respondent.level, case.addressee.level, on=on)
         # A body of another level is another body: its name and contacts are not carried over.
         if levels.respondent != case.respondent.level:
             case.respondent = Body(level=levels.respondent)
