@@ -36,7 +36,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +61,7 @@ from kzcomplaint.core.documents.templates import (
     Frame,
     Template,
     TemplateError,
+    TextRenderer,
     load_frame,
     load_template,
 )
@@ -319,6 +320,7 @@ class _Builder:
         self.frame = load_frame()
         self.fill = FILL_LINE_NARROW if narrow else FILL_LINE
         self.context = {} if blank else build_context(case, template, language)
+        self.texts = TextRenderer(self.context)
         self.out: list[Para] = []
 
     # helpers
@@ -340,13 +342,13 @@ class _Builder:
     def jinja(self, compiled: jinja2.Template) -> str:
         # An answer typed with its own full stop, placed before the template's,
         # would print "..": keep one (an ellipsis "..." is left alone).
-        text = _DOUBLE_STOP.sub(".", compiled.render(self.context))
+        text = _DOUBLE_STOP.sub(".", self.texts.render(compiled))
         # On paper a blank must leave room to write.
         return text.replace(BLANK, BLANK_TO_FILL) if self.blank else text
 
-    def condition(self, when: str, test: Callable[..., Any]) -> bool:
+    def condition(self, when: str, test: jinja2.Template) -> bool:
         try:
-            return bool(test(**self.context))
+            return bool(self.texts.evaluate(test))
         except (TypeError, ValueError):
             return False  # a comparison the answer's type does not allow: the paragraph does not apply
         except jinja2.TemplateError as error:
