@@ -144,7 +144,8 @@ def _end_sentence(text: str) -> str:
     fill by hand or a paragraph ending in ':' is left as it is.
     """
     stripped = text.rstrip()
-    return stripped + "." if _SENTENCE_OPEN.search(stripped) else text
+    # The last character alone: searching the whole text for "…$" tries every position.
+    return stripped + "." if _SENTENCE_OPEN.search(stripped[-1:]) else text
 
 
 def _or_blank(value: str) -> str:
