@@ -331,11 +331,23 @@ def batch_files_row(count: int, rounds: int, home: Path) -> None:
     shutil.rmtree(out, ignore_errors=True)
 
 
+# A small parent for the measured command: a child's peak RSS on Linux starts from its parent's at the
+# spawn (the high-water mark is kept across exec), so the bench's own memory must not be that parent.
+_PEAK_HELPER = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+sys.stderr.write(f"KZC-BENCH peak {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}\\n")
+"""
+
+
 def _run_watching(command: list[str], env: dict[str, str], out: Path) -> tuple[float, float, float]:
     """Run ``command``: seconds, seconds to the first .docx in ``out``, peak RSS (MiB) of its largest process."""
     started = time.perf_counter()
     first: list[float] = []
-    process = subprocess.Popen(command, env=env, cwd=common.ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-c", _PEAK_HELPER, *command], env=env, cwd=common.ROOT, stderr=subprocess.PIPE
+    )
     stop = threading.Event()
 
     def watch() -> None:
@@ -350,17 +362,16 @@ def _run_watching(command: list[str], env: dict[str, str], out: Path) -> tuple[f
 
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
-    stderr = process.stderr.read() if process.stderr else b""
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
+    stderr = process.communicate()[1].decode("utf-8", "replace")
     seconds = time.perf_counter() - started
     stop.set()
     watcher.join()
-    if process.returncode not in (0, 1):
-        sys.exit(f"bench: {' '.join(command)} failed ({process.returncode}):\n{stderr.decode()[-2000:]}")
-    # Linux: ru_maxrss of a waited child is the largest of it and its own waited children, in KiB.
+    peak = [line.split() for line in stderr.splitlines() if line.startswith("KZC-BENCH peak")]
+    if process.returncode != 0 or not peak or int(peak[-1][3]) not in (0, 1):
+        sys.exit(f"bench: {' '.join(command)} failed:\n{stderr[-2000:]}")
+    # Linux: ru_maxrss of a waited child is the largest of it and its own waited children (the workers), in KiB.
     scale = 1 if sys.platform == "darwin" else 1024
-    return seconds, (first[0] if first else float("nan")), usage.ru_maxrss * scale / 2**20
+    return seconds, (first[0] if first else float("nan")), int(peak[-1][2]) * scale / 2**20
 
 
 def batch_csv_row(count: int, rounds: int, home: Path) -> None:
