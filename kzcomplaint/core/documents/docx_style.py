@@ -82,6 +82,56 @@ class Style:
 
 
 @dataclasses.dataclass(frozen=True)
+class StyleLook:
+    """How a paragraph style of the house style looks: the .docx styles and the preview are made from it."""
+
+    style_id: str
+    align: str
+    """left | center | right | justify"""
+    before: float = 0
+    """Space before, in points."""
+    after: float = 0
+    """Space after, in points."""
+    line: float = 1.0
+    """Line spacing, in lines."""
+    bold: bool | None = None
+    italic: bool | None = None
+    size: float | None = None
+    """Font size in points (None: the document's)."""
+    first_line_indent_cm: float | None = None
+    left_indent_cm: float | None = None
+    keep_with_next: bool = False
+
+
+_INDENT_CM = 1.25
+_HEADER_INDENT_CM = 8.0
+
+HOUSE_STYLES: tuple[StyleLook, ...] = (
+    StyleLook(Style.BODY, "justify", first_line_indent_cm=_INDENT_CM, line=1.15),
+    StyleLook(Style.BODY_CELL, "left", first_line_indent_cm=0.75, line=1.15),
+    StyleLook(Style.HEADER, "left", left_indent_cm=_HEADER_INDENT_CM),
+    StyleLook(Style.HEADER_CELL, "left"),
+    StyleLook(Style.HEADER_GROUP, "left", left_indent_cm=_HEADER_INDENT_CM, before=6, keep_with_next=True),
+    StyleLook(Style.HEADER_GROUP_CELL, "left", before=6, keep_with_next=True),
+    StyleLook(Style.TITLE, "center", bold=True, before=18, keep_with_next=True),
+    StyleLook(Style.SUBTITLE, "center", after=12, keep_with_next=True),
+    StyleLook(Style.HEADING, "center", bold=True, before=10, after=4, keep_with_next=True),
+    StyleLook(Style.FIELD, "left", line=1.15),
+    StyleLook(Style.LEAD, "justify", first_line_indent_cm=_INDENT_CM, line=1.15, before=8, keep_with_next=True),
+    StyleLook(Style.ITEM, "justify", first_line_indent_cm=_INDENT_CM, line=1.15),
+    StyleLook(Style.EVIDENCE, "left", first_line_indent_cm=_INDENT_CM, line=1.15),
+    StyleLook(Style.LINE, "left", before=8),
+    StyleLook(Style.HINT, "left", italic=True, size=SMALL_SIZE_PT),
+    StyleLook(Style.DATE, "left", before=18),
+    StyleLook(Style.SIGNATURE, "right", before=12),
+    StyleLook(Style.FOOTER, "center", size=FOOTER_SIZE_PT),
+)
+"""Every paragraph style of the documents, in the order they are added to the styles part."""
+
+STYLE_LOOKS = {look.style_id: look for look in HOUSE_STYLES}
+
+
+@dataclasses.dataclass(frozen=True)
 class ZipMember:
     """A part of a package, compressed, with its local header: what a zip file holds for it."""
 
@@ -193,56 +243,36 @@ def _build_styles(document: DocxDocument) -> None:
     normal.font.size = Pt(FONT_SIZE_PT)
     normal.paragraph_format.widow_control = True
 
-    def add(
-        style_id: str,
-        *,
-        before: float = 0,
-        after: float = 0,
-        line: float = 1.0,
-        bold: bool | None = None,
-        italic: bool | None = None,
-        size: float | None = None,
-        **paragraph_format: object,
-    ) -> None:
-        style = styles.add_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+    alignments = {
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }
+    for look in HOUSE_STYLES:
+        style = styles.add_style(look.style_id, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.quick_style = True
         fmt = style.paragraph_format
-        fmt.space_before = Pt(before)
-        fmt.space_after = Pt(after)
-        if line == 1.0:
+        fmt.space_before = Pt(look.before)
+        fmt.space_after = Pt(look.after)
+        if look.line == 1.0:
             fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
         else:
-            fmt.line_spacing = line
-        if bold is not None:
-            style.font.bold = bold
-        if italic is not None:
-            style.font.italic = italic
-        if size is not None:
-            style.font.size = Pt(size)
-        for key, value in paragraph_format.items():  # alignment, indents, keep_with_next
-            setattr(fmt, key, value)
-
-    indent = Cm(1.25)
-    justify = WD_ALIGN_PARAGRAPH.JUSTIFY
-    add(Style.BODY, alignment=justify, first_line_indent=indent, line=1.15)
-    add(Style.BODY_CELL, alignment=WD_ALIGN_PARAGRAPH.LEFT, first_line_indent=Cm(0.75), line=1.15)
-    add(Style.HEADER, alignment=WD_ALIGN_PARAGRAPH.LEFT, left_indent=Cm(8.0))
-    add(Style.HEADER_CELL, alignment=WD_ALIGN_PARAGRAPH.LEFT)
-    add(Style.HEADER_GROUP, alignment=WD_ALIGN_PARAGRAPH.LEFT, left_indent=Cm(8.0), before=6, keep_with_next=True)
-    add(Style.HEADER_GROUP_CELL, alignment=WD_ALIGN_PARAGRAPH.LEFT, before=6, keep_with_next=True)
-    add(Style.TITLE, alignment=WD_ALIGN_PARAGRAPH.CENTER, bold=True, before=18, keep_with_next=True)
-    add(Style.SUBTITLE, alignment=WD_ALIGN_PARAGRAPH.CENTER, after=12, keep_with_next=True)
-    add(Style.HEADING, alignment=WD_ALIGN_PARAGRAPH.CENTER, bold=True, before=10, after=4, keep_with_next=True)
-    add(Style.FIELD, alignment=WD_ALIGN_PARAGRAPH.LEFT, line=1.15)
-    add(Style.LEAD, alignment=justify, first_line_indent=indent, line=1.15, before=8, keep_with_next=True)
-    add(Style.ITEM, alignment=justify, first_line_indent=indent, line=1.15)
-    add(Style.EVIDENCE, alignment=WD_ALIGN_PARAGRAPH.LEFT, first_line_indent=indent, line=1.15)
-    add(Style.LINE, alignment=WD_ALIGN_PARAGRAPH.LEFT, before=8)
-    add(Style.HINT, alignment=WD_ALIGN_PARAGRAPH.LEFT, italic=True, size=SMALL_SIZE_PT)
-    add(Style.DATE, alignment=WD_ALIGN_PARAGRAPH.LEFT, before=18)
-    add(Style.SIGNATURE, alignment=WD_ALIGN_PARAGRAPH.RIGHT, before=12)
-    add(Style.FOOTER, alignment=WD_ALIGN_PARAGRAPH.CENTER, size=FOOTER_SIZE_PT)
+            fmt.line_spacing = look.line
+        if look.bold is not None:
+            style.font.bold = look.bold
+        if look.italic is not None:
+            style.font.italic = look.italic
+        if look.size is not None:
+            style.font.size = Pt(look.size)
+        fmt.alignment = alignments[look.align]
+        if look.first_line_indent_cm is not None:
+            fmt.first_line_indent = Cm(look.first_line_indent_cm)
+        if look.left_indent_cm is not None:
+            fmt.left_indent = Cm(look.left_indent_cm)
+        if look.keep_with_next:
+            fmt.keep_with_next = True
 
 
 @functools.cache
@@ -490,10 +520,13 @@ def footer_xml(lines: Sequence[Sequence[tuple[str, str]]]) -> str:
 
 __all__ = [
     "FONT",
+    "HOUSE_STYLES",
+    "STYLE_LOOKS",
     "BasePackage",
     "Para",
     "Run",
     "Style",
+    "StyleLook",
     "ZipMember",
     "base_package",
     "body_xml",

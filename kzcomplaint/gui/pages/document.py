@@ -29,7 +29,8 @@ from kzcomplaint.gui.workers import threads
 
 log = logging.getLogger(__name__)
 
-PREVIEW_DELAY_MS = 500
+PREVIEW_DELAY_MS = 100
+"""How long typing must pause before the preview follows (it takes a few milliseconds to make)."""
 MSG_UPDATING = N_("Updating the preview…")
 MSG_PREVIEW_FAILED = N_("The preview could not be made: {reason}")
 MSG_EXPORTED = N_("Saved: {file}")
