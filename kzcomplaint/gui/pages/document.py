@@ -195,7 +195,9 @@ class DocumentPage(BasePage):
                 self.preview.clear()
                 self.status.show_error(self.translator.format(MSG_PREVIEW_FAILED, reason=str(error)))
 
-        threads.run_in_background(lambda: export.preview(case, language, base_dir), on_success=done, on_failure=failed)
+        threads.run_in_background(
+            lambda: export.preview(case, language, base_dir), on_success=done, on_failure=failed, context=self
+        )
 
     def _show_mixed(self, case: Case, language: str) -> None:
         """Warn when the user's own texts are not in the document's language."""
