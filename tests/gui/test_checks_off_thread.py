@@ -8,6 +8,7 @@ from pathlib import Path
 
 import shiboken6
 from gui_cases import complete_case
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from kzcomplaint.core.case import caseio
@@ -119,3 +120,32 @@ def test_an_answer_for_a_controller_deleted_meanwhile_is_dropped(qtbot, kz_home,
     assert threads.wait_for_all()
     QApplication.processEvents()  # the answer arrives: dropped, no "Signal source has been deleted"
 
+
+def test_opening_a_case_walks_to_the_check_page_one_page_per_turn(make_window, qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    caseio.save_case(complete_case(), path)
+    window = make_window("en")
+    wizard = window.wizard
+    between: list[int] = []
+
+    def note_page() -> None:  # a zero timer queued behind the first step: runs between two pages
+        between.append(wizard.currentId())
+
+    assert window.open_path(path, ask=False)
+    assert wizard.walking and wizard.currentId() == 0
+    assert not wizard.updatesEnabled(), "the pages walked through are never painted"
+    QTimer.singleShot(0, note_page)
+    qtbot.waitUntil(lambda: not wizard.walking)
+    assert wizard.currentId() == CHECK_PAGE and wizard.updatesEnabled()
+    assert between and 0 < between[0] < CHECK_PAGE, "the event loop ran while the pages were walked"
+
+
+def test_going_elsewhere_during_the_walk_ends_it_there(make_window, qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    caseio.save_case(complete_case(), path)
+    window = make_window("en")
+    assert window.open_path(path, ask=False)
+    assert window.wizard.go_to_page(2)
+    assert not window.wizard.walking and window.wizard.updatesEnabled()
+    qtbot.wait(50)
+    assert window.wizard.currentId() == 2, "the walk does not carry on past the user's choice"
