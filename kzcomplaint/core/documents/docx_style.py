@@ -444,6 +444,11 @@ _CELL_STYLES = {
 not fit a column, and justified text in a half-width column leaves rivers."""
 
 
+def cell_style(style: str) -> str:
+    """The style a paragraph of ``style`` takes in a column of a parallel document."""
+    return _CELL_STYLES.get(style, style)
+
+
 def parallel_xml(columns: Sequence[tuple[str, Sequence[Para]]]) -> str:
     """A borderless table, one column per language, one row per paragraph.
 
@@ -472,7 +477,7 @@ def parallel_xml(columns: Sequence[tuple[str, Sequence[Para]]]) -> str:
         for language, paragraphs in columns:
             if index < len(paragraphs):
                 source = paragraphs[index]
-                cell = Para(_CELL_STYLES.get(source.style, source.style), source.runs)
+                cell = Para(cell_style(source.style), source.runs)
                 out.append(cell_head + paragraph_xml(cell, language) + "</w:tc>")
             else:
                 out.append(cell_head + "<w:p/></w:tc>")
@@ -530,6 +535,7 @@ __all__ = [
     "ZipMember",
     "base_package",
     "body_xml",
+    "cell_style",
     "footer_xml",
     "para",
     "parallel_xml",

@@ -4,7 +4,7 @@ The preview shows what the paper says, in the order it says it: the same
 paragraphs :func:`~kzcomplaint.core.documents.render.document_paragraphs`
 builds for the .docx, laid out by the same house style
 (:data:`~kzcomplaint.core.documents.docx_style.HOUSE_STYLES`: alignment,
-bold, italic, smaller hints, space before headings). A ``kk+ru`` document is a
+indents, bold, italic, smaller hints, space before headings). A ``kk+ru`` document is a
 two-column table, row by row, as on paper. Nothing is written to a .docx and
 read back: the preview takes about a millisecond, so it can follow typing.
 """
@@ -17,11 +17,12 @@ from pathlib import Path
 
 from kzcomplaint.core.case.model import Case
 from kzcomplaint.core.documents import render
-from kzcomplaint.core.documents.docx_style import FONT_SIZE_PT, STYLE_LOOKS, Para, Run
+from kzcomplaint.core.documents.docx_style import FONT_SIZE_PT, STYLE_LOOKS, Para, Run, cell_style
 from kzcomplaint.core.documents.templates import load_template
 
-# Points of space before a paragraph, as pixels of a screen preview (about 1.33 px per point).
-_PX_PER_PT = 4 / 3
+# Lengths of the paper as pixels of a screen at 96 dpi.
+_PX_PER_PT = 96 / 72
+_PX_PER_CM = 96 / 2.54
 
 
 def _run_html(run: Run) -> str:
@@ -38,6 +39,10 @@ def paragraph_html(paragraph: Para) -> str:
     look = STYLE_LOOKS.get(paragraph.style)
     content = "".join(_run_html(run) for run in paragraph.runs) or "&nbsp;"
     css = [f"margin-top: {round((look.before if look else 0) * _PX_PER_PT)}px", "margin-bottom: 0.3em"]
+    if look is not None and look.left_indent_cm:
+        css.append(f"margin-left: {round(look.left_indent_cm * _PX_PER_CM)}px")  # the header block, right half
+    if look is not None and look.first_line_indent_cm:
+        css.append(f"text-indent: {round(look.first_line_indent_cm * _PX_PER_CM)}px")
     if look is not None and look.size is not None and look.size < FONT_SIZE_PT:
         css.append("font-size: small")
     if look is not None and look.bold:
@@ -54,7 +59,10 @@ def _columns_html(columns: Sequence[Sequence[Para]]) -> str:
     for index in range(max(len(paragraphs) for paragraphs in columns)):
         cells = []
         for paragraphs in columns:
-            inner = paragraph_html(paragraphs[index]) if index < len(paragraphs) else "&nbsp;"
+            if index < len(paragraphs):
+                inner = paragraph_html(Para(cell_style(paragraphs[index].style), paragraphs[index].runs))
+            else:
+                inner = "&nbsp;"
             cells.append(f'<td valign="top" width="{width}%">{inner}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return f'<table width="100%" cellspacing="6">{"".join(rows)}</table>'

@@ -119,3 +119,9 @@ def test_what_the_user_typed_is_shown_as_text_never_as_markup() -> None:
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(render.RenderError):
         preview_html(Case(template="observer_removed"), "de")
+
+
+def test_the_header_block_sits_on_the_right_half_alone_but_not_in_a_column() -> None:
+    case = Case(template="observer_removed", language="ru")
+    assert "margin-left" in preview_html(case, "ru"), "as on paper: the header block 8 cm in"
+    assert "margin-left" not in preview_html(case, "kk+ru"), "a column takes the cell styles, as the .docx does"
