@@ -236,8 +236,8 @@ class DraftController(QObject):
         if asked < self._checks_answered:
             return  # a newer answer is already shown
         self._checks_answered = asked
-        if asked < self._checks_asked:
-            return  # the case changed since: its own answer is coming
+        if asked < self._checks_asked or asked < self._first_of_case:
+            return  # the case changed since (or was replaced): its own answer is coming
         self._shown = asked
         self.problems, self.deadlines, self.core_error = answer
         self.problemsChanged.emit(self.problems)

@@ -149,3 +149,23 @@ def test_going_elsewhere_during_the_walk_ends_it_there(make_window, qtbot, tmp_p
     assert not window.wizard.walking and window.wizard.updatesEnabled()
     qtbot.wait(50)
     assert window.wizard.currentId() == 2, "the walk does not carry on past the user's choice"
+
+
+def test_an_answer_about_the_replaced_case_is_never_shown(qtbot, kz_home, monkeypatch) -> None:
+    release = threading.Event()
+    real = draft_module.assess
+    monkeypatch.setattr(draft_module, "assess", lambda case, today: release.wait(10) and real(case, today))
+    controller = draft_module.DraftController()
+    defective = complete_case()
+    defective.complainant = dataclasses.replace(defective.complainant, iin="")
+    controller.replace_case(defective)
+    controller.recheck()  # the question about the defective case is on its way
+    controller.replace_case(complete_case())  # another case before the answer; its own check not asked yet
+    release.set()
+    assert threads.wait_for_all()
+    QApplication.processEvents()
+    assert controller.problems == [] and not controller.assessed, "the answer was about the other case"
+    controller.recheck()
+    qtbot.waitUntil(lambda: controller.assessed)
+    assert not [problem for problem in controller.problems if problem.field == "complainant.iin"]
+    shiboken6.delete(controller)
