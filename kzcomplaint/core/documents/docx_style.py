@@ -406,10 +406,16 @@ def para(style: str, *runs: Run | str) -> Para:
     return Para(style, tuple(Run(r) if isinstance(r, str) else r for r in runs))
 
 
+_BREAKS = re.compile("[\r\n\t]")
+
+
 def _run_xml(run: Run, lang_tag: str) -> str:
     props = ("<w:b/><w:bCs/>" if run.bold else "") + ("<w:i/><w:iCs/>" if run.italic else "")
     head = f'<w:r><w:rPr>{props}<w:lang w:val="{lang_tag}"/></w:rPr>'
-    text = run.text.replace("\r\n", "\n").replace("\r", "\n")
+    text = run.text
+    if not _BREAKS.search(text):  # most runs: one piece of text, nothing to split
+        return f'{head}<w:t xml:space="preserve">{xml_text(text)}</w:t></w:r>' if text else f"{head}</w:r>"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     pieces: list[str] = []
     for line_index, line in enumerate(text.split("\n")):
         if line_index:
