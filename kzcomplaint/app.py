@@ -96,6 +96,8 @@ def _setup_logging() -> Path | None:
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         handler = logging.FileHandler(folder / LOG_FILE, encoding="utf-8")
+        if hasattr(os, "fchmod"):  # the log names files and cases: the owner's only, like the rest
+            os.chmod(folder / LOG_FILE, 0o600)
     except OSError:
         logging.basicConfig(level=logging.WARNING)
         return None
@@ -104,6 +106,14 @@ def _setup_logging() -> Path | None:
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return folder / LOG_FILE
+
+
+def clean_up_at_start() -> None:
+    """Remove temporary files a killed copy of the app left behind (never those of a copy still running)."""
+    from kzcomplaint.core.case import forget
+
+    for path in forget.remove_orphan_temp_files():
+        log.info("removed a temporary file left behind: %s", path)
 
 
 def install_excepthook(window: MainWindow, log_path: Path | None) -> None:
@@ -162,9 +172,13 @@ def main(self_test: bool = False, ui_language: str | None = None) -> int:
         tr = translator(ui_language or default_ui_language())
         print(tr.gettext(MSG_NO_DISPLAY), file=sys.stderr)
         return 2
+    if hasattr(os, "umask"):
+        # Whatever the app writes (the log, ui.ini, drafts, documents) is the owner's only.
+        os.umask(0o077)
     _import_before_qt()
     app = create_application()
     log_path = _setup_logging()
+    clean_up_at_start()
     from kzcomplaint.gui.i18n import UiLanguage
     from kzcomplaint.gui.settings import UiSettings
     from kzcomplaint.gui.wizard import MainWindow

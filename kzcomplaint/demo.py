@@ -1,8 +1,11 @@
-"""Workshop demo: every shipped example case rendered in Kazakh, Russian and English.
+"""Workshop demo: every shipped example case rendered in each language its texts are written in.
 
 Run by ``make demo`` as ``python -m kzcomplaint.demo out/demo``. The examples
 are fictitious people with synthetic IINs; the output is what a trainer
-shows on a projector. Exit code 1 if any example failed to render.
+shows on a projector. An example is rendered in its own language, in every
+language its translations give (``Case.translations``) and in kk+ru when it
+has both — never in a language that would print its facts in another one.
+Exit code 1 if any example failed to render.
 """
 
 from __future__ import annotations
@@ -10,8 +13,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-from kzcomplaint.core.text.languages import LANGUAGES
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(f"{error}\n")
             failures += 1
             continue
-        for language in LANGUAGES:
+        for language in render.written_languages(case):
             target = out_dir / f"{path.stem}.{language}.docx"
             try:
                 batch.write_atomic(target, render.render_docx(case, language, base_dir=path.parent))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kzcomplaint.core.text.i18n import N_, Message, Translator
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     import argparse  # only to parse a command: the window, which imports this module too, does without it
 
     from kzcomplaint.core.case.model import Case
+    from kzcomplaint.core.law.citations import Citation
 
 # The exit codes of every sub-command (``cli.main`` and ``cli.documents`` use these).
 EXIT_OK = 0
@@ -31,13 +33,20 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     return handlers[args.command](args, tr)
 
 
-def _emit_json(data: dict[str, Any]) -> None:
+def emit_json(data: dict[str, Any]) -> None:
+    """Write ``data`` as JSON in one piece: the output is whole, valid JSON or nothing."""
     stream = sys.stdout
     # Readable UTF-8 where the stream is UTF-8; elsewhere (a Windows pipe in
     # cp1251) \uXXXX escapes, which every JSON reader turns back into the text.
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
-    json.dump(data, stream, ensure_ascii=not encoding.startswith("utf"), indent=2)
-    stream.write("\n")
+    text = json.dumps(data, ensure_ascii=not encoding.startswith("utf"), indent=2)
+    try:
+        text.encode(encoding if encoding.startswith("utf") else "ascii")
+    except (UnicodeEncodeError, LookupError):
+        # A character no encoding can write (a lone surrogate from a file's
+        # "\ud800"): escaped, the JSON is still valid and means the same.
+        text = json.dumps(data, ensure_ascii=True, indent=2)
+    stream.write(text + "\n")
 
 
 def _fail(text: str) -> int:
@@ -55,6 +64,32 @@ def _report_calendar_warnings(tr: Translator) -> None:
 
     for warning in calendar.default_calendar().load_warnings:
         sys.stderr.write(f"kzcomplaint: {warning.render(tr)}\n")
+
+
+MSG_READ_TEXT = N_("Text: kzcomplaint law {provision}")
+
+
+def ground_lines(
+    citation: Citation | None, via: Citation | None, practice: Citation | None, tr: Translator
+) -> list[str]:
+    """How a rule's grounds print: the provision (or that none applies), its door, the practice behind it."""
+    from kzcomplaint.core.law import texts
+    from kzcomplaint.core.law.citations import MSG_NO_PROVISION, MSG_PRACTICE, MSG_VIA
+
+    law = tr.gettext(N_("Law:"))
+    if citation is None:
+        lines = [f"{law} {tr.gettext(MSG_NO_PROVISION)}"]
+    else:
+        unconfirmed = tr.gettext(N_("unconfirmed"))
+        mark = "" if citation.is_confirmed else f" [{unconfirmed}]"
+        lines = [f"{law} {citation.text(tr.language)}{mark}"]
+        if texts.texts_for(citation):
+            lines.append(tr.format(MSG_READ_TEXT, provision=texts.provision_id(citation)))
+    if via is not None:
+        lines.append(tr.format(MSG_VIA, via=via.text(tr.language)))
+    if practice is not None:
+        lines.append(tr.format(MSG_PRACTICE, practice=practice.text(tr.language)))
+    return lines
 
 
 def load_case_or_report(path: str, tr: Translator, *, as_json: bool = False) -> Case | None:
@@ -76,7 +111,7 @@ def load_case_or_report(path: str, tr: Translator, *, as_json: bool = False) -> 
         sys.stderr.write("\n".join(lines) + "\n")
         if as_json:
             problems = [{"field": p.path, "message": p.message.render(tr)} for p in error.problems]
-            _emit_json({"error": {"file": str(error.source), "problems": problems}})
+            emit_json({"error": {"file": str(error.source), "problems": problems}})
         return None
 
 
@@ -100,25 +135,23 @@ def _check(args: argparse.Namespace, tr: Translator) -> int:
     if case is None:
         return EXIT_UNREADABLE
     today = _parse_date_arg(args.today, "--today", tr)
-    problems = checks.check_case(case, today=today)
+    problems = checks.check_case(case, today=today, base_dir=Path(args.case).resolve().parent)
     _report_calendar_warnings(tr)
     blocking = [p for p in problems if p.blocking]
     if args.json:
-        _emit_json({"problems": [p.as_json(tr.language) for p in problems]})
+        emit_json({"problems": [p.as_json(tr.language) for p in problems]})
         return EXIT_PROBLEMS if blocking else EXIT_OK
     if not problems:
         print(tr.gettext(N_("No problems found: the case is complete in form.")))
         return EXIT_OK
     labels = {"blocking": tr.gettext(N_("BLOCKING")), "warning": tr.gettext(N_("warning"))}
-    unconfirmed = tr.gettext(N_("unconfirmed"))
     how_to_fix = tr.gettext(N_("How to fix:"))
-    law = tr.gettext(N_("Law:"))
     for problem in problems:
         print(f"[{labels.get(problem.severity, problem.severity)}] {problem.code} ({problem.field})")
         print(f"    {problem.message[tr.language]}")
         print(f"    {how_to_fix} {problem.hint[tr.language]}")
-        mark = "" if problem.citation.is_confirmed else f" [{unconfirmed}]"
-        print(f"    {law} {problem.citation.text(tr.language)}{mark}")
+        for line in ground_lines(problem.citation, problem.via, problem.practice, tr):
+            print(f"    {line}")
     print()
     print(
         tr.format(
@@ -166,10 +199,8 @@ def _deadlines(args: argparse.Namespace, tr: Translator) -> int:
         return _fail(tr.gettext(N_("give a case file, or --rule ID --event DATE")))
     _report_calendar_warnings(tr)
     if args.json:
-        _emit_json({"deadlines": [d.as_json(tr) for d in results]})
+        emit_json({"deadlines": [d.as_json(tr) for d in results]})
         return EXIT_OK
-    unconfirmed = tr.gettext(N_("unconfirmed"))
-    law = tr.gettext(N_("Law:"))
     for deadline in results:
         print(f"{deadline.title[tr.language]} ({deadline.rule})")
         if deadline.immediate:
@@ -180,8 +211,8 @@ def _deadlines(args: argparse.Namespace, tr: Translator) -> int:
             print(f"    {number}. {step.render(tr)}")
         for warning in deadline.warnings:
             print(f"  ! {warning.message.render(tr)}")
-        mark = "" if deadline.citation.is_confirmed else f" [{unconfirmed}]"
-        print(f"  {law} {deadline.citation.text(tr.language)}{mark}")
+        for line in ground_lines(deadline.citation, deadline.via, None, tr):
+            print(f"  {line}")
         print()
     return EXIT_OK
 
@@ -196,7 +227,7 @@ def _templates(args: argparse.Namespace, tr: Translator) -> int:
             entry = catalog.as_json(info)
             entry["questions"] = _questions_json(info.id)
             entries.append(entry)
-        _emit_json({"templates": entries})
+        emit_json({"templates": entries})
         return EXIT_OK
     for group in catalog.groups():
         print(group.title[tr.language])

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kzcomplaint.cli.cases import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
-from kzcomplaint.core.text.i18n import N_, Translator
+from kzcomplaint.core.text.i18n import N_, Message, Translator
 
 if TYPE_CHECKING:
     from kzcomplaint.core.documents.batch import CaseResult
@@ -119,12 +119,14 @@ def _render(args: argparse.Namespace, tr: Translator) -> int:
     if not _write(output, data, tr, source=args.case):
         return EXIT_UNREADABLE
     print(tr.format(N_("Written: {file}"), file=str(output)))
-    from kzcomplaint.core.text import detect
+    from kzcomplaint.core.case import evidence
 
-    mixed = detect.mixed_language_note(case.own_texts(), language)
-    if mixed is not None:
-        print(f"! {mixed.render(tr)}")
-    blocking = [p for p in checks.check_case(case) if p.blocking]
+    base_dir = Path(args.case).resolve().parent
+    for field, note in evidence.evidence_notes(case, base_dir):
+        _error(f"{args.case}: {field}: {note.render(tr)}")
+    for note in render.language_notes(case, language):
+        print(f"! {note.render(tr)}")
+    blocking = [p for p in checks.check_case(case, base_dir=base_dir) if p.blocking]
     if not blocking:
         return EXIT_OK
     print(
@@ -195,17 +197,18 @@ def _batch(args: argparse.Namespace, tr: Translator) -> int:
             language=args.lang,
             jobs=args.jobs or None,
             progress=_ProgressLine(Path(args.source), tr),
+            overwrite=args.overwrite,
         )
     except batch.BatchSourceError as error:
         _error(error.message.render(tr))
         return EXIT_UNREADABLE
-    except (OSError, ValueError) as error:  # ValueError: a NUL in the name
+    except batch.OutputFolderError as error:
         blocker = batch.file_in_the_way(Path(args.output))
         if blocker is not None:
             _error(tr.format(MSG_FILE_IN_THE_WAY, file=args.output, blocker=str(blocker)))
             return EXIT_UNREADABLE
-        reason = getattr(error, "strerror", None) or str(error)
-        _error(tr.format(N_("{file}: the output folder cannot be created: {reason}"), file=args.output, reason=reason))
+        message = N_("{file}: the output folder cannot be created: {reason}")
+        _error(tr.format(message, file=args.output, reason=error.reason))
         return EXIT_UNREADABLE
     for result in summary.results:
         name = batch.case_name(result, Path(args.source), tr)
@@ -214,6 +217,8 @@ def _batch(args: argparse.Namespace, tr: Translator) -> int:
             _error(f"{name}: {where}: {problem.message.render(tr)}")
         for note in result.notes:
             _error(f"{name}: {note.render(tr)}")
+        if result.skipped is not None:
+            _error(f"{name}: {Message(batch.MSG_EXISTS, file=result.skipped).render(tr)}")
         if result.ok and result.blocking:
             codes = ", ".join(code for code, _, _ in result.blocking)
             print(
@@ -226,8 +231,12 @@ def _batch(args: argparse.Namespace, tr: Translator) -> int:
             )
     print(
         tr.format(
-            N_("Rendered: {rendered}, failed: {failed}, with blocking problems: {blocking}, time: {seconds} s"),  # noqa: E501 - one msgid
+            N_(
+                "Rendered: {rendered}, skipped (already there): {skipped}, failed: {failed}, "
+                "with blocking problems: {blocking}, time: {seconds} s"
+            ),
             rendered=summary.rendered,
+            skipped=summary.skipped,
             failed=summary.failed,
             blocking=summary.with_blocking,
             seconds=f"{summary.seconds:.1f}",

@@ -80,6 +80,14 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     templates = commands.add_parser("templates", parents=[common], help=t(N_("list the document kinds")))
     templates.add_argument("--json", action="store_true", help=t(N_("machine-readable output")))
 
+    law = commands.add_parser(
+        "law", parents=[common], help=t(N_("the quoted text of a provision the app cites, or the list of them"))
+    )
+    law.add_argument(
+        "provision", metavar="ID", nargs="?", help=t(N_("provision id, e.g. election_law.39.2 (none: list them all)"))
+    )
+    law.add_argument("--json", action="store_true", help=t(N_("machine-readable output")))
+
     render = commands.add_parser("render", parents=[common], help=t(N_("export a case as a .docx document")))
     render.add_argument("case", metavar="CASE", help=t(N_("case file (.json)")))
     render.add_argument(
@@ -92,11 +100,29 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     batch.add_argument("-o", "--output", metavar="OUTDIR", required=True, help=t(N_("output folder")))
     batch.add_argument("--lang", choices=DOCUMENT_LANGUAGES, help=t(N_("document language (default: each case's)")))
     batch.add_argument("--jobs", type=int, default=0, metavar="N", help=t(N_("parallel jobs (default: CPU count)")))
+    batch.add_argument(
+        "--overwrite",
+        action="store_true",
+        help=t(N_("replace documents already in the output folder (default: leave them and report the case)")),
+    )
+
+    forget = commands.add_parser(
+        "forget", parents=[common], help=t(N_("remove everything kzcomplaint stored about you on this computer"))
+    )
+    forget.add_argument("--yes", action="store_true", help=t(N_("do not ask before removing")))
+
+    from kzcomplaint.cli import filing
+
+    filing.add_parsers(commands, common, tr)
 
     blank = commands.add_parser("blank", parents=[common], help=t(N_("a blank paper form of a document kind")))
     blank.add_argument("template", metavar="TEMPLATE", help=t(N_("document kind id")))
     blank.add_argument("--lang", choices=DOCUMENT_LANGUAGES, required=True, help=t(N_("document language")))
     blank.add_argument("-o", "--output", metavar="FILE", required=True, help=t(N_("output .docx file")))
+
+    from kzcomplaint.cli import workshop  # argparse and the core's messages only: nothing slow
+
+    workshop.add_parser(commands, common, tr, _Parser)
     return parser
 
 
@@ -184,16 +210,31 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace | None, args_list: list[str], ui_language: str, tr: Translator) -> int:
     command = args.command if args is not None else None
-    if command in ("check", "deadlines", "templates"):
-        from kzcomplaint.cli import cases
+    if args is not None and command is not None:
+        if command in ("check", "deadlines", "templates"):
+            from kzcomplaint.cli import cases
 
-        assert args is not None
-        return cases.run(args, tr)
-    if command in ("render", "batch", "blank"):
-        from kzcomplaint.cli import documents
+            return cases.run(args, tr)
+        if command == "law":
+            from kzcomplaint.cli import law
 
-        assert args is not None
-        return documents.run(args, tr)
+            return law.run(args, tr)
+        if command == "workshop":
+            from kzcomplaint.cli import workshop
+
+            return workshop.run(args, tr)
+        if command in ("filed", "refused", "answered", "escalate", "timeline", "ics"):
+            from kzcomplaint.cli import filing
+
+            return filing.run(args, tr)
+        if command == "forget":
+            from kzcomplaint.cli import privacy
+
+            return privacy.run(args, tr)
+        if command in ("render", "batch", "blank"):
+            from kzcomplaint.cli import documents
+
+            return documents.run(args, tr)
     from kzcomplaint import app
 
     explicit = any(arg == "--ui-lang" or arg.startswith("--ui-lang=") for arg in args_list)

@@ -4,9 +4,10 @@
 edited. Pages write their answers into it and call :meth:`touch`; the
 controller asks the core for problems and deadlines (debounced, on a worker
 thread: the first check of a session loads every rule file, and the window
-must not freeze meanwhile), autosaves through
-:mod:`kzcomplaint.core.case.drafts`, and announces changes with signals.
-Pages never talk to each other, only to the controller.
+must not freeze meanwhile), autosaves into the window's own slot of
+:mod:`kzcomplaint.core.case.drafts` (locked: no other window or copy of the
+app writes there), and announces changes with signals. Pages never talk to
+each other, only to the controller.
 """
 
 from __future__ import annotations
@@ -35,8 +36,13 @@ AUTOSAVE_INTERVAL_MS = 5_000
 RECHECK_DELAY_MS = 250
 
 
-def assess(case: Case, today: dt.date | None) -> tuple[list[Problem], list[Deadline], str]:
+def assess(
+    case: Case, today: dt.date | None, *, base_dir: Path | None = None, picked: frozenset[Path] = frozenset()
+) -> tuple[list[Problem], list[Deadline], str]:
     """The case's problems and deadlines, and what went wrong computing them (worker thread).
+
+    ``base_dir`` (the case file's folder) and ``picked`` (files the user
+    picked in a dialog) are the evidence files the checker may look at.
 
     A rule bug must not take the editor down: it is logged for the team and
     its message shown on the pages, with whatever could still be computed.
@@ -47,7 +53,7 @@ def assess(case: Case, today: dt.date | None) -> tuple[list[Problem], list[Deadl
     problems: list[Problem] = []
     terms: list[Deadline] = []
     try:
-        problems = list(checks.check_case(case, today=today))
+        problems = list(checks.check_case(case, today=today, base_dir=base_dir, picked=picked))
     except Exception as error:
         log.exception("check_case failed")
         errors.append(str(error))
@@ -87,6 +93,11 @@ class DraftController(QObject):
         self.region = ""
         """The respondent's region (a directory region id): not part of the case file,
         inferred from the bodies chosen, used to propose the addressee."""
+        self.slot: drafts.AutosaveSlot | None = None
+        """This window's autosave slot, taken at the first autosave (or with a restored draft)."""
+        self.picked_files: set[Path] = set()
+        """Evidence files the user picked in a file dialog in this window: the only ones read
+        wherever they are (others only inside the case file's folder)."""
         self._directory: Directory | None = None
         self.directory_error: DirectoryError | None = None
         self._checks_asked = 0
@@ -123,6 +134,7 @@ class DraftController(QObject):
             case.complainant = copy.deepcopy(complainant)
         if with_representative:
             case.representative = Person(role="lawyer")
+        self.picked_files.clear()
         self.replace_case(case)
 
     def touch(self) -> None:
@@ -155,6 +167,11 @@ class DraftController(QObject):
         self.case.language = language
         for body in (self.case.respondent, self.case.addressee):
             body.name = self.directory.localized_name(body, language)
+
+    @property
+    def effective_today(self) -> dt.date | None:
+        """The day the case is judged on: an exercise's story day, else the trainer's date, else None (today)."""
+        return self.case.story_today() or self.today
 
     def set_today(self, today: dt.date | None) -> None:
         """Take ``today`` as the current date (a trainer's exercise), or the real date."""
@@ -210,13 +227,15 @@ class DraftController(QObject):
         self._recheck_timer.stop()
         self._checks_asked += 1
         asked = self._checks_asked
-        case, today = self.snapshot(), self.today
+        case, today = self.snapshot(), self.effective_today
+        base_dir = self.path.parent if self.path is not None else None
+        picked = frozenset(self.picked_files)
 
         def failed(error: Exception) -> None:  # assess catches what the core raises; this is the rest
             self._answered(asked, ([], [], str(error)))
 
         threads.run_in_background(
-            lambda: assess(case, today),
+            lambda: assess(case, today, base_dir=base_dir, picked=picked),
             on_success=lambda answer: self._answered(asked, answer),
             on_failure=failed,
             context=self,
@@ -257,12 +276,29 @@ class DraftController(QObject):
         """
         from kzcomplaint.core.case import caseio
 
+        self._relative_evidence(path.parent)
         caseio.save_case(self.case, path)
         self.path = path
         self.dirty = False
-        drafts.discard_autosave()
+        if self.slot is not None:
+            self.slot.discard()
         self._remember(path)
         self.stateChanged.emit()
+
+    def _relative_evidence(self, folder: Path) -> None:
+        """Evidence picked inside the case's folder is written relative to it: the folder can be handed on whole."""
+        import os
+
+        for item in self.case.evidence:
+            if not item.file or not Path(item.file).is_absolute():
+                continue
+            picked = Path(item.file)
+            try:
+                relative = Path(os.path.abspath(picked)).relative_to(Path(os.path.abspath(folder)))
+            except ValueError:
+                continue  # outside: read in this window because it was picked here
+            self.picked_files.add(folder / relative)
+            item.file = relative.as_posix()
 
     def open(self, path: Path) -> None:
         """Open a case file.
@@ -275,12 +311,15 @@ class DraftController(QObject):
         case = caseio.load_case(path)
         self.case = case
         self._remember(path)
+        self.picked_files.clear()
         self.replace_case(case, path=path)
 
     def _remember(self, path: Path) -> None:
+        from kzcomplaint.core.case import vault
+
         try:
             drafts.remember_case(path, self.case.template)
-        except OSError:
+        except (OSError, vault.VaultError):
             log.warning("could not update the recent cases list", exc_info=True)
 
     def autosave(self) -> bool:
@@ -288,8 +327,10 @@ class DraftController(QObject):
         if not self.dirty:
             return False
         try:
-            drafts.write_autosave(self.case, source=self.path)
-        except Exception as error:  # disk full, read-only home: say so, keep editing
+            if self.slot is None:
+                self.slot = drafts.AutosaveSlot.create()
+            self.slot.write(self.case, source=self.path)
+        except Exception as error:  # disk full, read-only home, passphrase not given: say so, keep editing
             log.warning("autosave failed", exc_info=True)
             self.autosaveFailed.emit(str(getattr(error, "message", error)))
             return False
@@ -297,10 +338,33 @@ class DraftController(QObject):
 
     def discard(self) -> None:
         """Forget the unsaved answers and the autosave (the user chose to discard them)."""
-        drafts.discard_autosave()
+        if self.slot is not None:
+            self.slot.discard()
         self.dirty = False
         self.stateChanged.emit()
 
+    def close_slot(self) -> None:
+        """The window closes: give up its slot; a draft of unsaved answers stays for the next start."""
+        self.autosave_timer.stop()
+        if self.slot is not None:
+            if self.dirty:
+                self.slot.release()
+            else:
+                self.slot.close()
+            self.slot = None
+
+    @property
+    def is_pristine(self) -> bool:
+        """Whether the window holds nothing of the user's: a new case, no answer given."""
+        return not self.dirty and self.path is None
+
     def restore(self, autosave: drafts.Autosave) -> None:
-        """Continue with an autosaved draft (still unsaved)."""
+        """Continue with an autosaved draft (still unsaved), autosaving into its own slot from now on.
+
+        The draft stays bound to the case file it belongs to, and to no other.
+        """
+        if self.slot is not None and self.slot is not autosave.slot:
+            self.slot.close()
+        self.slot = autosave.slot
+        self.picked_files.clear()
         self.replace_case(autosave.case, path=autosave.source, dirty=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kzcomplaint.core.case.model import ContestedType, ElectionKind, Role
+from kzcomplaint.core.case.model import ContestedType, ElectionKind
 from kzcomplaint.core.text.i18n import N_
 
 if TYPE_CHECKING:
@@ -24,7 +24,6 @@ MSG_UNCONFIRMED = N_("unconfirmed")
 MSG_IMMEDIATELY = N_("without delay (same day)")
 """The last day of a term that runs out at once."""
 
-ROLES_SHOWN: tuple[str, ...] = tuple(role.value for role in Role)
 ELECTION_KINDS: tuple[str, ...] = tuple(kind.value for kind in ElectionKind)
 CONTESTED_TYPES: tuple[str, ...] = tuple(kind.value for kind in ContestedType)
 
@@ -72,3 +71,17 @@ def citation_text(citation: Citation, tr: Translator) -> str:
     if not citation.is_confirmed:
         text = f"{text} ({tr.gettext(MSG_UNCONFIRMED)})"
     return text
+
+
+def ground_text(citation: Citation | None, tr: Translator) -> str:
+    """A rule's ground: its citation, or that no provision of law requires it for this document."""
+    from kzcomplaint.core.law.citations import MSG_NO_PROVISION
+
+    return citation_text(citation, tr) if citation is not None else tr.gettext(MSG_NO_PROVISION)
+
+
+def roles_for_vote(election_kind: str) -> tuple[str, ...]:
+    """The complainant roles a list offers for this kind of vote (no chamber chairs for the Kurultai)."""
+    from kzcomplaint.core.law import elections
+
+    return elections.roles_for(election_kind)

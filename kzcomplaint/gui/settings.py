@@ -7,7 +7,9 @@ the core's business.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -23,12 +25,26 @@ class UiSettings:
 
     def __init__(self) -> None:
         """Open the INI file in the user config folder."""
-        path = resources.user_config_dir() / "ui.ini"
-        self._store = QSettings(str(path), QSettings.Format.IniFormat)
+        self.path = resources.user_config_dir() / "ui.ini"
+        self._store = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self._private()
+
+    def _private(self) -> None:
+        # The last folder used names the user's cases: the owner's only, like every file of the app.
+        with contextlib.suppress(OSError):
+            os.chmod(self.path, 0o600)
 
     def sync(self) -> None:
-        """Write pending changes to disk."""
+        """Write pending changes to disk (readable by the owner only)."""
         self._store.sync()
+        self._private()
+
+    def forget(self) -> None:
+        """Remove every preference, in memory and on disk ("Forget everything")."""
+        self._store.clear()
+        self._store.sync()
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
 
     @property
     def language(self) -> str | None:

@@ -57,6 +57,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+_OPEN_WINDOWS: list[MainWindow] = []
+"""Windows opened for further restored drafts (kept referenced while they live)."""
+
 
 def page_classes() -> tuple[type[BasePage], ...]:
     """The wizard's pages, in order (a page's id is its index); imports their modules on the first call."""
@@ -90,11 +93,43 @@ _QT_BUTTONS = (
 MSG_UNSAVED = N_("The case has unsaved answers. Save them first?")
 MSG_RESTORE = N_("kzcomplaint was not closed properly last time, or a case was not saved.")
 MSG_RESTORE_DETAILS = N_("An autosaved draft from {when} can be restored: {what}.")
+MSG_RESTORE_MORE = N_("Unsaved draft {number} of {count}.")
+MSG_RESTORE_PARTLY = N_(
+    "This draft could not be read in full. It is kept as it was in {file}. "
+    "What could be read is restored as a new, unsaved case; what was left out is listed."
+)
+MSG_UNREADABLE_DRAFT = N_(
+    "An autosaved draft could not be read at all. It is kept as it was in {file}; nothing was deleted."
+)
+MSG_OPENED_PARTLY = N_(
+    "The file {file} cannot be opened in full; it is left as it is. What could be read is opened as a new, "
+    "unsaved case (Save as… keeps it under another name). Left out:"
+)
+MSG_KEPT_PARTLY = N_("The draft is kept as it was in {file}. Left out of what was restored:")
 MSG_NEW_CASE = N_("new case")
 MSG_AUTOSAVED = N_("Autosaved at {time}")
 MSG_AUTOSAVE_FAILED = N_("Autosave failed: {reason}")
 MSG_SAVED = N_("Saved: {file}")
 MSG_TRAINING = N_("Training: today is {date}")
+MSG_FORGET_ASK = N_(
+    "Remove everything kzcomplaint keeps about you on this computer ({count} file(s))? "
+    "This cannot be undone."
+)
+MSG_FORGET_WHAT = N_(
+    "Your remembered details, every autosaved and kept draft, the list of recent cases, the log, "
+    "the interface settings, your directory of bodies and calendar, and the passphrase. The case in this "
+    "window is closed without saving. Case files and documents you saved elsewhere are not touched."
+)
+MSG_FORGOTTEN = N_("Removed {count} file(s): kzcomplaint keeps nothing about you on this computer now.")
+MSG_NOT_REMOVED = N_("These could not be removed: {files}")
+MSG_PASSPHRASE_SET = N_(
+    "A passphrase protects your drafts and details on this computer. Change it, or remove it "
+    "(the files are then kept unencrypted)?"
+)
+MSG_PASSPHRASE_DONE = N_(
+    "Protected with your passphrase: {count} file(s) encrypted; from now on nothing is kept unencrypted."
+)
+MSG_PASSPHRASE_REMOVED = N_("The passphrase was removed; {count} file(s) are kept unencrypted again.")
 PREPARE_DELAY_MS = 300
 """After the first paint, how long the window stays idle before the core's data is read for the first case."""
 
@@ -342,6 +377,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._shown_once = False
         self._painted_once = False
+        self._forgotten = False
         self._parties: PartiesPage | None = None
         self.batch_dialog: BatchDialog | None = None
         self.draft = DraftController(self)
@@ -355,6 +391,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.training_label)
         self._build_menus()
         self._connect()
+        from kzcomplaint.gui.workshop import WorkshopController  # light: its work is imported on first use
+
+        self.workshop = WorkshopController(self)
         self.start_page.hold_terms()
         geometry = settings.geometry
         if geometry is not None:
@@ -426,6 +465,9 @@ class MainWindow(QMainWindow):
         self.export_action = action(self.file_menu, QKeySequence("Ctrl+E"), self._export)
         self.batch_action = action(self.file_menu, None, self.export_many)
         self.file_menu.addSeparator()
+        self.timeline_action = action(self.file_menu, QKeySequence("Ctrl+T"), lambda: self.show_timeline())
+        self.calendar_action = action(self.file_menu, None, lambda: self.export_calendar())
+        self.file_menu.addSeparator()
         self.quit_action = action(self.file_menu, QKeySequence.StandardKey.Quit, self.close)
 
         self.language_menu = QMenu(self)
@@ -455,13 +497,16 @@ class MainWindow(QMainWindow):
         self.training_action = action(self.settings_menu, None, self._training_date)
         self.settings_menu.addSeparator()
         self.directory_action = action(self.settings_menu, None, self.show_directory)
-        self.forget_action = action(self.settings_menu, None, self._forget_profile)
+        self.workdays_action = action(self.settings_menu, None, lambda: self.show_workdays())
+        self.passphrase_action = action(self.settings_menu, None, lambda: self.manage_passphrase())
+        self.forget_action = action(self.settings_menu, None, lambda: self.forget_everything())
         self.about_action = action(self.help_menu, QKeySequence.StandardKey.HelpContents, self._about)
 
     def _connect(self) -> None:
         self.start_page.newRequested.connect(lambda: self.new_case(go_on=True))
         self.start_page.openRequested.connect(lambda: self.open_case())
         self.start_page.openPathRequested.connect(lambda path: self.open_path(Path(path)))
+        self.start_page.timelineRequested.connect(lambda path: self.show_timeline(Path(path)))
         self.wizard.pagesCreated.connect(self._connect_pages)
         self.wizard.finishRequested.connect(self._export)
         self.wizard.currentIdChanged.connect(self._page_changed)
@@ -481,6 +526,7 @@ class MainWindow(QMainWindow):
         assert isinstance(parties, PartiesPage)
         parties.directoryRequested.connect(self.show_directory)
         self._parties = parties
+        self.document_page.timelineRequested.connect(lambda: self.show_timeline())
 
     def retranslate(self, *_args: object) -> None:
         """Menus, title and status bar in the interface language."""
@@ -494,6 +540,9 @@ class MainWindow(QMainWindow):
         self.save_as_action.setText(tr.gettext(N_("Save &as…")))
         self.export_action.setText(tr.gettext(N_("&Export the document…")))
         self.batch_action.setText(tr.gettext(N_("Export &many cases…")))
+        self.timeline_action.setText(tr.gettext(N_("&Timeline and next step…")))
+        self.calendar_action.setText(tr.gettext(N_("Terms of recent cases to a &calendar (.ics)…")))
+        self.workdays_action.setText(tr.gettext(N_("&Working-day calendar…")))
         self.quit_action.setText(tr.gettext(N_("&Quit")))
         self.language_menu.setTitle(tr.gettext(N_("Interface &language")))
         self.role_menu.setTitle(tr.gettext(N_("My &role")))
@@ -503,10 +552,15 @@ class MainWindow(QMainWindow):
         self.training_action.setText(tr.gettext(N_("&Training date…")))
         self.training_action.setEnabled(self.settings.role == "trainer")
         self.directory_action.setText(tr.gettext(N_("&Directory of bodies…")))
-        self.forget_action.setText(tr.gettext(N_("&Forget my saved details")))
+        self.forget_action.setText(tr.gettext(N_("&Forget everything on this computer…")))
+        self.passphrase_action.setText(tr.gettext(N_("&Passphrase…")))
         self.about_action.setText(tr.gettext(N_("&About kzcomplaint")))
         self._update_title()
         self._update_training_label()
+
+    def show_status(self, text: str) -> None:
+        """Say ``text`` in the status bar (a note from an input, an autosave)."""
+        self.status_label.setText(text)
 
     def _update_title(self) -> None:
         name = self.draft.path.name if self.draft.path is not None else self.translator.gettext(MSG_NEW_CASE)
@@ -514,15 +568,13 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.draft.dirty)
 
     def _update_training_label(self) -> None:
-        if self.draft.today is not None:
+        today = self.draft.effective_today  # an exercise's story day, or the trainer's date
+        if today is not None:
             from kzcomplaint.core.text import legal_dates
 
-            self.training_label.setText(
-                self.translator.format(
-                    MSG_TRAINING, date=legal_dates.format_legal_date(self.draft.today, self.translator.language)
-                )
-            )
-        self.training_label.setVisible(self.draft.today is not None)
+            date = legal_dates.format_legal_date(today, self.translator.language)
+            self.training_label.setText(self.translator.format(MSG_TRAINING, date=date))
+        self.training_label.setVisible(today is not None)
 
     # --- review ------------------------------------------------------------------------
 
@@ -602,9 +654,17 @@ class MainWindow(QMainWindow):
         try:
             self.draft.open(path)
         except caseio.CaseFileError as error:
+            salvaged = caseio.salvage_case(path)
             problems = [FileProblem(problem.path, problem.message) for problem in error.problems]
+            header = None
+            if salvaged.readable:
+                # Never lost: the file stays as it is, and what it holds is shown, unbound to it.
+                self.draft.replace_case(salvaged.case, dirty=True)
+                self.wizard.go_to_page(0)
+                self.wizard.go_to_page(6 if self.draft.template_info() is not None else 1)
+                header = self.translator.format(MSG_OPENED_PARTLY, file=error.source)
             self.problems_dialog = ProblemsDialog(
-                self.translator, self.translator.gettext(N_("Open a case file")), error.source, problems, self
+                self.translator, self.translator.gettext(N_("Open a case file")), error.source, problems, self, header
             )
             _delete_on_close(self.problems_dialog)
             self.problems_dialog.open()
@@ -702,43 +762,95 @@ class MainWindow(QMainWindow):
         self.status_label.setText(self.translator.format(MSG_AUTOSAVED, time=dt.datetime.now().strftime("%H:%M:%S")))
 
     def offer_restore(self) -> bool:
-        """When an autosaved draft exists, offer to restore or discard it; True when restored."""
-        from kzcomplaint.core.case import caseio
+        """Offer each draft left by a window that is gone; True when one was restored here.
 
-        try:
-            autosave = drafts.read_autosave()
-        except caseio.CaseFileError:
-            log.warning("autosave damaged; discarded")
-            drafts.discard_autosave()
-            return False
-        if autosave is None:
-            return False
-        choice = self._ask_restore(autosave)
-        if choice:
-            self.draft.restore(autosave)
-            self.wizard.go_to_page(0)
-            self.wizard.walk_to(1 if self.draft.template_info() is None else 6)
-            return True
-        drafts.discard_autosave()
-        return False
+        The first draft restored goes into this window (when it holds nothing
+        yet), every further one into a window of its own, so each keeps its own
+        autosave. A draft kept for later stays on disk for the next start; a
+        draft that could be read only in part was moved aside, never deleted.
+        """
+        from kzcomplaint.core.case import vault
 
-    def _ask_restore(self, autosave: drafts.Autosave) -> bool:
+        if vault.is_protected() and not vault.is_unlocked():
+            self.ask_passphrase()  # without it the drafts stay on disk, unread, for the next start
+        orphans = drafts.claim_orphans()
+        restored_here = False
+        for number, autosave in enumerate(orphans, start=1):
+            if not autosave.readable:
+                self._show_unreadable_draft(autosave)
+                continue
+            choice = self._ask_restore(autosave, number, len(orphans))
+            if choice == "discard":
+                autosave.slot.close()
+            elif choice == "later":
+                autosave.slot.release()
+            elif not restored_here and self.draft.is_pristine:
+                self.restore(autosave)
+                restored_here = True
+            else:
+                self.spawn_window().restore(autosave)
+        return restored_here
+
+    def restore(self, autosave: drafts.Autosave) -> None:
+        """Continue with ``autosave`` in this window; list what was left out of a draft read in part."""
+        self.draft.restore(autosave)
+        self.wizard.go_to_page(0)
+        self.wizard.walk_to(1 if self.draft.template_info() is None else 6)
+        if autosave.problems:
+            self._show_draft_problems(autosave, self.translator.format(MSG_KEPT_PARTLY, file=str(autosave.kept)))
+
+    def spawn_window(self) -> MainWindow:
+        """Another main window of this process (a second restored draft), shown."""
+        window = MainWindow(self.ui, self.settings)
+        _OPEN_WINDOWS.append(window)
+        window.destroyed.connect(lambda *_args, w=window: _OPEN_WINDOWS.remove(w) if w in _OPEN_WINDOWS else None)
+        _delete_on_close(window)
+        window.show()
+        return window
+
+    def _show_unreadable_draft(self, autosave: drafts.Autosave) -> None:
+        autosave.slot.release()
+        self._show_draft_problems(autosave, self.translator.format(MSG_UNREADABLE_DRAFT, file=str(autosave.kept)))
+
+    def _show_draft_problems(self, autosave: drafts.Autosave, header: str) -> None:
+        from kzcomplaint.gui.dialogs.problems import FileProblem, ProblemsDialog
+
+        problems = [FileProblem(problem.path, problem.message) for problem in autosave.problems]
+        title = self.translator.gettext(N_("Restore the draft?"))
+        dialog = ProblemsDialog(self.translator, title, str(autosave.kept), problems, self, header)
+        _delete_on_close(dialog)
+        self.problems_dialog = dialog
+        dialog.open()
+
+    def _ask_restore(self, autosave: drafts.Autosave, number: int = 1, count: int = 1) -> str:
+        """Ask what to do with a draft: ``restore``, ``discard`` or ``later``."""
         from PySide6.QtWidgets import QMessageBox
 
         tr = self.translator
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(tr.gettext(N_("Restore the draft?")))
-        box.setText(tr.gettext(MSG_RESTORE))
+        text = tr.gettext(MSG_RESTORE)
+        if count > 1:
+            text = f"{text}\n{tr.format(MSG_RESTORE_MORE, number=number, count=count)}"
+        box.setText(text)
         when = autosave.saved_at.strftime("%d.%m.%Y %H:%M") if autosave.saved_at else "?"
         what = self._describe(autosave.case, autosave.source)
-        box.setInformativeText(tr.format(MSG_RESTORE_DETAILS, when=when, what=what))
+        details = tr.format(MSG_RESTORE_DETAILS, when=when, what=what)
+        if autosave.problems:
+            details = f"{details}\n{tr.format(MSG_RESTORE_PARTLY, file=str(autosave.kept))}"
+        box.setInformativeText(details)
         restore = box.addButton(tr.gettext(N_("&Restore")), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(tr.gettext(N_("&Discard")), QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton(tr.gettext(N_("Keep for &later")), QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton(tr.gettext(N_("&Discard")), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(restore)
+        box.setEscapeButton(later)
         self.restore_box = box
         box.exec()
-        return box.clickedButton() is restore
+        clicked = box.clickedButton()
+        if clicked is restore:
+            return "restore"
+        return "discard" if clicked is discard else "later"
 
     def _describe(self, case: Case, source: Path | None) -> str:
         from kzcomplaint.core.law import catalog
@@ -783,11 +895,190 @@ class MainWindow(QMainWindow):
         _delete_on_close(self.directory_dialog)
         self.directory_dialog.open()
 
-    def _forget_profile(self) -> None:
-        profile.forget_profile()
-        self.status_label.setText(self.translator.gettext(N_("Your saved details were deleted from this computer.")))
+    def show_timeline(self, path: Path | None = None) -> QWidget | None:
+        """The timeline of the case being edited (of ``path``, opened first): record what happened, go on."""
+        from kzcomplaint.gui.dialogs.timeline import TimelineDialog
+
+        if path is not None and path != self.draft.path and not self.open_path(path):
+            return None
+        self._store_current()
+        dialog = TimelineDialog(self.translator, self.draft, self)
+        _delete_on_close(dialog)
+
+        def drafted(next_path: object) -> None:
+            if self.open_path(Path(str(next_path)), ask=False):
+                dialog.refresh()
+
+        dialog.nextDrafted.connect(drafted)
+        dialog.finished.connect(lambda _result: self.start_page.load())
+        self.timeline_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_workdays(self) -> QWidget:
+        """The working-day calendar of the year (of the training date), with the user's own days."""
+        from kzcomplaint.gui.dialogs.workdays import WorkdaysDialog
+
+        year = (self.draft.today or dt.date.today()).year
+        dialog = WorkdaysDialog(self.translator, year, self)
+        _delete_on_close(dialog)
+        dialog.calendarChanged.connect(self.draft.recheck)
+        self.workdays_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def export_calendar(self, path: Path | None = None) -> Path | None:
+        """The running terms of every recent case file, as one .ics calendar (asking where)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from kzcomplaint.core.case import caseio
+        from kzcomplaint.core.files import atomic
+        from kzcomplaint.core.filing import ics
+
+        if path is None:
+            folder = Path(self.settings.last_folder) if self.settings.last_folder else Path.home()
+            name, _filter = QFileDialog.getSaveFileName(
+                self,
+                self.translator.gettext(N_("Terms of recent cases to a calendar")),
+                str(folder / "kzcomplaint.ics"),
+                self.translator.gettext(N_("Calendars (*.ics)")),
+            )
+            if not name:
+                return None
+            path = Path(name)
+        cases = []
+        for recent in drafts.recent_cases():
+            try:
+                cases.append((recent.path.name, caseio.load_case(recent.path)))
+            except caseio.CaseFileError:
+                continue  # the start page lists the files it cannot read
+        data = ics.calendar_bytes(cases, self.translator, today=self.draft.today)
+        try:
+            atomic.write_private_file(path, data)
+        except OSError as error:
+            self.status_label.setText(str(error.strerror or error))
+            return None
+        self.status_label.setText(self.translator.format(N_("Calendar saved: {file}"), file=str(path)))
+        return path
+
+    def ask_passphrase(self) -> bool:
+        """Ask for the passphrase set on this computer until it is right or the user gives up; True when given."""
+        from kzcomplaint.core.case import vault
+        from kzcomplaint.gui.dialogs.passphrase import PassphraseDialog
+
+        dialog = PassphraseDialog(self.translator, new=False, parent=self)
+        self.passphrase_dialog = dialog
+        while dialog.exec() == PassphraseDialog.DialogCode.Accepted:
+            try:
+                vault.unlock(dialog.value())
+            except vault.VaultError as error:  # a wrong passphrase changes nothing on disk
+                dialog.show_problem(error.message)
+                continue
+            if self.draft.is_pristine:
+                self.new_case(ask=False)  # with the remembered details, readable now
+            self.status_label.setText("")
+            return True
+        self.status_label.setText(self.translator.gettext(vault.MSG_LOCKED))
+        return False
+
+    def manage_passphrase(self) -> bool:
+        """Settings → Passphrase…: set one, change or remove it, or give it; True when something changed."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from kzcomplaint.core.case import forget, vault
+        from kzcomplaint.gui.dialogs.passphrase import PassphraseDialog
+
+        tr = self.translator
+        if vault.is_protected() and not vault.is_unlocked():
+            return self.ask_passphrase()
+        if vault.is_protected():
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle(tr.gettext(N_("Passphrase")))
+            box.setText(tr.gettext(MSG_PASSPHRASE_SET))
+            change = box.addButton(tr.gettext(N_("&Change it…")), QMessageBox.ButtonRole.AcceptRole)
+            remove = box.addButton(tr.gettext(N_("&Remove it")), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            self.passphrase_box = box
+            box.exec()
+            if box.clickedButton() is remove:
+                files = vault.remove_passphrase(forget.protected_files())
+                self.status_label.setText(tr.format(MSG_PASSPHRASE_REMOVED, count=len(files)))
+                return True
+            if box.clickedButton() is not change:
+                return False
+        dialog = PassphraseDialog(tr, new=True, parent=self)
+        self.passphrase_dialog = dialog
+        if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
+            return False
+        try:
+            files = vault.set_passphrase(dialog.value(), forget.protected_files())
+        except (OSError, vault.VaultError) as error:
+            from kzcomplaint.gui.dialogs.messages import show_error
+
+            reason = error.message.render(tr) if isinstance(error, vault.VaultError) else str(error)
+            show_error(self, tr, reason, tr.gettext(N_("Nothing you had was lost; try again.")))
+            return False
+        self.draft.autosave()  # written encrypted from now on
+        self.status_label.setText(tr.format(MSG_PASSPHRASE_DONE, count=len(files)))
+        return True
+
+    def forget_everything(self, *, ask: bool = True) -> list[Path]:
+        """Remove everything the app keeps about the user on this computer (asking first); list what went.
+
+        The case in the window is closed without saving; case files and
+        documents the user saved elsewhere are not touched.
+        """
+        import logging as logging_module
+
+        from PySide6.QtWidgets import QMessageBox
+
+        from kzcomplaint.core.case import forget
+
+        tr = self.translator
+        files = forget.stored_files()
+        if ask:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(tr.gettext(N_("Forget everything on this computer")))
+            box.setText(tr.format(MSG_FORGET_ASK, count=len(files)))
+            box.setInformativeText(tr.gettext(MSG_FORGET_WHAT))
+            box.setDetailedText("\n".join(str(path) for path in files))
+            remove = box.addButton(tr.gettext(N_("&Remove everything")), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            self.forget_box = box
+            box.exec()
+            if box.clickedButton() is not remove:
+                return []
+        self.draft.dirty = False
+        self.draft.close_slot()
+        root = logging_module.getLogger()
+        for handler in list(root.handlers):  # the log is one of the files removed
+            if isinstance(handler, logging_module.FileHandler):
+                root.removeHandler(handler)
+                handler.close()
+        self.settings.forget()
+        self._forgotten = True
+        removed_now, kept = forget.forget_everything()
+        # The window's own autosave and ui.ini went first, by their owners: listed with the rest.
+        removed = sorted({*removed_now, *(path for path in files if not path.exists())})
+        self.new_case(ask=False)
         if self._parties is not None:
             self._parties.load()
+        self.status_label.setText(tr.format(MSG_FORGOTTEN, count=len(removed)))
+        if ask:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Information if not kept else QMessageBox.Icon.Warning)
+            box.setWindowTitle(tr.gettext(N_("Forget everything on this computer")))
+            text = tr.format(MSG_FORGOTTEN, count=len(removed))
+            if kept:
+                text += "\n" + tr.format(MSG_NOT_REMOVED, files=", ".join(str(path) for path in kept))
+            box.setText(text)
+            box.setDetailedText("\n".join(str(path) for path in removed))
+            self.forgotten_box = box
+            box.exec()
+        return removed
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -846,14 +1137,17 @@ class MainWindow(QMainWindow):
         threads.run_in_background(warm_core, on_success=build, on_failure=build, context=self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Close without asking: unsaved answers stay in the autosave, offered at the next start."""
+        """With unsaved answers, ask to save, discard or cancel; then give up the autosave slot."""
         self._store_current()
+        if not self._ask_unsaved():
+            event.ignore()
+            return
         if self.batch_dialog is not None:
             self.batch_dialog.cancel()  # whole documents only; the thread pool waits for the case being written
         if self._parties is not None:
             self._parties.flush_profile()
-        self.draft.autosave()
-        self.draft.autosave_timer.stop()
-        self.settings.geometry = self.saveGeometry()
-        self.settings.sync()
+        self.draft.close_slot()
+        if not self._forgotten:  # after "Forget everything", nothing is written again on the way out
+            self.settings.geometry = self.saveGeometry()
+            self.settings.sync()
         super().closeEvent(event)

@@ -149,7 +149,7 @@ def test_templates_json_lists_every_kind(capsys: pytest.CaptureFixture[str]) -> 
     assert code == 0
     templates = json.loads(out)["templates"]
     ids = {t["id"] for t in templates}
-    assert len(ids) == 22
+    assert len(ids) == 23
     assert {"observer_removed", "administrative_claim_cec", "voter_list_complaint"} <= ids
     for template in templates:
         assert set(template["titles"]) == {"kk", "ru", "en"}

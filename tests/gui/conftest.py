@@ -10,6 +10,10 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 
+def _forget_unsaved(window) -> None:
+    window.draft.dirty = False
+
+
 @pytest.fixture
 def make_window(qtbot, kz_home: Path) -> Iterator:
     """Build main windows in ``kz_home`` (observer role, language chosen); closed and reset after the test."""
@@ -24,7 +28,9 @@ def make_window(qtbot, kz_home: Path) -> Iterator:
         settings.language = language
         settings.role = role
         window = build_main_window(language, settings=settings)
-        qtbot.addWidget(window)
+        # Closing asks about unsaved answers (a modal question); a test that wants
+        # that answers it itself, and at the end of a test nothing is kept.
+        qtbot.addWidget(window, before_close_func=_forget_unsaved)
         with qtbot.waitExposed(window):
             window.show()
         with qtbot.waitActive(window):
@@ -36,6 +42,8 @@ def make_window(qtbot, kz_home: Path) -> Iterator:
     threads.wait_for_all()
     for window in built:
         window.draft.autosave_timer.stop()
+        window.draft.dirty = False
+        window.draft.close_slot()
         window.ui.set_language("en")
         window.deleteLater()
     QApplication.processEvents()

@@ -173,7 +173,10 @@ def test_a_csv_source_names_failed_rows_in_the_interface_language(make_window, q
     summary = _run(qtbot, dialog, source, out, language="kk+ru")
 
     assert summary.rendered == 2 and summary.failed == 1
-    assert _whole_documents(out) == ["row-1-observer_removed.kk+ru.docx", "row-2-observer_removed.kk+ru.docx"]
+    assert _whole_documents(out) == [
+        "observers-row-1-observer_removed.kk+ru.docx",
+        "observers-row-2-observer_removed.kk+ru.docx",
+    ]
     [(case, field, reason)] = dialog.failure_rows()
     assert case == "observers.csv, строка 3"
     assert field == "contested.date" and "31.02.2021" in reason
@@ -220,3 +223,22 @@ def test_the_menu_offers_it_with_a_mnemonic_and_the_document_language(make_windo
     assert "&" in window.batch_action.text()
     assert window.batch_action.text() == Translator("ru").gettext("Export &many cases…")
     assert _dialog(window).output_language() == "kk+ru"
+
+
+def test_a_second_export_into_the_same_folder_replaces_nothing_unless_asked(make_window, qtbot, tmp_path: Path) -> None:
+    source = _csv(tmp_path / "observers.csv", [ROW])
+    out = tmp_path / "documents"
+    window = make_window("ru")
+    dialog = _dialog(window)
+    assert _run(qtbot, dialog, source, out).rendered == 1
+    [name] = _whole_documents(out)
+    (out / name).write_bytes(b"edited by hand after the first export")
+    summary = _run(qtbot, dialog, source, out)
+    assert (summary.rendered, summary.skipped, summary.failed) == (0, 1, 0)
+    assert (out / name).read_bytes() == b"edited by hand after the first export"
+    assert "уже есть: 1" in dialog.status.text()
+    [(case, _field, reason)] = dialog.failure_rows()
+    assert case == "observers.csv, строка 1" and name in reason and "--overwrite" in reason
+    dialog.overwrite.setChecked(True)
+    assert _run(qtbot, dialog, source, out).rendered == 1
+    assert _whole_documents(out) == [name]

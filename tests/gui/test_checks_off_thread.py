@@ -54,9 +54,9 @@ def test_opening_a_case_never_shows_the_previous_case_problems_or_no_problem(
     release = threading.Event()
     real = draft_module.assess
 
-    def held(case, today):
+    def held(case, today, **where):
         release.wait(10)
-        return real(case, today)
+        return real(case, today, **where)
 
     monkeypatch.setattr(draft_module, "assess", held)
     path = tmp_path / "complete.json"
@@ -84,11 +84,11 @@ def test_an_older_answer_never_replaces_a_newer_one(make_window, qtbot, monkeypa
     let_first_finish = threading.Event()
     real = draft_module.assess
 
-    def slow_first(case, today):
+    def slow_first(case, today, **where):
         if case.facts == "first":
             first_asked.set()
             let_first_finish.wait(10)
-        return real(case, today)
+        return real(case, today, **where)
 
     monkeypatch.setattr(draft_module, "assess", slow_first)
     case = complete_case()
@@ -110,7 +110,7 @@ def test_an_older_answer_never_replaces_a_newer_one(make_window, qtbot, monkeypa
 def test_an_answer_for_a_controller_deleted_meanwhile_is_dropped(qtbot, kz_home, monkeypatch) -> None:
     release = threading.Event()
     real = draft_module.assess
-    monkeypatch.setattr(draft_module, "assess", lambda case, today: release.wait(10) and real(case, today))
+    monkeypatch.setattr(draft_module, "assess", lambda case, today, **kw: release.wait(10) and real(case, today, **kw))
     controller = draft_module.DraftController()
     controller.replace_case(complete_case())
     controller.recheck()
@@ -154,7 +154,7 @@ def test_going_elsewhere_during_the_walk_ends_it_there(make_window, qtbot, tmp_p
 def test_an_answer_about_the_replaced_case_is_never_shown(qtbot, kz_home, monkeypatch) -> None:
     release = threading.Event()
     real = draft_module.assess
-    monkeypatch.setattr(draft_module, "assess", lambda case, today: release.wait(10) and real(case, today))
+    monkeypatch.setattr(draft_module, "assess", lambda case, today, **kw: release.wait(10) and real(case, today, **kw))
     controller = draft_module.DraftController()
     defective = complete_case()
     defective.complainant = dataclasses.replace(defective.complainant, iin="")

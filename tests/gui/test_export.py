@@ -80,7 +80,6 @@ def test_self_test_command(tmp_path: Path) -> None:
 
 def test_unexpected_error_is_a_dialog_not_a_traceback(make_window, monkeypatch, kz_home: Path) -> None:
     from kzcomplaint import app
-    from kzcomplaint.core.case import drafts
     from kzcomplaint.gui.dialogs import messages as dialogs
 
     window = make_window("en")
@@ -98,7 +97,7 @@ def test_unexpected_error_is_a_dialog_not_a_traceback(make_window, monkeypatch, 
         sys.excepthook = previous
     assert shown and "the disk vanished" in shown[0][0]
     assert "kzcomplaint.log" in shown[0][1]
-    assert drafts.autosave_path().is_file(), "the answers were autosaved first"
+    assert window.draft.slot is not None and window.draft.slot.path.is_file(), "the answers were autosaved first"
 
 
 def test_document_page_warns_when_facts_are_in_another_language(make_window, qtbot) -> None:
@@ -131,3 +130,58 @@ def test_pdf_failure_is_said_in_the_interface_language(make_window, qtbot, tmp_p
     page.export_pdf(path=tmp_path / "complaint.pdf")
     qtbot.waitUntil(lambda: page.saved.is_error, timeout=20_000)
     assert "LibreOffice не установлен" in page.saved.text()
+
+
+def test_only_evidence_inside_the_case_folder_or_picked_here_is_read(make_window, qtbot, kz_home: Path) -> None:
+    # A case file someone sent must not fingerprint files elsewhere on this computer into the document.
+    import hashlib
+
+    from kzcomplaint.core.case import caseio
+    from kzcomplaint.core.case.model import Evidence
+
+    secret = kz_home / "secret.txt"
+    secret.write_bytes(b"private")
+    folder = kz_home / "case"
+    folder.mkdir()
+    (folder / "clip.mp4").write_bytes(b"clip")
+    case = complete_case()
+    case.evidence = [Evidence("Clip", "clip.mp4"), Evidence("Secret", "../secret.txt")]
+    path = folder / "case.json"
+    caseio.save_case(case, path)
+    window = make_window("en")
+    assert window.open_path(path)
+    window.wizard.go_to_page(7)
+    page = window.wizard.currentPage()
+    qtbot.waitUntil(lambda: page.evidence_note.isVisible(), timeout=10_000)
+    assert "../secret.txt" in page.evidence_note.text() and "outside" in page.evidence_note.text()
+    text = page.preview.toPlainText()
+    assert hashlib.sha256(b"clip").hexdigest() in text
+    assert hashlib.sha256(b"private").hexdigest() not in text
+
+    def unread() -> set[str]:
+        window.draft.recheck()
+        return {problem.field for problem in window.draft.problems if problem.code == "evidence.unreadable"}
+
+    assert unread() == {"evidence.1.file"}  # the checker and the document agree
+    # Picked in the dialog, it is read — and no longer warned of.
+    window.wizard.go_to_page(3)
+    window.wizard.currentPage().add_picked_files([secret])
+    window.wizard.go_to_page(7)
+    qtbot.waitUntil(lambda: hashlib.sha256(b"private").hexdigest() in page.preview.toPlainText(), timeout=10_000)
+    assert unread() == set()
+
+
+def test_evidence_picked_inside_the_case_folder_is_saved_relative(make_window, kz_home: Path) -> None:
+    from kzcomplaint.core.case import caseio
+
+    folder = kz_home / "case"
+    (folder / "media").mkdir(parents=True)
+    (folder / "media" / "clip.mp4").write_bytes(b"clip")
+    window = make_window("en")
+    window.draft.replace_case(complete_case())
+    window.wizard.go_to_page(3)
+    window.wizard.currentPage().add_picked_files([folder / "media" / "clip.mp4", kz_home / "elsewhere.mp4"])
+    window.wizard.currentPage().store()
+    assert window.save_as(folder / "case.json")
+    files = [item.file for item in caseio.load_case(folder / "case.json").evidence if item.file]
+    assert files == ["media/clip.mp4", str(kz_home / "elsewhere.mp4")]

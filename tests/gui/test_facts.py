@@ -1,82 +1,87 @@
-"""The facts text drafted from the answers (a pure function)."""
+"""The facts text drafted from the answers: the kind's own sentences, never its questions."""
 
 from __future__ import annotations
 
-import dataclasses
+import datetime as dt
 
 import pytest
 
+from kzcomplaint.core.case.model import Body, Case, Contested
 from kzcomplaint.core.documents import templates
 from kzcomplaint.core.documents.facts import draft_facts
-from kzcomplaint.gui import labels
 
 
-@dataclasses.dataclass(frozen=True)
-class Option:
-    id: str
-    label: dict[str, str]
+def _case(**details: str) -> Case:
+    return Case(
+        template="observer_removed",
+        respondent=Body(level="precinct", number="999"),
+        addressee=Body(level="territorial", name="Территориальная избирательная комиссия"),
+        contested=Contested(type="action", date=dt.date(2021, 1, 10)),
+        details=details,
+    )
 
 
-@dataclasses.dataclass(frozen=True)
-class Question:
-    id: str
-    type: str
-    label: dict[str, str]
-    options: tuple[Option, ...] = ()
+ANSWERS = {
+    "removed_by": "the chair B. E. Primerov",
+    "stage": "counting",
+    "stated_reason": "obstructing the commission",
+    "written_decision": "no",
+    "police_involved": "yes",
+    "first_steps": "asked for the written decision",
+}
 
 
-QUESTIONS = (
-    Question("who", "text", {"kk": "Кім?", "ru": "Кто?", "en": "Who?"}),
-    Question("when", "date", {"kk": "Қашан", "ru": "Когда", "en": "When"}),
-    Question("written", "yesno", {"kk": "Жазбаша ма?", "ru": "Письменно?", "en": "In writing?"}),
-    Question(
-        "how",
-        "choice",
-        {"kk": "Қалай", "ru": "Как", "en": "How"},
-        (Option("police", {"kk": "полиция", "ru": "полиция", "en": "by the police"}),),
-    ),
-    Question("count", "number", {"kk": "Саны", "ru": "Сколько", "en": "How many"}),
-    Question("skipped", "text", {"kk": "Бос", "ru": "Пусто", "en": "Empty"}),
+def test_draft_is_the_kinds_sentences_with_the_answers_in_them() -> None:
+    text = draft_facts(_case(**ANSWERS), "en")
+    lines = text.splitlines()
+    assert "The demand to leave the premises was made by: the chair B. E. Primerov." in lines
+    assert "This happened during the counting of votes." in lines
+    assert "Police officers took part in the removal." in lines
+    assert all(line.endswith(".") for line in lines)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_draft_never_carries_a_question(language: str) -> None:
+    template = templates.load_template("observer_removed")
+    text = draft_facts(_case(**ANSWERS), language)
+    for question in template.questions:
+        assert question.label[language].rstrip("?") not in text, question.id
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("kk", "Бұл дауыстарды санау кезінде болды."),
+        ("ru", "Это произошло во время подсчёта голосов."),
+        ("en", "This happened during the counting of votes."),
+    ],
 )
-ANSWERS = {"who": "The chair", "when": "2021-01-10", "written": "no", "how": "police", "count": "2"}
+def test_draft_in_the_document_language(language: str, sentence: str) -> None:
+    assert sentence in draft_facts(_case(**ANSWERS), language).splitlines()
 
 
-def test_draft_in_english() -> None:
-    text = draft_facts(QUESTIONS, ANSWERS, "en", {"yes": "yes", "no": "no"})
-    assert text.splitlines() == [
-        "Who: The chair.",
-        "When: 10 January 2021.",
-        "In writing: no.",
-        "How: by the police.",
-        "How many: 2.",
-    ]
+def test_the_kinds_own_opening_is_not_part_of_the_draft() -> None:
+    """The sentence with the date and the station states no answer: the document prints it itself."""
+    text = draft_facts(_case(**ANSWERS), "en")
+    assert "10 January 2021" not in text
 
 
-@pytest.mark.parametrize(("language", "date"), [("kk", "2021 жылғы 10 қаңтар"), ("ru", "10 января 2021 года")])
-def test_draft_in_the_document_language(language: str, date: str) -> None:
-    text = draft_facts(QUESTIONS, ANSWERS, language, labels.yes_no_labels(language))
-    assert date in text
-    assert labels.yes_no_labels(language)["no"] in text
-    assert "Пусто" not in text and "Бос" not in text
-
-
-def test_nothing_answered_drafts_nothing() -> None:
-    assert draft_facts(QUESTIONS, {}, "en", {"yes": "yes", "no": "no"}) == ""
+def test_nothing_answered_drafts_only_the_required_sentences_with_blanks() -> None:
+    text = draft_facts(_case(), "en")
+    assert "This happened" not in text  # the stage was not chosen
+    assert templates.BLANK in text  # the required answers stay a line to fill
 
 
 def test_answer_ending_a_sentence_gets_no_second_full_stop() -> None:
-    text = draft_facts(QUESTIONS[:1], {"who": "The chair."}, "en", {})
-    assert text == "Who: The chair."
+    text = draft_facts(_case(**{**ANSWERS, "removed_by": "the chair."}), "en")
+    assert "made by: the chair." in text and ".." not in text
 
 
-def test_unreadable_date_is_kept_as_typed() -> None:
-    text = draft_facts(QUESTIONS[1:2], {"when": "early morning"}, "en", {})
-    assert text == "When: early morning."
+def test_a_translated_answer_drafts_in_its_language() -> None:
+    from kzcomplaint.core.case.model import CaseText
 
-
-def test_real_template_questions_draft_in_every_language() -> None:
-    template = templates.load_template("observer_denied_entry")
-    answers = {question.id: "x" for question in template.questions if question.type in ("text", "multiline")}
-    for language in ("kk", "ru", "en"):
-        text = draft_facts(template.questions, answers, language, labels.yes_no_labels(language))
-        assert len(text.splitlines()) == len(answers)
+    case = _case(**{**ANSWERS, "removed_by": "председатель комиссии"})
+    case.language = "ru"
+    case.translations = {"kk": CaseText(details={"removed_by": "комиссия төрағасы"})}
+    assert "комиссия төрағасы" in draft_facts(case, "kk")
+    assert "председатель комиссии" in draft_facts(case, "ru")

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from gui_cases import complete_case
+from gui_helpers import click_when_shown
 from PySide6.QtWidgets import QApplication
 
 from kzcomplaint.core.case import caseio, drafts, profile
@@ -31,7 +32,9 @@ def test_open_shows_every_problem_as_a_readable_list(make_window, qtbot, tmp_pat
     assert "contested.date" in rows and rows["contested.date"]
     assert str(broken) in dialog.header.text()
     dialog.close()
-    assert window.draft.case.template == "", "the current case is untouched"
+    # What could be read is shown as a new, unsaved case; the file is bound to nothing and left as it is.
+    assert window.draft.case.template == "observer_denied_entry" and window.draft.case.contested.date is None
+    assert window.draft.path is None and window.draft.dirty
 
 
 def test_open_a_case_fills_every_page_and_the_recent_list(make_window, qtbot, tmp_path: Path) -> None:
@@ -164,7 +167,8 @@ def test_an_edit_pending_when_closing_is_remembered(make_window) -> None:
     window.wizard.go_to_page(4)
     parties = window.wizard.currentPage()
     parties.complainant.widgets["email"].edit.setText("edited.before.close@example.kz")
-    window.close()  # before the delayed save
+    click_when_shown("Discard")  # the case's answers; the remembered details are the profile's
+    assert window.close()  # before the delayed save
     assert profile.load_profile().email == "edited.before.close@example.kz"
 
 

@@ -24,6 +24,10 @@ ROOT = Path(__file__).resolve().parents[2]
 LAST_PAGE = len(STEP_TITLES) - 1
 
 
+def _forget_unsaved(window) -> None:
+    window.draft.dirty = False  # closing would ask about unsaved answers
+
+
 @pytest.fixture
 def built_window(qtbot, kz_home: Path) -> Iterator:
     """Build main windows in ``kz_home`` without showing them; closed and reset after the test."""
@@ -38,7 +42,7 @@ def built_window(qtbot, kz_home: Path) -> Iterator:
         settings.language = language
         settings.role = "observer"
         window = build_main_window(language, settings=settings)
-        qtbot.addWidget(window)
+        qtbot.addWidget(window, before_close_func=_forget_unsaved)
         built.append(window)
         return window
 

@@ -116,3 +116,17 @@ def test_checked_line_edit_shows_the_verdict_as_you_type(qtbot) -> None:
     qtbot.keyClicks(field.edit, "5")
     assert not field.has_error()
     assert "16 April 1980" in field.feedback.text()
+
+
+def test_a_superscript_digit_in_a_date_field_is_a_clear_error(qtbot) -> None:
+    # "Something went wrong" (an uncaught ValueError) before.
+    from kzcomplaint.core.text.i18n import translator
+    from kzcomplaint.gui.widgets.fields import DateField
+
+    field = DateField()
+    qtbot.addWidget(field)
+    field.retranslate(translator("ru"))
+    field.edit.setText("10.01.202³")
+    field._parse()  # noqa: SLF001 - what the typing delay triggers
+    assert field.date() is None and field.has_error()
+    assert "³" in field.feedback.text() and "0–9" in field.feedback.text()

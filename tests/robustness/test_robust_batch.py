@@ -105,8 +105,8 @@ def test_rows_of_empty_cells_are_skipped_and_numbering_kept(tmp_path: Path) -> N
     assert summary.failed == 0 and summary.rendered == 2
     # Rows count as a spreadsheet counts them, empty ones included.
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "row-1-observer_removed.ru.docx",
-        "row-5-observer_removed.ru.docx",
+        "cases-row-1-observer_removed.ru.docx",
+        "cases-row-5-observer_removed.ru.docx",
     ]
 
 
@@ -229,7 +229,7 @@ def test_more_jobs_than_cases_starts_no_idle_workers(tmp_path: Path, monkeypatch
     for name in ("a", "b", "c"):
         (folder / f"{name}.json").write_bytes(EXAMPLE.read_bytes())
     for jobs in (1000, 99_999_999_999):
-        summary = batch.run_batch(folder, tmp_path / "out", jobs=jobs)
+        summary = batch.run_batch(folder, tmp_path / f"out-{jobs}", jobs=jobs)
         assert summary.rendered == 3
     assert started == [3, 3]
 

@@ -182,6 +182,24 @@ def test_json_on_a_non_utf8_stdout_is_valid_json_with_the_same_text() -> None:
     assert json.loads(result.stdout.decode("cp1251")) == json.loads(utf8.stdout.decode("utf-8"))
 
 
+def test_law_json_is_valid_json_on_a_non_utf8_stdout_and_for_an_id_no_encoding_can_write() -> None:
+    # ``kzcomplaint law`` (issue 8) writes --json the way check does: whole, valid JSON whatever it holds.
+    result = _subprocess("law", "--json", "--ui-lang", "kk", env={"PYTHONIOENCODING": "cp1251"})
+    utf8 = _subprocess("law", "--json", "--ui-lang", "kk")
+    assert result.returncode == 0 and b"Traceback" not in result.stderr
+    assert json.loads(result.stdout.decode("cp1251")) == json.loads(utf8.stdout.decode("utf-8"))
+    if sys.platform != "win32":  # an argument that is not UTF-8 reaches Python as a lone surrogate
+        unknown = subprocess.run(  # noqa: S603 - our own interpreter and module
+            [sys.executable.encode(), b"-m", b"kzcomplaint", b"--ui-lang", b"ru", b"law", b"\xff49", b"--json"],
+            cwd=ROOT,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        assert unknown.returncode == 2 and b"Traceback" not in unknown.stderr
+        assert json.loads(unknown.stdout.decode("utf-8"))["error"]["provision"] == "\udcff49"
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_a_full_disk_for_stdout_is_a_message() -> None:
     with open("/dev/full", "wb") as full:

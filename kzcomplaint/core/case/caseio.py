@@ -19,7 +19,6 @@ a half-written case or loses the previous one.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import difflib
@@ -28,36 +27,48 @@ import math
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from kzcomplaint.core.case import limits
 from kzcomplaint.core.case.model import (
     FORMAT,
+    Answer,
     Body,
     Case,
+    CaseText,
     Contested,
     ContestedType,
     Election,
     ElectionKind,
     Evidence,
+    Exercise,
+    Filing,
+    FilingMethod,
     Level,
+    Medium,
+    Outcome,
     Person,
+    Refusal,
     Role,
+    Step,
+    StepEnd,
+    Witness,
 )
+from kzcomplaint.core.files import atomic
 from kzcomplaint.core.text import dates
 from kzcomplaint.core.text.i18n import N_, Message
 from kzcomplaint.core.text.languages import LANGUAGES
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
-"""Largest case file read. Real cases are a few kilobytes; evidence stays in separate files."""
+MAX_FILE_BYTES = limits.MAX_FILE_BYTES
+"""Largest case file read (see :mod:`kzcomplaint.core.case.limits`, where every limit is declared)."""
 
-MAX_TEXT_CHARS = 100_000
-"""Longest narrative text (facts, requests, answers, evidence descriptions)."""
+MAX_TEXT_CHARS = limits.MAX_LONG_TEXT_CHARS
+"""Longest narrative text (facts, requests, answers)."""
 
-MAX_SHORT_TEXT_CHARS = 2_000
-"""Longest single-line text (names, addresses, numbers, file paths)."""
+MAX_SHORT_TEXT_CHARS = limits.MAX_SHORT_TEXT_CHARS
+"""Longest single-line text (names, addresses, numbers, evidence descriptions)."""
 
 _FORMAT_PATTERN = re.compile(r"kzcomplaint/([0-9]{1,9})")  # longer numbers are no format, and int() refuses them
 _CURRENT_VERSION = int(FORMAT.split("/")[1])
@@ -148,6 +159,12 @@ MSG_TOO_LONG = N_(
     "The text is {length} characters long; the limit here is {limit}. "
     "Shorten it, or put the full account in an attached document and refer to it."
 )
+
+MSG_TOO_MANY_ITEMS = N_("The list has {count} items; the limit here is {limit}. Keep the most important ones.")
+MSG_LIST_TOO_LONG = N_(
+    "The items here are {length} characters long together; the limit is {limit}. Shorten them."
+)
+MSG_TOO_MANY_ANSWERS = N_("There are {count} answers; a case has at most {limit}. Remove the ones not asked.")
 
 MSG_SAVE_NO_FOLDER = N_("The folder {folder} does not exist. Choose an existing folder to save the case in.")
 MSG_SAVE_NOT_A_FOLDER = N_("{folder} is a file, not a folder. Choose a folder to save the case in.")
@@ -263,6 +280,7 @@ class _OptionalText:
 @dataclasses.dataclass(frozen=True)
 class _TextList:
     limit: int
+    total: int | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -280,9 +298,19 @@ class _Section:
 @dataclasses.dataclass(frozen=True)
 class _SectionList:
     section: _Section
+    most: int
 
 
-_FieldSpec = _Text | _Date | _Time | _Choice | _OptionalText | _TextList | _Details | _Section | _SectionList
+@dataclasses.dataclass(frozen=True)
+class _ByLanguage:
+    """A table keyed by document language (kk, ru, en), each value read with ``value``."""
+
+    value: _FieldSpec
+
+
+_FieldSpec = (
+    _Text | _Date | _Time | _Choice | _OptionalText | _TextList | _Details | _Section | _SectionList | _ByLanguage
+)
 
 
 def _choices(enum_type: Any) -> _Choice:
@@ -290,7 +318,7 @@ def _choices(enum_type: Any) -> _Choice:
 
 
 _TEXT = _Text()
-_LONG_TEXT = _Text(limit=MAX_TEXT_CHARS)
+_LONG_TEXT = _Text(limit=limits.text_limit("facts"))
 
 _ELECTION_FIELDS: dict[str, _FieldSpec] = {"kind": _choices(ElectionKind), "voting_day": _Date()}
 _PERSON_FIELDS: dict[str, _FieldSpec] = {
@@ -324,7 +352,69 @@ _CONTESTED_FIELDS: dict[str, _FieldSpec] = {
     "published_on": _Date(),
     "received_on": _Date(),
 }
-_EVIDENCE_FIELDS: dict[str, _FieldSpec] = {"description": _LONG_TEXT, "file": _OptionalText()}
+_EVIDENCE_FIELDS: dict[str, _FieldSpec] = {
+    "description": _Text(limit=limits.text_limit("evidence.description")),
+    "file": _OptionalText(limit=limits.text_limit("evidence.file")),
+    "medium": _Choice(("", *(medium.value for medium in Medium))),
+    # The description in other languages: each with the description's limit.
+    "translations": _ByLanguage(_Text(limit=limits.text_limit("evidence.0.translations.kk"))),
+}
+_REQUESTS = _TextList(limits.text_limit("requests.0"), limits.list_total_limit("requests"))
+_ATTACHMENTS = _TextList(limits.text_limit("attachments.0"), limits.list_total_limit("attachments"))
+# The user's texts in another language: the same limits as the case's own.
+_CASE_TEXT_FIELDS: dict[str, _FieldSpec] = {
+    "facts": _LONG_TEXT,
+    "details": _Details(),
+    "requests": _REQUESTS,
+    "attachments": _ATTACHMENTS,
+}
+_FILING_FIELDS: dict[str, _FieldSpec] = {
+    "date": _Date(),
+    "time": _Time(),
+    "place": _TEXT,
+    "number": _Text(numbers=True),
+    "accepted_by": _TEXT,
+    "position": _TEXT,
+    "how": _choices(FilingMethod),
+}
+_WITNESS_FIELDS: dict[str, _FieldSpec] = {"full_name": _TEXT, "contact": _TEXT}
+_REFUSAL_FIELDS: dict[str, _FieldSpec] = {
+    "date": _Date(),
+    "time": _Time(),
+    "place": _TEXT,
+    "refused_by": _TEXT,
+    "position": _TEXT,
+    "how": _choices(FilingMethod),
+    "grounds": _LONG_TEXT,
+    "witnesses": _SectionList(_Section(Witness, _WITNESS_FIELDS), limits.MAX_WITNESSES),
+}
+_ANSWER_FIELDS: dict[str, _FieldSpec] = {"outcome": _choices(Outcome), "date": _Date(), "number": _Text(numbers=True)}
+# What happened to a document after it was written: the same tables serve the
+# case and each earlier step of its chain.
+_AFTER_FILING: dict[str, _FieldSpec] = {
+    "filings": _SectionList(_Section(Filing, _FILING_FIELDS), limits.MAX_FILINGS),
+    "refusals": _SectionList(_Section(Refusal, _REFUSAL_FIELDS), limits.MAX_REFUSALS),
+    "answer": _Section(Answer, _ANSWER_FIELDS, nullable=True),
+}
+_STEP_FIELDS: dict[str, _FieldSpec] = {
+    "template": _TEXT,
+    "respondent": _Section(Body, _BODY_FIELDS),
+    "addressee": _Section(Body, _BODY_FIELDS),
+    "contested": _Section(Contested, _CONTESTED_FIELDS),
+    "filing_date": _Date(),
+    **_AFTER_FILING,
+    "review_rule": _TEXT,
+    "review_last_day": _Date(),
+    "end": _choices(StepEnd),
+}
+_EXERCISE_FIELDS: dict[str, _FieldSpec] = {
+    "scenario": _TEXT,
+    "pack": _TEXT,
+    "participant": _TEXT,
+    "language": _Choice(LANGUAGES),
+    "today": _Date(),
+    "answers": _Details(),
+}
 _CASE_FIELDS: dict[str, _FieldSpec] = {
     "template": _TEXT,
     "language": _Choice(LANGUAGES),
@@ -336,10 +426,14 @@ _CASE_FIELDS: dict[str, _FieldSpec] = {
     "contested": _Section(Contested, _CONTESTED_FIELDS),
     "facts": _LONG_TEXT,
     "details": _Details(),
-    "requests": _TextList(MAX_TEXT_CHARS),
-    "evidence": _SectionList(_Section(Evidence, _EVIDENCE_FIELDS)),
-    "attachments": _TextList(MAX_SHORT_TEXT_CHARS),
+    "requests": _REQUESTS,
+    "evidence": _SectionList(_Section(Evidence, _EVIDENCE_FIELDS), limits.MAX_EVIDENCE_ITEMS),
+    "attachments": _ATTACHMENTS,
     "filing_date": _Date(),
+    "translations": _ByLanguage(_Section(CaseText, _CASE_TEXT_FIELDS)),
+    "exercise": _Section(Exercise, _EXERCISE_FIELDS, nullable=True),
+    **_AFTER_FILING,
+    "history": _SectionList(_Section(Step, _STEP_FIELDS), limits.MAX_HISTORY_STEPS),
 }
 _CASE_SECTION = _Section(Case, _CASE_FIELDS)
 
@@ -350,12 +444,21 @@ def _identity(data: Mapping[str, Any]) -> Mapping[str, Any]:
     return data
 
 
-MIGRATIONS: dict[str, Callable[[Mapping[str, Any]], Mapping[str, Any]]] = {FORMAT: _identity}
-"""Format identifier → function turning such data into the current format.
+def _from_1(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Format 1 had nothing about what happened after filing: no filings, refusals, answer or earlier steps.
 
-When the format changes, ``kzcomplaint/1`` gets a real function here and
-the new identifier maps to the identity.
-"""
+    Its every field means the same in format 2, so the data is read as it is
+    (the same object: keys written twice are still reported) and the new
+    fields take their empty values; the file is written as format 2 when saved.
+    """
+    return data
+
+
+MIGRATIONS: dict[str, Callable[[Mapping[str, Any]], Mapping[str, Any]]] = {
+    "kzcomplaint/1": _from_1,
+    FORMAT: _identity,
+}
+"""Format identifier → function turning such data into the current format."""
 
 # --- reading ---------------------------------------------------------------------------
 
@@ -387,18 +490,17 @@ def _reject_constant(constant: str) -> Any:
 
 
 def _shown(value: object) -> str:
-    """A short, language-neutral picture of a JSON value for messages."""
+    """A short, language-neutral picture of a JSON value for messages (control and broken characters escaped)."""
     try:
         text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
         text = repr(value)
-    return text if len(text) <= 40 else text[:39] + "…"
+    text = text if len(text) <= 40 else text[:39] + "…"
+    return _UNPRINTABLE_KEY.sub(lambda match: repr(match.group())[1:-1], text)
 
 
-# C0 and C1 controls except tab, line feed and carriage return, and DEL; lone
-# surrogates (JSON allows "\ud800") cannot be written as UTF-8 at all.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = limits.CONTROL_CHARACTERS
+_SURROGATE = limits.BROKEN_CHARACTERS
 _UNPRINTABLE_KEY = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
@@ -414,8 +516,10 @@ def _key_path(key: str) -> str:
 class _Reader:
     """Turns parsed JSON into model objects, collecting every problem on the way."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, salvage: bool = False) -> None:
         self.problems: list[LoadProblem] = []
+        self.salvage = salvage
+        """Keep what can be kept: text cleaned and shortened to its limit (the problem is still reported)."""
 
     def problem(self, path: str, msgid: str, **params: object) -> None:
         self.problems.append(LoadProblem(path, Message(msgid, field=path, **params)))
@@ -427,6 +531,8 @@ class _Reader:
                 self.problem(path, msgid, char=f"U+{ord(match.group()):04X}", position=match.start() + 1)
         if len(value) > limit:
             self.problem(path, MSG_TOO_LONG, length=len(value), limit=limit)
+        if self.salvage:
+            value = limits.clean_text(value)[0][:limit]
         return value
 
     def read(self, spec: _FieldSpec, value: Any, path: str) -> Any:
@@ -456,13 +562,27 @@ class _Reader:
             self.problem(path, MSG_NOT_ALLOWED, got=_shown(value), allowed=", ".join(spec.allowed))
             return None
         if isinstance(spec, _TextList):
-            return self.read_list(
+            items: list[str] = self.read_list(
                 value, path, lambda item, where: self.read_list_text(item, where, spec.limit)
             )
+            # One per line in their box: the box's limit counts the line breaks too.
+            length = sum(len(item) + 1 for item in items) - 1
+            if spec.total is not None and length > spec.total:
+                self.problem(path, MSG_LIST_TOO_LONG, length=length, limit=spec.total)
+                if self.salvage:
+                    while items and sum(len(item) + 1 for item in items) - 1 > spec.total:
+                        items.pop()
+            return items
         if isinstance(spec, _SectionList):
-            return self.read_list(value, path, lambda item, where: self.read(spec.section, item, where))
+            sections = self.read_list(value, path, lambda item, where: self.read(spec.section, item, where))
+            if len(sections) > spec.most:
+                self.problem(path, MSG_TOO_MANY_ITEMS, count=len(sections), limit=spec.most)
+                sections = sections[: spec.most] if self.salvage else sections
+            return sections
         if isinstance(spec, _Details):
             return self.read_details(value, path)
+        if isinstance(spec, _ByLanguage):
+            return self.read_by_language(spec, value, path)
         if isinstance(spec, _Section):
             return self.read_section(spec, value, path)
         raise TypeError(f"unknown field specification {spec!r}")  # a bug in the tables above
@@ -490,7 +610,7 @@ class _Reader:
             return None
 
     def read_time(self, value: Any, path: str) -> str:
-        text = self.read(_TEXT, value, path)
+        text = self.read(_Text(limit=limits.text_limit(path)), value, path)
         if not text.strip():
             return ""
         # Normalise what reads as a time (14.30 → 14:30); anything else
@@ -504,6 +624,8 @@ class _Reader:
                 self.problems.append(
                     LoadProblem(path, Message(error.message.msgid, field=path, **error.message.params))
                 )
+                if self.salvage:
+                    return ""
             return str(text)
 
     def read_list(self, value: Any, path: str, read_item: Callable[[Any, str], Any]) -> list[Any]:
@@ -554,6 +676,19 @@ class _Reader:
                     values[name] = result
         return spec.cls(**values)
 
+    def read_by_language(self, spec: _ByLanguage, value: Any, path: str) -> dict[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, Mapping):
+            self.problem(path, MSG_EXPECTED_SECTION, got=_shown(value))
+            return {}
+        self.check_keys(value, path, list(LANGUAGES))
+        return {
+            language: self.read(spec.value, value[language], f"{path}.{language}")
+            for language in LANGUAGES
+            if language in value
+        }
+
     def read_details(self, value: Any, path: str) -> dict[str, str]:
         if value is None:
             return {}
@@ -561,6 +696,8 @@ class _Reader:
             self.problem(path, MSG_EXPECTED_SECTION, got=_shown(value))
             return {}
         self.check_keys(value, path, None)
+        if len(value) > limits.MAX_DETAILS:
+            self.problem(path, MSG_TOO_MANY_ANSWERS, count=len(value), limit=limits.MAX_DETAILS)
         details: dict[str, str] = {}
         for key, answer in value.items():
             where = f"{path}.{_key_path(key) if isinstance(key, str) else key}"
@@ -570,7 +707,9 @@ class _Reader:
             if not key.strip():
                 self.problem(where, MSG_EMPTY_FIELD_NAME)
                 continue
-            self.text_content(key, where, MAX_SHORT_TEXT_CHARS)
+            key = self.text_content(key, where, MAX_SHORT_TEXT_CHARS)
+            if self.salvage and len(details) >= limits.MAX_DETAILS:
+                break
             if answer is None:
                 details[key] = ""
             elif isinstance(answer, int | float) and not isinstance(answer, bool) and math.isfinite(answer):
@@ -627,6 +766,62 @@ def parse_case(data: object, source: str) -> Case:
     return case  # type: ignore[no-any-return]  # read_section builds spec.cls, here Case
 
 
+@dataclasses.dataclass(frozen=True)
+class SalvagedCase:
+    """What could be read of a case file the loader refuses.
+
+    Attributes:
+        case: every field that could be read; a field that could not keeps its
+            default, a text with control characters is cleaned and an
+            over-long one shortened to its limit.
+        problems: what was left out or changed, as the loader reports it.
+        readable: False when nothing at all could be read (not JSON, not UTF-8,
+            not a file); ``case`` is then empty.
+    """
+
+    case: Case
+    problems: list[LoadProblem]
+    readable: bool
+
+
+def salvage_case_data(data: object, source: str) -> SalvagedCase:
+    """Read what can be read of parsed case data, never raising for its content (see :class:`SalvagedCase`)."""
+    reader = _Reader(salvage=True)
+    if not isinstance(data, Mapping):
+        reader.problem("", MSG_NOT_A_CASE, got=_shown(data))
+        return SalvagedCase(Case(), reader.problems, readable=False)
+    current = _migrate(data, reader)
+    # A newer or unknown format is still read as the current one: whatever
+    # has the same name and meaning is kept, the rest is listed.
+    case = reader.read_section(_CASE_SECTION, data if current is None else current, "", extra_keys=("format",))
+    return SalvagedCase(case, reader.problems, readable=True)
+
+
+def salvage_case_bytes(raw: bytes, source: str) -> SalvagedCase:
+    """Decode and read what can be read of the bytes of a case file (see :func:`salvage_case`)."""
+    try:
+        return SalvagedCase(loads_case(raw, source), [], readable=True)
+    except CaseFileError as error:
+        if any(problem.path for problem in error.problems):
+            data = read_json(raw, source)
+            return salvage_case_data(data, source)
+        return SalvagedCase(Case(), error.problems, readable=False)
+
+
+def salvage_case(path: str | os.PathLike[str]) -> SalvagedCase:
+    """Everything that can be read of a case file, and a list of what cannot; never raises.
+
+    A draft or case file the loader refuses is not lost: the caller keeps the
+    file as it is and shows the user this case together with the list.
+    """
+    source = os.fspath(path)
+    try:
+        raw = _read_bytes(source)
+    except CaseFileError as error:
+        return SalvagedCase(Case(), error.problems, readable=False)
+    return salvage_case_bytes(raw, source)
+
+
 def _problem(source: str, msgid: str, **params: object) -> CaseFileError:
     return CaseFileError(source, [LoadProblem("", Message(msgid, field="", **params))])
 
@@ -662,6 +857,15 @@ def _read_bytes(path: str) -> bytes:
 
 def loads_case(raw: bytes, source: str) -> Case:
     """Decode, parse and check the bytes of a case file (see :func:`load_case`)."""
+    return parse_case(read_json(raw, source), source)
+
+
+def read_json(raw: bytes, source: str) -> Any:
+    """The JSON data of a case file's (or an autosave's) bytes, with the case file's limits.
+
+    Raises:
+        CaseFileError: not UTF-8, not JSON, a constant such as NaN, nested too deep.
+    """
     try:
         # utf-8-sig: Windows Notepad puts a byte-order mark in front of UTF-8.
         text = raw.decode("utf-8-sig")
@@ -678,7 +882,24 @@ def loads_case(raw: bytes, source: str) -> Case:
         raise _problem(source, MSG_TOO_DEEP) from None
     except ValueError as error:  # e.g. an integer longer than Python converts
         raise _problem(source, MSG_BAD_JSON_VALUE, error=str(error).split(";")[0]) from None
-    return parse_case(data, source)
+    if _depth_exceeds(data, limits.MAX_JSON_DEPTH):
+        # Python's parser goes deeper than the code that reports a problem could
+        # follow (a RecursionError naming the value): refused here, at once.
+        raise _problem(source, MSG_TOO_DEEP)
+    return data
+
+
+def _depth_exceeds(data: Any, limit: int) -> bool:
+    """Whether ``data`` nests lists and objects more than ``limit`` deep (walked without recursion)."""
+    pending: list[tuple[Any, int]] = [(data, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, dict | list):
+            if depth > limit:
+                return True
+            children = value.values() if isinstance(value, dict) else value
+            pending.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
 
 
 def load_case(path: str | os.PathLike[str]) -> Case:
@@ -717,10 +938,14 @@ def _plain(value: Any) -> Any:
 def case_to_dict(case: Case) -> dict[str, Any]:
     """The case as plain JSON data: ISO dates, ``None`` for unknown dates, every field present.
 
-    ``format`` comes first and is always the current format.
+    ``format`` comes first and is always the current format. ``exercise`` is
+    written only for a workshop draft, so a real case's file is the same as
+    before exercises existed (and opens in a version that does not know them).
     """
     data: dict[str, Any] = {"format": FORMAT}
     for name in _CASE_FIELDS:
+        if name == "exercise" and case.exercise is None:
+            continue
         data[name] = _plain(getattr(case, name))
     return data
 
@@ -728,21 +953,6 @@ def case_to_dict(case: Case) -> dict[str, Any]:
 def dumps_case(case: Case) -> str:
     """The case as the text of a case file (UTF-8 JSON, indented, non-ASCII kept readable)."""
     return json.dumps(case_to_dict(case), ensure_ascii=False, indent=2) + "\n"
-
-
-def _fsync_directory(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open a folder
-    # this way, and there the rename is already durable enough.
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
 
 
 def _save_error(target: Path, error: OSError) -> CaseSaveError:
@@ -791,23 +1001,7 @@ def save_case(case: Case, path: str | os.PathLike[str]) -> None:
     if is_other:
         # os.replace would put the case in place of a device or a pipe.
         raise CaseSaveError(str(target), Message(MSG_SAVE_NOT_A_FILE, file=str(target)))
-    folder = target.parent
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        atomic.write_private_file(target, payload, make_folders=False)
     except OSError as error:
         raise _save_error(target, error) from None
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            if hasattr(os, "fchmod"):  # not on Windows, where mkstemp's file is private anyway
-                os.fchmod(handle.fileno(), 0o600)
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(error, OSError):
-            raise _save_error(target, error) from None
-        raise
-    _fsync_directory(folder)

@@ -5,6 +5,7 @@ address, phone and e-mail are the same in each. When they tick "remember
 me", the complainant's details are kept in ``profile.json`` in the user data
 folder (atomic write, readable by the owner only) and pre-filled in every
 new case. Unticking it deletes the file. Nothing is saved without the tick.
+With a passphrase set (:mod:`kzcomplaint.core.case.vault`) the file is encrypted.
 
 Nothing here imports Qt.
 """
@@ -18,13 +19,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+from kzcomplaint.core.case import limits, vault
 from kzcomplaint.core.case.model import Person
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.text.i18n import N_, Message
 
 FORMAT = "kzcomplaint-profile/1"
 PROFILE_FILE = "profile.json"
-MAX_TEXT_CHARS = 2_000
+MAX_TEXT_CHARS = limits.MAX_SHORT_TEXT_CHARS
 
 MSG_UNREADABLE = N_("Your saved profile cannot be read ({reason}); it was not used. Fill in your details again.")
 MSG_DAMAGED = N_("Your saved profile is damaged ({reason}); it was not used. Fill in your details again.")
@@ -55,13 +57,15 @@ def load_profile() -> Person | None:
     """The remembered complainant, or None when the user has not opted in.
 
     Raises:
-        ProfileError: the file exists but cannot be used.
+        ProfileError: the file exists but cannot be used (or the passphrase was not given).
     """
     path = profile_path()
     if not path.is_file():
         return None
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(vault.read(path).decode("utf-8"))
+    except vault.VaultError as error:
+        raise ProfileError(error.message) from None
     except OSError as error:
         raise ProfileError(Message(MSG_UNREADABLE, reason=error.strerror or str(error))) from None
     except ValueError as error:
@@ -96,14 +100,13 @@ def save_profile(person: Person) -> Path:
 
     Raises:
         OSError: the user data folder cannot be written.
+        vault.VaultLocked: a passphrase is set and was not given (nothing is written).
     """
-    from kzcomplaint.core.files import atomic
-
     data = dataclasses.asdict(person)
     data["birth_date"] = person.birth_date.isoformat() if person.birth_date else None
     text = json.dumps({"format": FORMAT, "person": data}, ensure_ascii=False, indent=1)
     path = profile_path()
-    atomic.write_private_file(path, text.encode("utf-8"))
+    vault.write(path, text.encode("utf-8"))
     return path
 
 

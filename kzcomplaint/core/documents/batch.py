@@ -14,9 +14,12 @@ new lines. Dates are read as people type them (``10.01.2021``,
 known". Relative evidence paths start at the CSV's folder.
 
 Output files are ``<case-stem>.<lang>.docx`` (CSV rows:
-``row-<n>-<template>.<lang>.docx``); two cases that would get the same name
-never overwrite each other — the second gets a ``-2`` suffix and the result
-says so. Every file is written atomically (temporary file + ``os.replace``).
+``<csv-stem>-row-<n>-<template>.<lang>.docx``, so two CSV files exported into
+one folder never name the same document); two cases of one batch that would
+get the same name never overwrite each other — the second gets a ``-2``
+suffix and the result says so. A document already in the output folder (an
+earlier batch's) is never replaced unless asked (``overwrite=True``): the
+case is reported as skipped. Every file is written atomically.
 
 A batch can be cancelled (``run_batch(..., cancel=event)``): cases not yet
 started are dropped, those being rendered finish, and the summary lists
@@ -29,13 +32,10 @@ import codecs
 import concurrent.futures
 import csv
 import dataclasses
-import errno
 import io
 import os
 import re
 import signal
-import stat
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from kzcomplaint.core.case.model import FORMAT
+from kzcomplaint.core.files import atomic
 from kzcomplaint.core.text.i18n import N_, Message, Translator
 from kzcomplaint.core.text.languages import LANGUAGES
 
@@ -79,11 +80,26 @@ MSG_RENAMED = N_("{name} already names another case's document; written as {rena
 MSG_UNEXPECTED = N_("Unexpected error while rendering: {error}")
 MSG_WRITE_FAILED = N_("The document {file} cannot be written: {reason}")
 MSG_TEMPLATE = N_("The document kind cannot be rendered: {reason}")
+MSG_EXISTS = N_(
+    "{file} already exists and was left as it is. To replace it, choose to replace existing documents "
+    "(--overwrite on the command line), or choose another output folder."
+)
 
 MAX_WORKERS = 61
 """The most worker processes a batch starts (Windows cannot wait on more)."""
 
 LIST_SEPARATOR = re.compile(r"\s*(?:\||\r?\n)\s*")
+
+
+class OutputFolderError(Exception):
+    """The output folder cannot be created or used; ``error`` is the operating system's reason."""
+
+    def __init__(self, folder: Path, error: OSError | ValueError) -> None:
+        """Keep the folder and the reason."""
+        self.folder = folder
+        self.error = error
+        self.reason = getattr(error, "strerror", None) or str(error)
+        super().__init__(f"{folder}: {self.reason}")
 
 
 class BatchSourceError(Exception):
@@ -136,11 +152,18 @@ class CaseResult:
     """Blocking problems of a rendered case: (code, field, message by language)."""
     notes: list[Message] = dataclasses.field(default_factory=list)
     """Things the user should know about a rendered case (a renamed output)."""
+    skipped: str | None = None
+    """The document that already existed and was left as it is (the case was not rendered)."""
 
     @property
     def ok(self) -> bool:
         """Whether the document was written."""
         return self.output is not None and not self.errors
+
+    @property
+    def failed(self) -> bool:
+        """Whether the case could not be rendered (not merely skipped)."""
+        return not self.ok and self.skipped is None
 
 
 @dataclasses.dataclass
@@ -163,7 +186,12 @@ class BatchSummary:
     @property
     def failed(self) -> int:
         """Cases that could not be rendered."""
-        return sum(1 for r in self.results if not r.ok)
+        return sum(1 for r in self.results if r.failed)
+
+    @property
+    def skipped(self) -> int:
+        """Cases whose document already existed and was left as it is."""
+        return sum(1 for r in self.results if r.skipped is not None)
 
     @property
     def with_blocking(self) -> int:
@@ -174,34 +202,18 @@ class BatchSummary:
 # ── Writing files ────────────────────────────────────────────────────────
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``.
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+    """Write a document atomically and privately (see :func:`kzcomplaint.core.files.atomic.write_private_file`).
 
     The folder is created if missing. A reader never sees a half-written
-    document, and a failed write leaves any previous file intact.
+    document, a failed write leaves any previous file intact, and a device or
+    a pipe at ``path`` is never replaced.
 
     Raises:
+        FileExistsError: ``overwrite`` is False and ``path`` exists.
         OSError: The folder cannot be created or written.
     """
-    try:
-        mode: int | None = os.stat(path).st_mode
-    except FileNotFoundError:
-        mode = None
-    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-        # os.replace would put a file in place of /dev/null or a pipe.
-        raise FileExistsError(errno.EEXIST, "not an ordinary file, left as it is", str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as output:
-            output.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+    atomic.write_private_file(path, data, overwrite=overwrite)
 
 
 def file_in_the_way(folder: Path) -> Path | None:
@@ -258,7 +270,7 @@ def csv_row_to_data(row: dict[str, str]) -> tuple[dict[str, Any], list[FieldProb
         elif head == "evidence" and len(parts) == 1:
             for index, description in enumerate(_split_list(value)):
                 evidence.setdefault(index, {})["description"] = description
-        elif head == "evidence" and len(parts) == 3 and parts[1].isdigit():
+        elif head == "evidence" and len(parts) == 3 and parts[1].isascii() and parts[1].isdigit():
             evidence.setdefault(int(parts[1]), {})[parts[2]] = value
         elif len(parts) == 1 and isinstance(data.get(head), dict):
             # "complainant" after "complainant.full_name": it would replace the section.
@@ -444,7 +456,7 @@ def _csv_cases(source: Path, expected: int) -> Iterator[BatchCase]:
             given += 1
             yield BatchCase(
                 source=f"{source.name} row {number}",
-                stem=f"row-{number}-{template}",
+                stem=f"{_safe(source.stem)}-row-{number}-{template}",
                 base_dir=str(source.parent),
                 row={"data": data, "problems": [(p.field, p.message) for p in problems]},
                 row_number=number,
@@ -456,7 +468,7 @@ def _csv_cases(source: Path, expected: int) -> Iterator[BatchCase]:
         problem = error.message
     yield BatchCase(
         source=f"{source.name} row {number}",
-        stem=f"row-{number}",
+        stem=f"{_safe(source.stem)}-row-{number}",
         base_dir=str(source.parent),
         row={"data": None, "problems": [("", problem)]},  # no case to read: the message is the result
         row_number=number,
@@ -527,8 +539,11 @@ def case_language(item: BatchCase, language: str | None) -> str:
     return ""  # decided after reading the file
 
 
-def render_one(item: BatchCase, language: str | None, output: Path) -> CaseResult:
-    """Read, check, render and write one case; never raises for a bad case."""
+def render_one(item: BatchCase, language: str | None, output: Path, *, overwrite: bool = False) -> CaseResult:
+    """Read, check, render and write one case; never raises for a bad case.
+
+    An ``output`` that exists is left as it is (``skipped``) unless ``overwrite``.
+    """
     from kzcomplaint.core.documents import render, templates
     from kzcomplaint.core.law import catalog, checks
 
@@ -546,6 +561,9 @@ def render_one(item: BatchCase, language: str | None, output: Path) -> CaseResul
     result.language = chosen
     if language is None and chosen != output.name.rsplit(".", 2)[-2]:
         output = output.with_name(f"{output.name.rsplit('.', 2)[0]}.{chosen}.docx")
+    if not overwrite and os.path.lexists(output):
+        result.skipped = str(output)  # checked before rendering: a re-run of a big batch takes seconds
+        return result
     try:
         data = render.render_docx(case, chosen, base_dir=Path(item.base_dir))
     except (templates.TemplateError, render.RenderError) as error:
@@ -555,20 +573,41 @@ def render_one(item: BatchCase, language: str | None, output: Path) -> CaseResul
         result.errors = [FieldProblem("", Message(MSG_UNEXPECTED, error=f"{type(error).__name__}: {error}"))]
         return result
     try:
-        write_atomic(output, data)
+        write_atomic(output, data, overwrite=overwrite)
+    except FileExistsError:  # created meanwhile, by another batch into the same folder
+        result.skipped = str(output)
+        return result
     except OSError as error:
         reason = error.strerror or str(error)
         result.errors = [FieldProblem("", Message(MSG_WRITE_FAILED, file=str(output), reason=reason))]
         return result
     result.output = str(output)
+    from kzcomplaint.core.case import evidence
+
+    # Evidence not read (outside the case's folder — a CSV's folder —, missing…): the user is told so.
+    base_dir = Path(item.base_dir)
+    result.notes.extend(message for _field, message in evidence.evidence_notes(case, base_dir))
     result.blocking = [
-        (p.code, p.field, dict(p.message)) for p in checks.check_case(case) if p.blocking
+        (p.code, p.field, dict(p.message)) for p in checks.check_case(case, base_dir=base_dir) if p.blocking
     ]
     return result
 
 
-def _render_chunk(chunk: list[tuple[BatchCase, str | None, str]]) -> list[CaseResult]:
-    return [render_one(item, language, Path(output)) for item, language, output in chunk]
+def _render_safely(item: BatchCase, language: str | None, output: str, overwrite: bool) -> CaseResult:
+    """:func:`render_one`, and an unexpected error becomes this case's failure, never its neighbours'."""
+    try:
+        return render_one(item, language, Path(output), overwrite=overwrite)
+    except Exception as error:  # noqa: BLE001 - one broken case must not stop a batch of a thousand
+        message = Message(MSG_UNEXPECTED, error=f"{type(error).__name__}: {error}")
+        return CaseResult(source=item.source, row_number=item.row_number, errors=[FieldProblem("", message)])
+
+
+_Work = tuple[BatchCase, str | None, str, bool]
+"""One case's work: the case, the language asked for (None: its own), the output path, whether to overwrite."""
+
+
+def _render_chunk(chunk: list[_Work]) -> list[CaseResult]:
+    return [_render_safely(item, language, output, overwrite) for item, language, output, overwrite in chunk]
 
 
 def _warm_up() -> None:
@@ -616,6 +655,7 @@ def run_batch(
     jobs: int | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    overwrite: bool = False,
 ) -> BatchSummary:
     """Render every case of ``source`` into ``out_dir``.
 
@@ -628,10 +668,12 @@ def run_batch(
         cancel: When set (from another thread), no further case is started;
             cases being rendered finish, so only whole documents are written.
             The summary then has ``cancelled`` and the results of the cases done.
+        overwrite: Replace documents already in ``out_dir``; by default they
+            are left as they are and their cases reported as skipped.
 
     Raises:
         BatchSourceError: The input has no cases or cannot be read.
-        OSError: The output folder cannot be created.
+        OutputFolderError: The output folder cannot be created.
     """
     started = time.perf_counter()
     # More workers than cases only costs start-up time; Windows allows at most 61.
@@ -639,7 +681,10 @@ def run_batch(
     pool = _start_pool(requested) if requested > 1 and _long_csv(source) else None
     try:
         total, items = open_source(source)
-        out_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except (OSError, ValueError) as error:  # ValueError: a NUL in the name
+            raise OutputFolderError(out_dir, error) from None
     except BaseException:
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
@@ -647,14 +692,14 @@ def run_batch(
     names = OutputNames(out_dir)
     renamed: dict[int, str] = {}  # index → the case's stem, for the note naming the file written
 
-    def planned() -> Iterator[tuple[int, tuple[BatchCase, str | None, str]]]:
+    def planned() -> Iterator[tuple[int, _Work]]:
         # For folder input without --lang the language is known only after
         # reading; plan with the case's declared stem and fix the suffix later.
         for index, item in enumerate(items):
             path, note = names.plan(item.stem, case_language(item, language) or "doc")
             if note is not None:
                 renamed[index] = item.stem
-            yield index, (item, language, str(path))
+            yield index, (item, language, str(path), overwrite)
 
     workers = min(requested, total)
     results: list[CaseResult | None] = [None] * total
@@ -714,14 +759,14 @@ def _start_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
 
 def _run_in_pool(
     pool: concurrent.futures.ProcessPoolExecutor,
-    work: Iterator[tuple[int, tuple[BatchCase, str | None, str]]],
+    work: Iterator[tuple[int, _Work]],
     workers: int,
     size: int,
     record: Callable[[int, CaseResult], None],
     cancelled: Callable[[], bool],
 ) -> None:
     """Render ``work`` in worker processes, a few chunks ahead of the results, never the whole input at once."""
-    Chunk = list[tuple[int, tuple[BatchCase, str | None, str]]]
+    Chunk = list[tuple[int, _Work]]
 
     def chunks() -> Iterator[Chunk]:
         chunk: Chunk = []
@@ -753,7 +798,7 @@ def _run_in_pool(
                 message = Message(MSG_UNEXPECTED, error=f"{type(error).__name__}: {error}")
                 chunk_results = [
                     CaseResult(source=item.source, row_number=item.row_number, errors=[FieldProblem("", message)])
-                    for _, (item, _, _) in chunk
+                    for _, (item, *_) in chunk
                 ]
             for (index, _), result in zip(chunk, chunk_results, strict=True):
                 record(index, result)
@@ -786,6 +831,7 @@ __all__ = [
     "BatchSourceError",
     "BatchSummary",
     "CaseResult",
+    "OutputFolderError",
     "FieldProblem",
     "OutputNames",
     "collect",

@@ -8,19 +8,28 @@ with python-docx into a small base package (:func:`base_package`): unused
 parts of python-docx's default template (its 350 KB of styles, the
 thumbnail, custom XML) are dropped.
 
-Rendering a document then only writes ``word/document.xml`` and the footer
-as text and zips them with the cached parts: opening and saving a python-docx
-``Document`` per document costs about 20 ms, writing the XML directly well
-under a millisecond. Ten of the twelve parts are the same in every document,
-so they are compressed once per process and copied into each package as they
-are (:func:`zip_members`); only the body, and a footer not seen before, are
-compressed per document. Everything written is escaped for XML here, and
-characters XML cannot hold are dropped here too.
+Rendering a document then only writes ``word/document.xml``, the footer and
+the document properties as text and zips them with the cached parts: opening
+and saving a python-docx ``Document`` per document costs about 20 ms, writing
+the XML directly well under a millisecond. The parts that are the same in
+every document (styles, settings, fonts, theme, relationships) are compressed
+once per process and copied into each package as they are
+(:func:`zip_members`); only what a document writes for itself — its body, its
+properties, and a footer not seen before — is compressed per document.
+Everything written is escaped for XML here, and characters XML cannot hold
+are dropped here too.
+
+The document properties (:class:`DocumentProperties`) carry what a trainer or
+lawyer may want to know about how a document was made — template, rules and
+app versions, when — in the core properties (``docProps/core.xml``) and the
+custom ones (``docProps/custom.xml``, File → Properties → Custom in Word and
+LibreOffice), never on the page.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import io
 import re
@@ -36,6 +45,8 @@ if TYPE_CHECKING:
 
 FONT = "Times New Roman"
 FONT_SIZE_PT = 14
+FORM_FONT_SIZE_PT = 12
+"""The blank paper form's size: an act fits on two pages and a complaint on three, with room to write."""
 SMALL_SIZE_PT = 10
 FOOTER_SIZE_PT = 9
 
@@ -75,10 +86,15 @@ class Style:
     ITEM = "KzItem"
     EVIDENCE = "KzEvidence"
     LINE = "KzLine"
-    HINT = "KzHint"
     DATE = "KzDate"
     SIGNATURE = "KzSignature"
     FOOTER = "KzFooter"
+    NOTICE = "KzNotice"
+    TICK = "KzTick"
+    CLOSING_GROUP = "KzClosingGroup"
+    CLOSING_LINE = "KzClosingLine"
+    END = "KzEnd"
+    FORM_BODY = "KzFormBody"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -86,8 +102,8 @@ class StyleLook:
     """How a paragraph style of the house style looks: the .docx styles and the preview are made from it."""
 
     style_id: str
-    align: str
-    """left | center | right | justify"""
+    align: str | None
+    """left | center | right | justify (None: the document's default)"""
     before: float = 0
     """Space before, in points."""
     after: float = 0
@@ -121,10 +137,17 @@ HOUSE_STYLES: tuple[StyleLook, ...] = (
     StyleLook(Style.ITEM, "justify", first_line_indent_cm=_INDENT_CM, line=1.15),
     StyleLook(Style.EVIDENCE, "left", first_line_indent_cm=_INDENT_CM, line=1.15),
     StyleLook(Style.LINE, "left", before=8),
-    StyleLook(Style.HINT, "left", italic=True, size=SMALL_SIZE_PT),
     StyleLook(Style.DATE, "left", before=18),
     StyleLook(Style.SIGNATURE, "right", before=12),
     StyleLook(Style.FOOTER, "center", size=FOOTER_SIZE_PT),
+    StyleLook(Style.NOTICE, "center", after=10, keep_with_next=True),
+    StyleLook(Style.TICK, "left", left_indent_cm=0.5, line=1.15, before=2),
+    # A paper form's sentence with lines to write on: ragged right, so a line never stretches the words.
+    StyleLook(Style.FORM_BODY, "left", first_line_indent_cm=_INDENT_CM, line=1.15, before=2),
+    StyleLook(Style.CLOSING_GROUP, "left", before=10, keep_with_next=True),
+    StyleLook(Style.CLOSING_LINE, "left", before=8),
+    # The paragraph Word needs after a closing table (its exact 1 pt line is set in _build_styles).
+    StyleLook(Style.END, None, size=1),
 )
 """Every paragraph style of the documents, in the order they are added to the styles part."""
 
@@ -192,9 +215,9 @@ class BasePackage:
     """The cached parts of the base document, and where the body and footer go."""
 
     parts: tuple[tuple[str, bytes | None], ...]
-    """Zip members in order; ``None`` marks the two parts written per document."""
+    """Zip members in order; ``None`` marks the parts written per document."""
     members: tuple[ZipMember | None, ...]
-    """The fixed parts compressed, in the order of :attr:`parts` (``None`` for the two written per document)."""
+    """The fixed parts compressed, in the order of :attr:`parts` (``None`` for those written per document)."""
     document_head: str
     document_tail: str
     footer_name: str
@@ -202,8 +225,8 @@ class BasePackage:
     footer_tail: str
 
 
-def _build_styles(document: DocxDocument) -> None:
-    """Replace python-docx's default styles with the house style."""
+def _build_styles(document: DocxDocument, font_size: float) -> None:
+    """Replace python-docx's default styles with the house style, text in ``font_size`` points."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.oxml import parse_xml
@@ -217,7 +240,7 @@ def _build_styles(document: DocxDocument) -> None:
             root.remove(child)
         elif child.tag == qn("w:style") and child.get(qn("w:default")) != "1":
             root.remove(child)
-    half_points = FONT_SIZE_PT * 2
+    half_points = round(font_size * 2)
     defaults = parse_xml(
         f"<w:docDefaults {nsdecls('w')}><w:rPrDefault><w:rPr>"
         f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
@@ -240,7 +263,7 @@ def _build_styles(document: DocxDocument) -> None:
         del fonts.attrib[attribute]
     for script in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(script), FONT)
-    normal.font.size = Pt(FONT_SIZE_PT)
+    normal.font.size = Pt(font_size)
     normal.paragraph_format.widow_control = True
 
     alignments = {
@@ -266,24 +289,29 @@ def _build_styles(document: DocxDocument) -> None:
             style.font.italic = look.italic
         if look.size is not None:
             style.font.size = Pt(look.size)
-        fmt.alignment = alignments[look.align]
+        if look.align is not None:
+            fmt.alignment = alignments[look.align]
         if look.first_line_indent_cm is not None:
             fmt.first_line_indent = Cm(look.first_line_indent_cm)
         if look.left_indent_cm is not None:
             fmt.left_indent = Cm(look.left_indent_cm)
         if look.keep_with_next:
             fmt.keep_with_next = True
+    # The paragraph Word needs after a closing table: as small as a paragraph can be,
+    # so that a table filling the last page does not push it onto an empty one.
+    end = styles[Style.END].element.get_or_add_pPr()
+    end.append(parse_xml(f'<w:spacing {nsdecls("w")} w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'))
 
 
 @functools.cache
-def base_package() -> BasePackage:
-    """Build the styled empty document once per process and keep its parts."""
+def base_package(font_size: float = FONT_SIZE_PT) -> BasePackage:
+    """Build the styled empty document once per process (per text size) and keep its parts."""
     from docx import Document
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.shared import Mm
 
     document = Document()
-    _build_styles(document)
+    _build_styles(document, font_size)
     section = document.sections[0]
     section.page_width = Mm(PAGE_WIDTH_MM)
     section.page_height = Mm(PAGE_HEIGHT_MM)
@@ -310,21 +338,16 @@ def base_package() -> BasePackage:
     for rel_id, rel in list(package_rels.items()):
         if rel.reltype == RT.THUMBNAIL:
             del package_rels[rel_id]
-    props = document.core_properties
-    props.author = "kzcomplaint"
-    props.comments = ""
-    props.last_modified_by = ""
-    props.title = ""
-    # No creation date: the same case renders to the same bytes.
-    for element in list(props._element):
-        if element.tag.endswith("}created") or element.tag.endswith("}modified"):
-            props._element.remove(element)
-
     buffer = io.BytesIO()
     document.save(buffer)
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
         members = [(name, archive.read(name)) for name in archive.namelist()]
     footer_name = footer.part.partname.lstrip("/")
+    # The properties are written per document (DocumentProperties); the custom
+    # ones are a part python-docx does not make: declare it.
+    members = [(name, _with_custom_properties(name, data)) for name, data in members]
+    members.append((CUSTOM_PROPERTIES, b""))
+    per_document = ("word/document.xml", footer_name, CORE_PROPERTIES, APP_PROPERTIES, CUSTOM_PROPERTIES)
 
     document_xml = dict(members)["word/document.xml"].decode("utf-8")
     body_at = document_xml.index("<w:body>") + len("<w:body>")
@@ -332,7 +355,7 @@ def base_package() -> BasePackage:
     footer_xml = dict(members)[footer_name].decode("utf-8")
     opening = re.search(r"<w:ftr\b[^>]*>", footer_xml)
     assert opening is not None, "python-docx wrote a footer without <w:ftr>"
-    parts = tuple((name, None if name in ("word/document.xml", footer_name) else data) for name, data in members)
+    parts = tuple((name, None if name in per_document else data) for name, data in members)
     return BasePackage(
         parts=parts,
         members=tuple(None if data is None else zip_member(name, data, FIXED_LEVEL) for name, data in parts),
@@ -345,23 +368,102 @@ def base_package() -> BasePackage:
 
 
 @functools.lru_cache(maxsize=256)
-def _footer_member(footer_xml: str) -> ZipMember:
-    """The footer part: the same for every document of a kind, language and rules version, so kept."""
-    base = base_package()
-    return zip_member(base.footer_name, (base.footer_head + footer_xml + base.footer_tail).encode("utf-8"), FIXED_LEVEL)
+def _kept_member(name: str, xml: str) -> ZipMember:
+    """A part that repeats from document to document (the footer of a language, the application's name), kept."""
+    return zip_member(name, xml.encode("utf-8"), FIXED_LEVEL)
+
+CORE_PROPERTIES = "docProps/core.xml"
+APP_PROPERTIES = "docProps/app.xml"
+CUSTOM_PROPERTIES = "docProps/custom.xml"
+_CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+_CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one format id custom properties use
 
 
-def write_package(body_xml: str, footer_xml: str) -> bytes:
-    """Zip the cached base parts with this document's body and footer paragraphs."""
-    base = base_package()
+def _with_custom_properties(name: str, data: bytes) -> bytes:
+    """Declare ``docProps/custom.xml`` in the content types and the package relationships."""
+    if name == "[Content_Types].xml":
+        override = f'<Override PartName="/{CUSTOM_PROPERTIES}" ContentType="{_CUSTOM_TYPE}"/>'
+        return data.replace(b"</Types>", override.encode() + b"</Types>")
+    if name == "_rels/.rels":
+        relation = f'<Relationship Id="rIdCustomProps" Type="{_CUSTOM_REL}" Target="{CUSTOM_PROPERTIES}"/>'
+        return data.replace(b"</Relationships>", relation.encode() + b"</Relationships>")
+    return data
+
+
+@dataclasses.dataclass(frozen=True)
+class DocumentProperties:
+    """What the file says about itself, off the page: title, language, when and how it was made."""
+
+    title: str
+    language: str
+    created: dt.datetime
+    application: str
+    custom: tuple[tuple[str, str], ...] = ()
+    """Named texts shown as custom properties (template id and version, rules version, …)."""
+
+    def core_xml(self) -> str:
+        """``docProps/core.xml``: title, language, created; no author (the filer signs the paper)."""
+        moment = self.created.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return (
+            "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+            ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+            ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f"<dc:title>{xml_text(self.title)}</dc:title>"
+            f"<dc:language>{xml_text(self.language)}</dc:language>"
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{moment}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{moment}</dcterms:modified>'
+            "<cp:revision>1</cp:revision>"
+            "</cp:coreProperties>"
+        )
+
+    def app_xml(self) -> str:
+        """``docProps/app.xml``: the application that wrote the file."""
+        return (
+            "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+            ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+            f"<Application>{xml_text(self.application)}</Application>"
+            "</Properties>"
+        )
+
+    def custom_xml(self) -> str:
+        """``docProps/custom.xml``: each custom property as text."""
+        items = "".join(
+            f'<property fmtid="{_CUSTOM_FMTID}" pid="{pid}" name="{xml_text(name)}">'
+            f"<vt:lpwstr>{xml_text(value)}</vt:lpwstr></property>"
+            for pid, (name, value) in enumerate(self.custom, start=2)  # pid 0 and 1 are reserved
+        )
+        return (
+            "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"'
+            f' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{items}</Properties>'
+        )
+
+
+def write_package(
+    body_xml: str, footer_xml: str, properties: DocumentProperties, *, font_size: float = FONT_SIZE_PT
+) -> bytes:
+    """Zip the cached base parts (text in ``font_size`` points) with this document's body, footer and properties."""
+    base = base_package(font_size)
+    # The body and the properties (they name the moment the document was made)
+    # are this document's own: compressed fast. The footer and the application
+    # name repeat from document to document: compressed once and kept.
+    per_document = {
+        "word/document.xml": lambda: base.document_head + body_xml + base.document_tail,
+        CORE_PROPERTIES: properties.core_xml,
+        CUSTOM_PROPERTIES: properties.custom_xml,
+    }
     members: list[ZipMember] = []
     for (name, _), member in zip(base.parts, base.members, strict=True):
         if member is None:
             if name == base.footer_name:
-                member = _footer_member(footer_xml)
+                member = _kept_member(name, base.footer_head + footer_xml + base.footer_tail)
+            elif name == APP_PROPERTIES:
+                member = _kept_member(name, properties.app_xml())
             else:
-                document = (base.document_head + body_xml + base.document_tail).encode("utf-8")
-                member = zip_member(name, document, CHANGING_LEVEL)
+                member = zip_member(name, per_document[name]().encode("utf-8"), CHANGING_LEVEL)
         members.append(member)
     return zip_members(members)
 
@@ -445,6 +547,8 @@ _CELL_STYLES = {
     Style.HEADER_GROUP: Style.HEADER_GROUP_CELL,
     Style.BODY: Style.BODY_CELL,
     Style.ITEM: Style.BODY_CELL,
+    Style.EVIDENCE: Style.BODY_CELL,
+    Style.FORM_BODY: Style.BODY_CELL,
 }
 """Column variants: a header block indented to the right half of the page does
 not fit a column, and justified text in a half-width column leaves rivers."""
@@ -490,7 +594,7 @@ def parallel_xml(columns: Sequence[tuple[str, Sequence[Para]]]) -> str:
         out.append("</w:tr>")
     out.append("</w:tbl>")
     # A document must not end with a table; Word wants a paragraph after it.
-    out.append('<w:p><w:pPr><w:pStyle w:val="KzHint"/></w:pPr></w:p>')
+    out.append(f'<w:p><w:pPr><w:pStyle w:val="{Style.END}"/></w:pPr></w:p>')
     return "".join(out)
 
 
@@ -531,9 +635,12 @@ def footer_xml(lines: Sequence[Sequence[tuple[str, str]]]) -> str:
 
 __all__ = [
     "FONT",
+    "FONT_SIZE_PT",
+    "FORM_FONT_SIZE_PT",
     "HOUSE_STYLES",
     "STYLE_LOOKS",
     "BasePackage",
+    "DocumentProperties",
     "Para",
     "Run",
     "Style",

@@ -4,7 +4,7 @@ The preview shows what the paper says, in the order it says it: the same
 paragraphs :func:`~kzcomplaint.core.documents.render.document_paragraphs`
 builds for the .docx, laid out by the same house style
 (:data:`~kzcomplaint.core.documents.docx_style.HOUSE_STYLES`: alignment,
-indents, bold, italic, smaller hints, space before headings). A ``kk+ru`` document is a
+indents, bold, italic, smaller text, space before headings). A ``kk+ru`` document is a
 two-column table, row by row, as on paper. Nothing is written to a .docx and
 read back: the preview takes about a millisecond, so it can follow typing.
 """
@@ -12,7 +12,7 @@ read back: the preview takes about a millisecond, so it can follow typing.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from kzcomplaint.core.case.model import Case
@@ -49,7 +49,7 @@ def paragraph_html(paragraph: Para) -> str:
         content = f"<b>{content}</b>"
     if look is not None and look.italic:
         content = f"<i>{content}</i>"
-    align = look.align if look is not None else "left"
+    align = look.align if look is not None and look.align else "left"
     return f'<p align="{align}" style="{"; ".join(css)}">{content}</p>'
 
 
@@ -68,8 +68,11 @@ def _columns_html(columns: Sequence[Sequence[Para]]) -> str:
     return f'<table width="100%" cellspacing="6">{"".join(rows)}</table>'
 
 
-def preview_html(case: Case, language: str, *, base_dir: Path | None = None) -> str:
+def preview_html(case: Case, language: str, *, base_dir: Path | None = None, picked: Collection[Path] = ()) -> str:
     """The body of the document of ``case`` in ``language`` (kk, ru, en or kk+ru) as HTML.
+
+    ``base_dir`` and ``picked`` say which evidence files may be read, as for
+    :func:`~kzcomplaint.core.documents.render.render_docx`.
 
     Raises:
         RenderError: An unknown language or a template not in the catalogue.
@@ -80,10 +83,11 @@ def preview_html(case: Case, language: str, *, base_dir: Path | None = None) -> 
     template = load_template(case.template)
     languages = render.PARALLEL.get(language, (language,))
     if len(languages) == 1:
-        paragraphs = render.document_paragraphs(case, language, base_dir=base_dir, template=template)
+        paragraphs = render.document_paragraphs(case, language, base_dir=base_dir, template=template, picked=picked)
         return "\n".join(paragraph_html(paragraph) for paragraph in paragraphs)
     columns = [
-        render.document_paragraphs(case, lang, base_dir=base_dir, template=template, narrow=True) for lang in languages
+        render.document_paragraphs(case, lang, base_dir=base_dir, template=template, narrow=True, picked=picked)
+        for lang in languages
     ]
     return _columns_html(columns)
 

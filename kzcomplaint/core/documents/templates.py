@@ -3,7 +3,7 @@
 A document kind is one TOML file ``templates/<id>.toml`` holding its Kazakh,
 Russian and English wording side by side (format: ``templates/README.md``).
 The texts every document shares — titles, header labels, headings, the
-footer, the blank form's hints — are ``templates/_frame.toml``; files whose
+footer, the blank form's words — are ``templates/_frame.toml``; files whose
 name starts with ``_`` are not document kinds.
 
 Everything is validated on load and every mistake is reported with the file
@@ -43,7 +43,7 @@ BLANK = "__________"
 FRAME_FILE = "_frame.toml"
 
 SECTIONS = ("circumstances", "legal", "closing")
-DOCUMENT_TYPES = ("complaint", "act", "appeal", "claim")
+DOCUMENT_TYPES = ("complaint", "act", "appeal", "claim", "application")
 
 CONTEXT_NAMES = frozenset(
     {
@@ -62,6 +62,7 @@ CONTEXT_NAMES = frozenset(
         "role",
         "precinct",
         "role_id",
+        "days_to_voting",
     }
 )
 """Names a template may use; ``templates/README.md`` documents each."""
@@ -108,7 +109,7 @@ def _finalize(value: object) -> object:
     """Turn every printed value into text; None and "" into the visible blank."""
     if isinstance(value, Answer):
         value = value.label
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and not value):
         return BLANK
     return value
 
@@ -144,6 +145,14 @@ class Paragraph:
 
 
 @dataclasses.dataclass(frozen=True)
+class Item:
+    """A default request or attachment, listed when ``when`` holds (an answer supports it)."""
+
+    text: Mapping[str, str]
+    when: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
 class Provision:
     """A provision the document rests on, with what it says in our words."""
 
@@ -163,9 +172,11 @@ class Template:
     questions: tuple[Question, ...]
     paragraphs: tuple[Paragraph, ...]
     legal_basis: tuple[Provision, ...]
-    requests: Mapping[str, tuple[str, ...]]
-    attachments: Mapping[str, tuple[str, ...]]
+    requests: tuple[Item, ...]
+    attachments: tuple[Item, ...]
     source: str = ""
+    witness_signatures: str = ""
+    """A multiline question whose lines are witnesses: each gets a signature line below the filer's."""
 
     def question(self, question_id: str) -> Question | None:
         """The question with this id, or None."""
@@ -208,9 +219,14 @@ class CompiledTemplate:
         self.paragraphs: dict[str, list[tuple[Paragraph, jinja2.Template]]] = {
             lang: [(p, env.from_string(p.text[lang])) for p in template.paragraphs] for lang in LANGUAGES
         }
-        self.requests = {lang: [env.from_string(t) for t in template.requests[lang]] for lang in LANGUAGES}
-        self.attachments = {lang: [env.from_string(t) for t in template.attachments[lang]] for lang in LANGUAGES}
+        self.requests: dict[str, list[tuple[Item, jinja2.Template]]] = {
+            lang: [(item, env.from_string(item.text[lang])) for item in template.requests] for lang in LANGUAGES
+        }
+        self.attachments: dict[str, list[tuple[Item, jinja2.Template]]] = {
+            lang: [(item, env.from_string(item.text[lang])) for item in template.attachments] for lang in LANGUAGES
+        }
         conditions = {p.when for p in template.paragraphs} | {p.when for p in template.legal_basis}
+        conditions |= {item.when for item in (*template.requests, *template.attachments)}
         self.conditions: dict[str, jinja2.Template] = {when: compile_condition(when) for when in conditions if when}
 
 
@@ -304,6 +320,29 @@ def _localized_lists(raw: object, where: str) -> dict[str, tuple[str, ...]]:
     return result
 
 
+def _items(raw: object, where: str, seen: set[str]) -> tuple[Item, ...]:
+    """Default requests or attachments: ``[[requests]]`` tables (kk, ru, en, optional when).
+
+    The older form, one table of three lists, is read as items without conditions.
+    """
+    if isinstance(raw, Mapping):
+        lists = _localized_lists(raw, where)
+        raw = [{lang: lists[lang][index] for lang in LANGUAGES} for index in range(len(lists[LANGUAGES[0]]))]
+    if not isinstance(raw, list):
+        raise _fail(where, "expected [[tables]] with kk, ru, en and an optional when")
+    items: list[Item] = []
+    for index, entry in enumerate(raw):
+        at = f"{where}[{index}]"
+        if not isinstance(entry, Mapping):
+            raise _fail(at, "expected a table")
+        _check_keys(entry, {"when", *LANGUAGES}, set(LANGUAGES), at)
+        when = _condition(entry, seen, at)
+        text = _localized({lang: entry[lang] for lang in LANGUAGES}, at)
+        _check_names(_same_placeholders(text, at), seen, at)
+        items.append(Item(text=text, when=when))
+    return tuple(items)
+
+
 def placeholders(text: str, where: str = "") -> set[str]:
     """The dotted names a Jinja text uses (``details.removed_by``, ``complainant.full_name``)."""
     try:
@@ -337,6 +376,17 @@ def _names_in(tree: nodes.Node) -> set[str]:
         if id(name) not in inner and name.ctx == "load":
             found.add(name.name)
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def names_in(text: str) -> frozenset[str]:
+    """The heads of the names a text or condition uses (``details``, ``contested``, …)."""
+    source = text if "{{" in text or "{%" in text else "{{ " + text + " }}"
+    try:
+        tree = environment().parse(source)
+    except jinja2.TemplateSyntaxError:
+        return frozenset()
+    return frozenset(name.partition(".")[0] for name in _names_in(tree))
 
 
 def _expression_names(expression: str, where: str) -> set[str]:
@@ -431,6 +481,7 @@ def parse_template(data: Mapping[str, Any], source: str, *, expected_id: str | N
         "legal_basis",
         "requests",
         "attachments",
+        "witness_signatures",
     }
     _check_keys(data, allowed, {"id", "version", "subtitle", "legal_basis", "requests"}, where)
     template_id = data["id"]
@@ -473,19 +524,15 @@ def parse_template(data: Mapping[str, Any], source: str, *, expected_id: str | N
         raise _fail(f"{where} legal_basis", "expected at least one [[legal_basis]] table")
     legal_basis = tuple(_provision(raw, f"{where} legal_basis[{i}]", seen) for i, raw in enumerate(raw_basis))
 
-    requests = _localized_lists(data["requests"], f"{where} requests")
-    if not requests[LANGUAGES[0]]:
-        raise _fail(f"{where} requests", "a document needs at least one default request")
-    attachments = (
-        _localized_lists(data["attachments"], f"{where} attachments")
-        if "attachments" in data
-        else {lang: () for lang in LANGUAGES}
-    )
-    for key, lists in (("requests", requests), ("attachments", attachments)):
-        for index in range(len(lists[LANGUAGES[0]])):
-            item = {lang: lists[lang][index] for lang in LANGUAGES}
-            at = f"{where} {key}[{index}]"
-            _check_names(_same_placeholders(item, at), seen, at)
+    requests = _items(data["requests"], f"{where} requests", seen)
+    if not any(not item.when for item in requests):
+        raise _fail(f"{where} requests", "a document needs at least one default request without a condition")
+    attachments = _items(data.get("attachments", []), f"{where} attachments", seen)
+    witnesses = data.get("witness_signatures", "")
+    if witnesses:
+        question = next((q for q in questions if q.id == witnesses), None)
+        if question is None or question.type != "multiline":
+            raise _fail(f"{where} witness_signatures", f"{witnesses!r} is not a multiline question of this template")
     return Template(
         id=template_id,
         version=version,
@@ -496,6 +543,7 @@ def parse_template(data: Mapping[str, Any], source: str, *, expected_id: str | N
         requests=requests,
         attachments=attachments,
         source=source,
+        witness_signatures=str(witnesses),
     )
 
 
@@ -606,6 +654,7 @@ __all__ = [
     "Answer",
     "BlankUndefined",
     "Frame",
+    "Item",
     "Paragraph",
     "Provision",
     "Template",
@@ -617,6 +666,7 @@ __all__ = [
     "load_frame",
     "load_template",
     "load_template_path",
+    "names_in",
     "parse_frame",
     "parse_template",
     "placeholders",

@@ -1,6 +1,7 @@
 """Where the app's shipped data and the user's own files live.
 
-The shipped data (``templates/``, ``locales/``, ``kzcomplaint/core/law/rules/``)
+The shipped data (``templates/``, ``locales/``, ``examples/``, ``scenarios/``,
+``kzcomplaint/core/law/rules/``)
 is found the same way in a source checkout, an installed wheel (hatchling
 force-includes the top-level folders into the package) and a frozen
 PyInstaller build (which unpacks next to ``sys._MEIPASS``). User files go to
@@ -48,6 +49,11 @@ def locales_dir() -> Path:
 def rules_dir() -> Path:
     """Folder of the shipped rule files (requirements, deadlines, calendar…)."""
     return _PACKAGE_DIR / "core" / "law" / "rules"
+
+
+def scenarios_dir() -> Path:
+    """Folder of the shipped workshop scenario packs (fictitious people only)."""
+    return _data_root("scenarios")
 
 
 def examples_dir() -> Path:

@@ -449,6 +449,10 @@ class WorkCalendar:
                     return entry
         return None
 
+    def override(self, day: dt.date) -> Override | None:
+        """The override entry that decides ``day`` (the user's file first), or ``None``."""
+        return self._override(day)
+
     def package_holiday(self, day: dt.date) -> str | None:
         """The ``holidays`` package's en_US name for ``day``, or ``None``."""
         self._ensure_years(day.year)

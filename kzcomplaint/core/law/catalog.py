@@ -30,7 +30,7 @@ CATALOG_FILE = "catalog.toml"
 GROUP_IDS: tuple[str, ...] = ("observer_rights", "voting", "counting", "decisions")
 """The groups the contract allows (docs/DESIGN.md); their order and titles come from the file."""
 
-DOCUMENT_TYPES: tuple[str, ...] = ("complaint", "act", "appeal", "claim")
+DOCUMENT_TYPES: tuple[str, ...] = ("complaint", "act", "appeal", "claim", "application")
 """What kind of paper a document kind produces."""
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -3,9 +3,17 @@
 What is required is data (``rules/requirements.toml``): each requirement names
 a predicate of this module, the fields it looks at, the document kinds it
 applies to, whether it blocks filing or only warns, its citation, and its
-message and fix hint in Kazakh, Russian and English. Which body may hear a
-complaint against which is data too (``rules/hierarchy.toml``). This module
-holds the predicates — how to look at a case — and no legal rule.
+message and fix hint in Kazakh, Russian and English.
+
+The ground of a requirement follows the document: a claim to a court rests
+on APPC art. 131, a written appeal to a state body on APPC art. 63, and a
+complaint to an election commission on neither (the Election Law sets no
+form for it). A requirement says so per document (``grounds``); where its
+force comes from court practice it also names the report (``practice``),
+shown beside the provision as the reason it blocks — never as its legal
+basis. Which body may hear a complaint against which is data too
+(``rules/hierarchy.toml``). This module holds the predicates — how to look
+at a case — and no legal rule.
 
 :func:`check_case` returns :class:`Problem` objects, blocking ones first,
 each with the field to jump to and its citation. The checker never raises on
@@ -18,7 +26,8 @@ import dataclasses
 import datetime as dt
 import functools
 import string
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kzcomplaint.core.case.model import Case, ContestedType, Level, Person, get_path
@@ -55,9 +64,17 @@ _REQUIREMENT_KEYS = frozenset(
         "effective_from",
         "effective_to",
         "verified_as_of",
+        "grounds",
+        "practice",
     }
 )
-_REQUIREMENT_OPTIONAL = frozenset({"labels", "params", "effective_to"})
+_REQUIREMENT_OPTIONAL = frozenset({"labels", "params", "effective_to", "citation", "grounds", "practice"})
+
+NO_PROVISION = "none"
+"""A citation or ground written as this string: no provision of law requires it for that document."""
+
+SCOPES: tuple[str, ...] = ("claim", "appeal", "complaint")
+"""Documents as the law sees them: a claim to a court, a written appeal to a state body, a complaint to a commission."""
 
 # Opening and closing quotation marks around a quoted question, per language.
 _QUOTES: Mapping[str, tuple[str, str]] = {"kk": ("«", "»"), "ru": ("«", "»"), "en": ("“", "”")}
@@ -75,7 +92,7 @@ class Requirement:
     check: str
     fields: tuple[str, ...]
     kinds: tuple[str, ...]
-    citation: Citation
+    citation: Citation | None
     message: Mapping[str, str]
     hint: Mapping[str, str]
     labels: Mapping[str, Mapping[str, str]]
@@ -85,6 +102,21 @@ class Requirement:
     verified_as_of: dt.date
     index: int
     """Position in the file: the order problems of equal severity are reported in."""
+    grounds: Mapping[str, Citation | None] | None = None
+    """The provision by document (:data:`SCOPES`); a document missing here is not concerned.
+    ``None`` for a scope: no provision requires it for that document."""
+    practice: Citation | None = None
+    """The court practice that makes it blocking (the ODIHR report), shown beside the provision."""
+
+    def ground(self, scope: str) -> Citation | None:
+        """The provision this requirement rests on for a document of ``scope``."""
+        if self.grounds is None:
+            return self.citation
+        return self.grounds.get(scope)
+
+    def concerns(self, scope: str) -> bool:
+        """Whether a document of ``scope`` is subject to this requirement."""
+        return self.grounds is None or scope in self.grounds
 
     def applies_to(self, template_id: str) -> bool:
         """Whether the requirement is for documents of kind ``template_id``."""
@@ -108,7 +140,14 @@ class Problem:
         field: dotted path of the field to fix (``complainant.iin``).
         message: what is wrong, in kk, ru and en, with its details filled in.
         hint: how to fix it, in kk, ru and en.
-        citation: the ground; check ``citation.is_confirmed`` before relying on it.
+        citation: the provision it rests on; ``None`` when no provision of law
+            requires it for this document (the app asks for it all the same,
+            and ``practice`` may say why); check ``citation.is_confirmed``
+            before relying on it.
+        practice: the court practice that makes it blocking (a report), shown
+            beside the provision — never the legal basis.
+        via: the provision through which the cited law applies to this vote
+            (the referendum law's door to the Election Law).
     """
 
     code: str
@@ -116,7 +155,9 @@ class Problem:
     field: str
     message: Mapping[str, str]
     hint: Mapping[str, str]
-    citation: Citation
+    citation: Citation | None
+    practice: Citation | None = None
+    via: Citation | None = None
 
     @property
     def blocking(self) -> bool:
@@ -131,8 +172,11 @@ class Problem:
             "field": self.field,
             "message": self.message[language],
             "hint": self.hint[language],
-            "citation": self.citation.text(language),
-            "citation_confirmed": self.citation.is_confirmed,
+            "citation": self.citation.text(language) if self.citation is not None else None,
+            "citation_confirmed": self.citation.is_confirmed if self.citation is not None else None,
+            "citation_ref": self.citation.as_json(language) if self.citation is not None else None,
+            "practice": self.practice.text(language) if self.practice is not None else None,
+            "via": self.via.text(language) if self.via is not None else None,
         }
 
 
@@ -148,6 +192,8 @@ class Finding:
     field: str
     params: Mapping[str, object] = dataclasses.field(default_factory=dict)
     citation: Citation | None = None
+    severity: str | None = None
+    """Replaces the requirement's severity when the predicate knows better (blocking for a court claim)."""
 
 
 # ── The context a predicate sees ────────────────────────────────────────
@@ -156,9 +202,13 @@ class Finding:
 class _Context:
     """The case under check and what predicates share: the kind, the dates, the deadlines."""
 
-    def __init__(self, case: Case, today: dt.date) -> None:
+    def __init__(
+        self, case: Case, today: dt.date, base_dir: Path | None = None, picked: Collection[Path] = ()
+    ) -> None:
         self.case = case
         self.today = today
+        self.base_dir = base_dir
+        self.picked = picked
         # The date that decides which version of a requirement (and route) applies.
         self.on = case.filing_date or today
         try:
@@ -168,6 +218,10 @@ class _Context:
         # The versions applied and the routes taken, each with True when used outside its dates.
         self.applied: list[tuple[Requirement, bool]] = []
         self.routes_used: list[tuple[routing.Route, bool]] = []
+        self.scope = document_scope(case.addressee.level)
+        from kzcomplaint.core.law import elections
+
+        self.vote = elections.rules_for(case.election.kind)
 
     @functools.cached_property
     def deadlines(self) -> list[Deadline]:
@@ -349,14 +403,9 @@ def _body_identified(ctx: _Context, req: Requirement) -> list[Finding]:
     return [Finding(req.fields[0])]
 
 
-@_check("body_contacts", min_fields=2)
-def _body_contacts(ctx: _Context, req: Requirement) -> list[Finding]:
-    address, *contacts = req.fields
-    if not ctx.filled(address):
-        return [Finding(address)]
-    if not any(ctx.filled(path) for path in contacts):
-        return [Finding(contacts[0])]
-    return []
+@_check("any_present")
+def _any_present(ctx: _Context, req: Requirement) -> list[Finding]:
+    return [] if any(ctx.filled(path) for path in req.fields) else [Finding(req.fields[0])]
 
 
 @_check("respondent_level", placeholders={"respondent", "allowed"})
@@ -444,14 +493,18 @@ def _publication(ctx: _Context, req: Requirement) -> list[Finding]:
     return [Finding(published_in if not ctx.filled(published_in) else published_on)]
 
 
-@_check("deadline", placeholders={"last_day"})
+@_check("deadline", placeholders={"last_day", "consequence"})
 def _deadline(ctx: _Context, req: Requirement) -> list[Finding]:
     filed = ctx.case.filing_date
     if filed is None:
         return []
     for term in ctx.filing_terms:
         if term.last_day is not None and filed > term.last_day:
-            return [Finding(req.fields[0], {"last_day": term.last_day}, citation=term.citation)]
+            # What a late filing costs depends on the term's own law: the
+            # Election Law's "not considered at all" is for commissions only.
+            consequence = term.late or {lang: "" for lang in LANGUAGES}
+            params = {"last_day": term.last_day, "consequence": consequence}
+            return [Finding(req.fields[0], params, citation=term.citation)]
     return []
 
 
@@ -470,6 +523,23 @@ def _non_working_last_day(ctx: _Context, req: Requirement) -> list[Finding]:
             continue  # filed in good time, or too late (deadline.expired says so)
         return [Finding(req.fields[0], {"last_day": term.last_day, "recommended_day": recommended})]
     return []
+
+
+@_check("role_in", params=("roles",))
+def _role_in(ctx: _Context, req: Requirement) -> list[Finding]:
+    return [] if ctx.value(req.fields[0]) in req.params["roles"] else [Finding(req.fields[0])]
+
+
+@_check("role_exists_in_vote")
+def _role_exists_in_vote(ctx: _Context, req: Requirement) -> list[Finding]:
+    return [Finding(req.fields[0])] if ctx.value(req.fields[0]) in ctx.vote.roles_not_offered else []
+
+
+@_check("vote_rules_confirmed", placeholders={"note"})
+def _vote_rules_confirmed(ctx: _Context, req: Requirement) -> list[Finding]:
+    if ctx.vote.rules_confirmed or ctx.vote.note is None:
+        return []
+    return [Finding(req.fields[0], {"note": ctx.vote.note})]
 
 
 @_check("detail_answers", placeholders={"questions"})
@@ -492,9 +562,99 @@ def _detail_answers(ctx: _Context, req: Requirement) -> list[Finding]:
     return [Finding(f"details.{unanswered[0].id}", {"questions": questions})]
 
 
-@_check("rules_verified", placeholders={"verified_as_of", "date"})
+def _numbered(label: Mapping[str, str], number: int) -> dict[str, str]:
+    """«2-талап», «требование 2», "request 2"."""
+    return {lang: f"{number}-{label[lang]}" if lang == "kk" else f"{label[lang]} {number}" for lang in LANGUAGES}
+
+
+@_check(
+    "language_mixed",
+    placeholders={"language", "fields"},
+    labels=("lang_kk", "lang_ru", "lang_en", "facts", "request", "attachment", "evidence"),
+    params=("blocking_documents",),
+)
+def _language_mixed(ctx: _Context, req: Requirement) -> list[Finding]:
+    from kzcomplaint.core.law.questions import kind_questions
+    from kzcomplaint.core.text import detect
+
+    language = ctx.case.language
+    texts = ctx.case.texts_in(language)
+
+    def foreign(text: str) -> bool:
+        written = detect.text_language(text)
+        return written is not None and written != language
+
+    found: list[tuple[str, Mapping[str, str]]] = []
+    if foreign(texts.facts):
+        found.append(("facts", req.labels["facts"]))
+    questions = kind_questions(ctx.kind.id) if ctx.kind is not None else ()
+    for question in questions:
+        if question.type in ("text", "multiline") and foreign(texts.details.get(question.id, "")):
+            quoted = {lang: f"{_QUOTES[lang][0]}{question.label[lang]}{_QUOTES[lang][1]}" for lang in LANGUAGES}
+            found.append((f"details.{question.id}", quoted))
+    for name, items in (("request", texts.requests), ("attachment", texts.attachments)):
+        for index, text in enumerate(items):
+            if foreign(text):
+                found.append((f"{name}s.{index}", _numbered(req.labels[name], index + 1)))
+    for index, item in enumerate(ctx.case.evidence):
+        if foreign(item.translations.get(language, "") or item.description):
+            found.append((f"evidence.{index}.description", _numbered(req.labels["evidence"], index + 1)))
+    if not found:
+        return []
+    blocking = ctx.kind is not None and ctx.kind.document in req.params["blocking_documents"]
+    params = {"language": req.labels[f"lang_{language}"], "fields": _join([label for _, label in found])}
+    return [Finding(found[0][0], params, severity=BLOCKING if blocking else None)]
+
+
+@_check("evidence_readable", placeholders={"file"})
+def _evidence_readable(ctx: _Context, req: Requirement) -> list[Finding]:
+    """Evidence files the document will say nothing about: refused, missing or unreadable.
+
+    Asked of :func:`kzcomplaint.core.case.evidence.read_evidence`, as the
+    document asks it, so the warning and the paper agree; a quick look (the
+    file is opened, not hashed), since the window checks on every change.
+    """
+    from kzcomplaint.core.case import evidence
+
+    findings = []
+    for index, item in enumerate(ctx.case.evidence):
+        if not item.file:
+            continue
+        if not evidence.read_evidence(item.file, ctx.base_dir, picked=ctx.picked, content=False).ok:
+            findings.append(Finding(f"evidence.{index}.file", {"file": item.file}))
+    return findings
+
+
+@functools.cache
+def kind_citations(kind_id: str) -> tuple[Citation, ...]:
+    """The provisions the document of a kind cites (its template's ``[[legal_basis]]``)."""
+    from kzcomplaint.core.files import resources
+
+    path = resources.templates_dir() / f"{kind_id}.toml"
+    if not path.is_file():
+        return ()
+    entries = ruledata.load_path(path).get("legal_basis", [])
+    citations = []
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        fields = {key: value for key, value in entry.items() if key not in ("summary", "when")}
+        citations.append(parse_citation(fields, f"{path.name} legal_basis[{index}]"))
+    return tuple(citations)
+
+
+@_check("provisions_confirmed", placeholders={"citations"})
+def _provisions_confirmed(ctx: _Context, req: Requirement) -> list[Finding]:
+    if ctx.kind is None:
+        return []
+    unconfirmed = [citation for citation in kind_citations(ctx.kind.id) if not citation.is_confirmed]
+    if not unconfirmed:
+        return []
+    texts = {lang: "; ".join(citation.text(lang) for citation in unconfirmed) for lang in LANGUAGES}
+    return [Finding(req.fields[0], {"citations": texts})]
+
+
+@_check("rules_verified", placeholders={"verified_as_of", "date", "changes"})
 def _rules_verified(ctx: _Context, req: Requirement) -> list[Finding]:
-    from kzcomplaint.core.law import deadlines
+    from kzcomplaint.core.law import amendments, deadlines
 
     dates = [day for day in (ctx.case.contested.date, ctx.on) if day is not None]
     reference = max(dates)
@@ -505,7 +665,15 @@ def _rules_verified(ctx: _Context, req: Requirement) -> list[Finding]:
     verified = min(checked) if checked else req.verified_as_of
     if reference <= verified and not outside and not terms_flagged:
         return []
-    return [Finding(req.fields[0], {"verified_as_of": verified, "date": reference})]
+    # Name what is known to change in the provisions this case rests on.
+    cited = [version.ground(ctx.scope) for version, _ in ctx.applied]
+    cited += [route.citation for route, _ in ctx.routes_used]
+    cited += [term.citation for term in ctx.deadlines]
+    if ctx.kind is not None:
+        cited.append(ctx.kind.citation)
+    found = [citation for citation in cited if citation is not None]
+    changes = amendments.known_changes(found, reference) or amendments.no_known_changes()
+    return [Finding(req.fields[0], {"verified_as_of": verified, "date": reference, "changes": changes})]
 
 
 # Predicates that need the addressee route or the deadlines to have been looked at
@@ -626,13 +794,25 @@ def parse_requirement(entry: Mapping[str, Any], index: int, kind_ids: Iterable[s
     assert effective_from is not None and verified is not None  # required=True guarantees it
     if effective_to is not None and effective_to < effective_from:
         raise ruledata.fail(f"{where} effective_to", "is before effective_from")
+    if ("citation" in entry) == ("grounds" in entry):
+        raise ruledata.fail(where, "give either a citation or grounds by document, not both")
+    citation = _ground(entry["citation"], f"{where} citation") if "citation" in entry else None
+    grounds = _grounds(entry["grounds"], f"{where} grounds") if "grounds" in entry else None
+    practice = parse_citation(entry["practice"], f"{where} practice") if "practice" in entry else None
+    if practice is not None and not practice.source.report:
+        raise ruledata.fail(f"{where} practice", "practice is a report of court practice, not a law: cite the law")
+    if grounds is not None:
+        citation = next((ground for ground in grounds.values() if ground is not None), None)
+    sole_grounds = [citation] if grounds is None else list(grounds.values())
+    if any(ground is not None and ground.source.report for ground in sole_grounds):
+        raise ruledata.fail(where, "a report of practice is never the legal basis: cite it as practice")
     return Requirement(
         id=requirement_id,
         severity=str(severity),
         check=str(check_name),
         fields=fields,
         kinds=kinds,
-        citation=parse_citation(entry["citation"], f"{where} citation"),
+        citation=citation,
         message=message,
         hint=hint,
         labels=labels,
@@ -641,7 +821,25 @@ def parse_requirement(entry: Mapping[str, Any], index: int, kind_ids: Iterable[s
         effective_to=effective_to,
         verified_as_of=verified,
         index=index,
+        grounds=grounds,
+        practice=practice,
     )
+
+
+def _ground(raw: object, where: str) -> Citation | None:
+    """A citation table, or ``"none"``: no provision of law requires it."""
+    if raw == NO_PROVISION:
+        return None
+    return parse_citation(raw, where)
+
+
+def _grounds(raw: object, where: str) -> dict[str, Citation | None]:
+    if not isinstance(raw, Mapping) or not raw:
+        raise ruledata.fail(where, f"expected a table with some of {', '.join(SCOPES)}")
+    unknown = sorted(set(raw) - set(SCOPES))
+    if unknown:
+        raise ruledata.fail(where, f"unknown documents {unknown}; use {', '.join(SCOPES)}")
+    return {scope: _ground(raw[scope], f"{where}.{scope}") for scope in SCOPES if scope in raw}
 
 
 def parse_requirements(data: Mapping[str, Any], kind_ids: Iterable[str]) -> tuple[Requirement, ...]:
@@ -650,7 +848,7 @@ def parse_requirements(data: Mapping[str, Any], kind_ids: Iterable[str]) -> tupl
     Raises:
         RuleFileError: naming the entry and the key at fault.
     """
-    unknown = sorted(set(data) - {"requirement"})
+    unknown = sorted(set(data) - {"requirement", "scopes"})
     if unknown:
         raise ruledata.fail(REQUIREMENTS_FILE, f"unknown top-level keys {unknown}")
     raw = data.get("requirement")
@@ -679,6 +877,30 @@ def parse_requirements(data: Mapping[str, Any], kind_ids: Iterable[str]) -> tupl
                 )
         result.append(requirement)
     return tuple(result)
+
+
+@functools.cache
+def _scopes() -> dict[str, str]:
+    """Addressee level → document scope, from ``[scopes]`` of the requirements file."""
+    raw = ruledata.load(REQUIREMENTS_FILE).get("scopes")
+    where = f"{REQUIREMENTS_FILE} [scopes]"
+    if not isinstance(raw, Mapping) or set(raw) != set(SCOPES):
+        raise ruledata.fail(where, f"expected a table with {', '.join(SCOPES)}")
+    result: dict[str, str] = {}
+    for scope in SCOPES:
+        for level in ruledata.string_list(raw[scope], f"{where} {scope}"):
+            if level not in _LEVELS or level in result:
+                raise ruledata.fail(f"{where} {scope}", f"{level!r} is unknown or listed twice")
+            result[level] = scope
+    missing = sorted(set(_LEVELS) - set(result))
+    if missing:
+        raise ruledata.fail(where, f"levels without a document: {missing}")
+    return result
+
+
+def document_scope(addressee_level: str) -> str:
+    """``claim``, ``appeal`` or ``complaint``: what a document to a body of ``addressee_level`` is in law."""
+    return _scopes().get(addressee_level, "complaint")
 
 
 @functools.cache
@@ -742,36 +964,53 @@ def _render(texts: Mapping[str, str], params: Mapping[str, object]) -> dict[str,
     return result
 
 
-def check_case(case: Case, *, today: dt.date | None = None) -> list[Problem]:
+def check_case(
+    case: Case, *, today: dt.date | None = None, base_dir: Path | None = None, picked: Collection[Path] = ()
+) -> list[Problem]:
     """Check ``case`` for everything that would get it dismissed on form.
 
     Args:
         case: the case to check.
         today: the date to check against (default: the system date; the CLI's
-            ``--today`` sets it for training). It also decides which version of
-            each requirement applies when the case has no filing date.
+            ``--today`` sets it for training; a workshop draft's default is its
+            story's day). It also decides which version of each requirement
+            applies when the case has no filing date.
+        base_dir: the case file's folder, where relative evidence paths start;
+            no evidence file outside it is read but ``picked`` (None: only ``picked``).
+        picked: evidence files the user picked in a file dialog (the GUI),
+            read wherever they are — as the document reads them.
 
     Returns:
         The problems, blocking ones first, otherwise in the order of the rule
         file. An empty list means the document may be filed.
     """
-    ctx = _Context(case, today or dt.date.today())
+    ctx = _Context(case, today or case.story_today() or dt.date.today(), base_dir, picked)
     template_id = ctx.kind.id if ctx.kind is not None else ""
     # With an unknown kind only the requirements for every kind can be applied.
-    applicable = [(version, fallback) for version, fallback in _versions_on(ctx.on) if version.applies_to(template_id)]
+    applicable = [
+        (version, fallback)
+        for version, fallback in _versions_on(ctx.on)
+        if version.applies_to(template_id) and version.concerns(ctx.scope)
+    ]
     ctx.applied = applicable
     ordered = [pair for pair in applicable if pair[0].check not in _RUN_LAST]
     ordered += [pair for pair in applicable if pair[0].check in _RUN_LAST]
     problems: list[tuple[int, Problem]] = []
     for requirement, _ in ordered:
         for finding in _CHECKS[requirement.check].function(ctx, requirement):
+            citation = finding.citation or requirement.ground(ctx.scope)
+            if citation is not None:
+                citation = ctx.vote.citation(citation)
+            via = ctx.vote.via if citation is not None and citation.law == "election_law" else None
             problem = Problem(
                 code=requirement.id,
-                severity=requirement.severity,
+                severity=finding.severity or requirement.severity,
                 field=finding.field,
                 message=_render(requirement.message, finding.params),
                 hint=_render(requirement.hint, finding.params),
-                citation=finding.citation or requirement.citation,
+                citation=citation,
+                practice=requirement.practice,
+                via=via,
             )
             problems.append((requirement.index, problem))
     problems.sort(key=lambda pair: (SEVERITIES.index(pair[1].severity), pair[0]))
@@ -785,13 +1024,17 @@ def has_blocking(problems: Iterable[Problem]) -> bool:
 
 __all__ = [
     "BLOCKING",
+    "NO_PROVISION",
+    "SCOPES",
     "SEVERITIES",
     "WARNING",
     "Finding",
     "Problem",
     "Requirement",
     "check_case",
+    "document_scope",
     "has_blocking",
+    "kind_citations",
     "parse_requirement",
     "parse_requirements",
     "predicate_names",

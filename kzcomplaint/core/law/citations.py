@@ -2,10 +2,17 @@
 
 Every rule the app applies — a requirement, a deadline, a step of the
 calendar — carries a :class:`Citation`. A citation knows its source (an
-entry of ``rules/laws.toml``), article, paragraph and subparagraph, the date
-its text was last checked, and whether it is confirmed. A citation of a
-source the team did not read, or one marked ``confirmed = false``, is
+entry of ``rules/laws.toml``), article, part or paragraph and subparagraph,
+the date its text was last checked, and whether it is confirmed. A citation
+of a source the team did not read, or one marked ``confirmed = false``, is
 unconfirmed and every front end shows it as such.
+
+A citation follows the law's own division. Most Election Law articles have
+numbered paragraphs (пункт, тармақ); its art. 49 and every article of the
+APPC are divided into parts (часть, бөлік). ``rules/laws.toml`` says which
+law or article is divided how, and :func:`parse_citation` refuses a
+``paragraph`` of an article divided into parts (and a ``part`` of one divided
+into paragraphs), so «п. 4 ст. 49» cannot be written in a rule file.
 """
 
 from __future__ import annotations
@@ -17,8 +24,18 @@ from collections.abc import Mapping
 from typing import Any
 
 from kzcomplaint.core.law import ruledata
+from kzcomplaint.core.text.i18n import N_
 from kzcomplaint.core.text.languages import LANGUAGES
 
+MSG_NO_PROVISION = N_("no provision of law requires this for this document: the app's own check")
+"""Said where a requirement's ground would be: no provision requires it for this document."""
+MSG_VIA = N_("Applies through: {via}")
+"""The provision through which a law applies to the vote (referendum law art. 31-1)."""
+MSG_PRACTICE = N_("Why it blocks (court practice): {practice}")
+"""The report of court practice shown beside a provision — never as the legal basis."""
+
+DIVISIONS = ("paragraphs", "parts")
+"""How a law divides its articles: numbered paragraphs (пункт, тармақ) or parts (часть, бөлік)."""
 
 @dataclasses.dataclass(frozen=True)
 class Law:
@@ -29,6 +46,18 @@ class Law:
     short: Mapping[str, str]
     read: bool
     url: str = ""
+    divided_into: str = "paragraphs"
+    """How the law divides its articles: ``paragraphs`` (пункты) or ``parts`` (части)."""
+    articles_in_parts: frozenset[str] = frozenset()
+    """Articles divided into parts although the law's others have paragraphs (Election Law art. 49)."""
+    report: bool = False
+    """A report of practice (ODIHR), not a law: never a legal basis, only the reason a check blocks."""
+
+    def division(self, article: str) -> str:
+        """``parts`` or ``paragraphs``: how ``article`` of this law is divided."""
+        if self.divided_into == "parts" or article in self.articles_in_parts:
+            return "parts"
+        return "paragraphs"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -37,6 +66,7 @@ class Citation:
 
     law: str
     article: str = ""
+    part: str = ""
     paragraph: str = ""
     subparagraph: str = ""
     section: str = ""
@@ -63,6 +93,7 @@ class Citation:
             "text": self.text(language),
             "law": self.law,
             "article": self.article or None,
+            "part": self.part or None,
             "paragraph": self.paragraph or None,
             "subparagraph": self.subparagraph or None,
             "section": self.section or None,
@@ -71,8 +102,41 @@ class Citation:
         }
 
 
+_KK_UNITS = ("", "бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші", "тоғызыншы")
+_KK_TENS = ("", "он", "жиырма", "отыз")
+_KK_ROUND_TENS = ("", "оныншы", "жиырмасыншы", "отызыншы")
+
+
+def kazakh_ordinal(number: str) -> str:
+    """«төртінші» for "4": how Kazakh legal texts name a part of an article.
+
+    Parts are cited by ordinal words («49-бабының төртінші бөлігі»); a number
+    that is not a plain 1–39 (a part "3-1") keeps its digits («3-1-бөлігі»
+    reads as «3-1-бөлігі» then).
+    """
+    if not number.isdigit() or not 1 <= int(number) <= 39:
+        return f"{number}-"
+    value = int(number)
+    tens, units = divmod(value, 10)
+    if units == 0:
+        return _KK_ROUND_TENS[tens]
+    return " ".join(word for word in (_KK_TENS[tens], _KK_UNITS[units]) if word)
+
+
+def _kk_part(number: str, ending: str) -> str:
+    ordinal = kazakh_ordinal(number)
+    # A digit form is joined with a hyphen («3-1-бөлігі»), a word with a space.
+    return f"{ordinal}{ending}" if ordinal.endswith("-") else f"{ordinal} {ending}"
+
+
 def format_citation(citation: Citation, language: str) -> str:
-    """Write ``citation`` in the legal style of ``language``."""
+    """Write ``citation`` in the legal style of ``language``, following the law's own division.
+
+    kk: «49-бабының төртінші бөлігі», «20-бабының 9-тармағы»,
+    «3-бабы төртінші бөлігінің 5) тармақшасы»; ru: «ч. 4 ст. 49», «п. 9 ст. 20»,
+    «подп. 5) ч. 4 ст. 3»; en: "art. 49, part 4", "art. 20 para. 9",
+    "art. 3, part 4, subpara. 5".
+    """
     short = citation.source.short[language]
     if language == "kk":
         # The last element of the chain is in the nominative with the
@@ -82,14 +146,17 @@ def format_citation(citation: Citation, language: str) -> str:
         parts = []
         if citation.section:
             parts.append(f"{citation.section} бөлімі")
+        division = citation.part or citation.paragraph
         if citation.article:
-            if citation.paragraph and citation.subparagraph:
+            if division and citation.subparagraph:
                 parts.append(f"{citation.article}-бабы")
-            elif citation.paragraph or citation.subparagraph:
+            elif division or citation.subparagraph:
                 parts.append(f"{citation.article}-бабының")
             else:
                 parts.append(f"{citation.article}-бабы")
-        if citation.paragraph:
+        if citation.part:
+            parts.append(_kk_part(citation.part, "бөлігінің" if citation.subparagraph else "бөлігі"))
+        elif citation.paragraph:
             ending = "тармағының" if citation.subparagraph else "тармағы"
             parts.append(f"{citation.paragraph}-{ending}")
         if citation.subparagraph:
@@ -101,7 +168,9 @@ def format_citation(citation: Citation, language: str) -> str:
             parts.append(f"раздел {citation.section}")
         if citation.subparagraph:
             parts.append(f"подп. {citation.subparagraph})")
-        if citation.paragraph:
+        if citation.part:
+            parts.append(f"ч. {citation.part}")
+        elif citation.paragraph:
             parts.append(f"п. {citation.paragraph}")
         if citation.article:
             parts.append(f"ст. {citation.article}")
@@ -111,7 +180,12 @@ def format_citation(citation: Citation, language: str) -> str:
         parts.append(f"section {citation.section}")
     if citation.article:
         parts.append(f"art. {citation.article}")
-    if citation.paragraph:
+    if citation.part:
+        parts[-1] += ","
+        parts.append(f"part {citation.part}")
+        if citation.subparagraph:
+            parts[-1] += ","
+    elif citation.paragraph:
         parts.append(f"para. {citation.paragraph}")
     if citation.subparagraph:
         parts.append(f"subpara. {citation.subparagraph}")
@@ -131,8 +205,19 @@ def laws() -> dict[str, Law]:
             short=ruledata.localized(entry.get("short"), f"{where} short"),
             read=ruledata.boolean(entry.get("read"), f"{where} read"),
             url=str(entry.get("url", "")),
+            divided_into=_division(entry.get("divided_into", "paragraphs"), f"{where} divided_into"),
+            articles_in_parts=frozenset(
+                ruledata.string_list(entry.get("articles_in_parts", []), f"{where} articles_in_parts")
+            ),
+            report=ruledata.boolean(entry.get("report", False), f"{where} report"),
         )
     return result
+
+
+def _division(raw: object, where: str) -> str:
+    if raw not in DIVISIONS:
+        raise ruledata.RuleFileError(f"{where}: expected one of {', '.join(DIVISIONS)}, got {raw!r}")
+    return str(raw)
 
 
 def parse_citation(raw: object, where: str) -> Citation:
@@ -142,15 +227,27 @@ def parse_citation(raw: object, where: str) -> Citation:
     law = raw.get("law")
     if law not in laws():
         raise ruledata.RuleFileError(f"{where}: citation names unknown law {law!r}")
-    known = {"law", "article", "paragraph", "subparagraph", "section", "verified_as_of", "confirmed"}
+    known = {"law", "article", "part", "paragraph", "subparagraph", "section", "verified_as_of", "confirmed"}
     unknown = set(raw) - known
     if unknown:
         raise ruledata.RuleFileError(f"{where}: unknown citation keys {sorted(unknown)}")
     if not any(raw.get(key) for key in ("article", "section")):
         raise ruledata.RuleFileError(f"{where}: citation needs an article or a section")
+    article = str(raw.get("article", ""))
+    division = laws()[str(law)].division(article)
+    if raw.get("paragraph") and division == "parts":
+        raise ruledata.RuleFileError(
+            f"{where}: art. {article} of {law} is divided into parts, not paragraphs: write part = "
+            f"{str(raw['paragraph'])!r} (ч., бөлік), never paragraph (п.)"
+        )
+    if raw.get("part") and division == "paragraphs":
+        raise ruledata.RuleFileError(
+            f"{where}: art. {article} of {law} is divided into paragraphs (п., тармақ): write paragraph, not part"
+        )
     return Citation(
         law=str(law),
-        article=str(raw.get("article", "")),
+        article=article,
+        part=str(raw.get("part", "")),
         paragraph=str(raw.get("paragraph", "")),
         subparagraph=str(raw.get("subparagraph", "")),
         section=str(raw.get("section", "")),
@@ -159,4 +256,16 @@ def parse_citation(raw: object, where: str) -> Citation:
     )
 
 
-__all__ = ["LANGUAGES", "Citation", "Law", "format_citation", "laws", "parse_citation"]
+__all__ = [
+    "DIVISIONS",
+    "LANGUAGES",
+    "MSG_NO_PROVISION",
+    "MSG_PRACTICE",
+    "MSG_VIA",
+    "Citation",
+    "Law",
+    "format_citation",
+    "kazakh_ordinal",
+    "laws",
+    "parse_citation",
+]

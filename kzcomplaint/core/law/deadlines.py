@@ -13,21 +13,27 @@ force on the date).
 Counting conventions (from the team's reading of the law, see LAW.md "How to
 count"): day 1 is the day after the trigger; a calendar-day term of N days
 ends on trigger + N; a working-day term ends on the N-th working day after the
-trigger; "immediately" has no count at all.
+trigger; a term of N months ends on the same date N months later (the last
+day of that month when it has no such date); "immediately" has no count at
+all. A written appeal received on a day off is registered on the next working
+day and its term counts from there (APPC art. 64 part 3). For a court or a
+prosecutor, voting day and the day before it are working days (Election Law
+art. 48 para. 1): a rule that says so never flags them as days off.
 """
 
 from __future__ import annotations
 
+import calendar as calendar_module
 import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from kzcomplaint.core.case.model import Level, get_path
+from kzcomplaint.core.case.model import ContestedType, Level, get_path
+from kzcomplaint.core.law import amendments, elections, escalation, ruledata
 from kzcomplaint.core.law import calendar as workcal
-from kzcomplaint.core.law import ruledata
 from kzcomplaint.core.law.calendar import WorkCalendar
 from kzcomplaint.core.law.citations import Citation, parse_citation
 from kzcomplaint.core.text.i18n import N_, Message, Translator
@@ -37,8 +43,8 @@ if TYPE_CHECKING:
 
 RULES_FILE = "deadlines.toml"
 
-TRIGGERS = ("event", "filing", "registration")
-UNITS = ("calendar", "working")
+TRIGGERS = ("event", "filing", "registration", "service")
+UNITS = ("calendar", "working", "months")
 STARTS = ("next_day",)
 NON_WORKING_LAST_DAY = ("keep_and_flag", "next_working_day")
 PARTIES = ("complainant", "body")
@@ -50,6 +56,9 @@ TRIGGER_FIELDS: Mapping[str, str] = {
     # day it is received (the rule's note says so and what changes if not).
     "filing": "filing_date",
     "registration": "filing_date",
+    # Service of the act on the complainant, or the day they learnt of the
+    # action: the date received, else the day it happened (see case_deadlines).
+    "service": "contested.received_on",
 }
 """Which case field holds the date each trigger kind starts from."""
 
@@ -60,6 +69,7 @@ TRIGGER_MISSING = "deadline.trigger_missing"
 VOTING_DAY_MISSING = "deadline.voting_day_missing"
 LAW_UNVERIFIED = "law.unverified"
 CITATION_UNCONFIRMED = "citation.unconfirmed"
+ELECTION_UNCONFIRMED = "election.unconfirmed"
 CALENDAR_UNCONFIRMED = "calendar.unconfirmed"
 
 _RULE_KEYS = frozenset(
@@ -81,6 +91,8 @@ _RULE_KEYS = frozenset(
         "effective_to",
         "verified_as_of",
         "note",
+        "late",
+        "voting_day_working",
     }
 )
 _PUBLISHED_LATER = N_(
@@ -89,9 +101,21 @@ _PUBLISHED_LATER = N_(
 )
 _RECEIVED_LATER = N_("You received it on {date}. That does not move the term: it still runs from {event}.")
 
-_OPTIONAL_KEYS = frozenset({"immediate_window", "same_day", "applies_to", "effective_to"})
+_OPTIONAL_KEYS = frozenset(
+    {"immediate_window", "same_day", "applies_to", "effective_to", "late", "voting_day_working"}
+)
 _WINDOW_KEYS = frozenset({"days", "before", "including_voting_day"})
-_APPLIES_KEYS = frozenset({"addressee_levels", "respondent_below_addressee"})
+_APPLIES_KEYS = frozenset(
+    {
+        "addressee_levels",
+        "respondent_below_addressee",
+        "respondent_levels",
+        "contested_types",
+        "details",
+        "details_not",
+    }
+)
+_TOP_KEYS = frozenset({"rule", "commission_hierarchy", "voting_day_working", "registration"})
 
 
 class UnknownRuleError(LookupError):
@@ -138,6 +162,14 @@ class AppliesTo:
 
     addressee_levels: tuple[str, ...] = ()
     respondent_below_addressee: bool | None = None
+    respondent_levels: tuple[str, ...] = ()
+    """The rule applies only when the respondent is of one of these levels (empty = any)."""
+    contested_types: tuple[str, ...] = ()
+    """The rule applies only to these kinds of contested act (empty = any)."""
+    details: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    """Answers that select the rule: ``{question: values}``; ``""`` among the values = unanswered."""
+    details_not: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    """Answers that exclude the rule."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -161,6 +193,10 @@ class DeadlineRule:
     effective_to: dt.date | None
     verified_as_of: dt.date
     note: Mapping[str, str]
+    late: Mapping[str, str] | None = None
+    """What happens to a document filed after the last day (complainant rules), in kk, ru and en."""
+    voting_day_working: bool = False
+    """The body concerned (a court, a prosecutor) works on voting day and the day before it."""
 
     def in_force_on(self, day: dt.date) -> bool:
         """True when this version was in force on ``day``."""
@@ -169,10 +205,21 @@ class DeadlineRule:
 
 @dataclasses.dataclass(frozen=True)
 class RuleSet:
-    """All rules of a file: the versions of each id, oldest first, and the commission order."""
+    """All rules of a file: the versions of each id, oldest first, the commission order and shared grounds.
+
+    Attributes:
+        versions: every version of each rule id, oldest first.
+        commission_hierarchy: election commissions, highest first.
+        voting_day_working: the provision that makes voting day and the day
+            before it working days for courts and prosecutors.
+        registration: the provision that registers an appeal received on a
+            day off on the next working day.
+    """
 
     versions: Mapping[str, tuple[DeadlineRule, ...]]
     commission_hierarchy: tuple[str, ...]
+    voting_day_working: Citation | None = None
+    registration: Citation | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -222,6 +269,8 @@ class Deadline:
     warnings: list[DeadlineWarning]
     recommended_day: dt.date | None = None
     note: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    late: Mapping[str, str] | None = None
+    via: Citation | None = None
 
     @property
     def warning_codes(self) -> list[str]:
@@ -244,6 +293,8 @@ class Deadline:
             "days": self.days,
             "citation": self.citation.text(language),
             "citation_confirmed": self.citation.is_confirmed,
+            "citation_ref": self.citation.as_json(language),
+            "via": self.via.text(language) if self.via is not None else None,
             "steps": [step.render(tr) for step in self.steps],
             "warnings": [{"code": w.code, "message": w.message.render(tr)} for w in self.warnings],
             "recommended_day": _iso(self.recommended_day),
@@ -301,13 +352,33 @@ def _applies_to(raw: object, where: str) -> AppliesTo:
     bad = [level for level in levels if level not in known]
     if bad:
         raise ruledata.RuleFileError(f"{where} addressee_levels: unknown levels {bad}")
+    respondents = ruledata.string_list(raw.get("respondent_levels", []), f"{where} respondent_levels")
+    bad = [level for level in respondents if level not in known]
+    if bad:
+        raise ruledata.RuleFileError(f"{where} respondent_levels: unknown levels {bad}")
+    contested = ruledata.string_list(raw.get("contested_types", []), f"{where} contested_types")
+    bad = [kind for kind in contested if kind not in {t.value for t in ContestedType}]
+    if bad:
+        raise ruledata.RuleFileError(f"{where} contested_types: unknown types {bad}")
     below = raw.get("respondent_below_addressee")
     return AppliesTo(
         addressee_levels=levels,
         respondent_below_addressee=None
         if below is None
         else ruledata.boolean(below, f"{where} respondent_below_addressee"),
+        respondent_levels=respondents,
+        contested_types=contested,
+        details=_answers(raw.get("details"), f"{where} details"),
+        details_not=_answers(raw.get("details_not"), f"{where} details_not"),
     )
+
+
+def _answers(raw: object, where: str) -> dict[str, tuple[str, ...]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise ruledata.RuleFileError(f"{where}: expected a table of question id = [answers]")
+    return {str(key): ruledata.string_list(value, f"{where}.{key}") for key, value in raw.items()}
 
 
 def parse_rule(entry: Mapping[str, Any], where: str) -> DeadlineRule:
@@ -338,6 +409,8 @@ def parse_rule(entry: Mapping[str, Any], where: str) -> DeadlineRule:
     window = _window(entry.get("immediate_window"), f"{where} immediate_window")
     if window is not None and same_day:
         raise ruledata.RuleFileError(f"{where}: a same-day rule cannot also have an immediate window")
+    if entry["party"] == "complainant" and "late" not in entry:
+        raise ruledata.RuleFileError(f"{where}: a complainant's term must say what happens when it is missed (late)")
     return DeadlineRule(
         id=rule_id,
         title=ruledata.localized(entry["title"], f"{where} title"),
@@ -358,6 +431,8 @@ def parse_rule(entry: Mapping[str, Any], where: str) -> DeadlineRule:
         effective_to=effective_to,
         verified_as_of=verified,
         note=ruledata.localized(entry["note"], f"{where} note"),
+        late=ruledata.localized(entry["late"], f"{where} late") if "late" in entry else None,
+        voting_day_working=ruledata.boolean(entry.get("voting_day_working", False), f"{where} voting_day_working"),
     )
 
 
@@ -370,10 +445,11 @@ def parse_rules(data: Mapping[str, Any], source: str = RULES_FILE) -> RuleSet:
     Raises:
         RuleFileError: naming the file, the entry and the key at fault.
     """
-    unknown = set(data) - {"rule", "commission_hierarchy"}
+    unknown = set(data) - _TOP_KEYS
     if unknown:
         raise ruledata.RuleFileError(f"{source}: unknown top-level keys {sorted(unknown)}")
     hierarchy = ruledata.string_list(data.get("commission_hierarchy", []), f"{source} commission_hierarchy")
+    grounds = {key: _ground(data.get(key), f"{source} {key}") for key in ("voting_day_working", "registration")}
     raw_rules = data.get("rule")
     if not isinstance(raw_rules, list) or not raw_rules:
         raise ruledata.RuleFileError(f"{source}: no [[rule]] entries")
@@ -407,7 +483,21 @@ def parse_rules(data: Mapping[str, Any], source: str = RULES_FILE) -> RuleSet:
         raise ruledata.RuleFileError(
             f"{source}: respondent_below_addressee needs a commission_hierarchy list (highest first)"
         )
-    return RuleSet(versions, hierarchy)
+    all_rules = [rule for found in versions.values() for rule in found]
+    if any(rule.voting_day_working for rule in all_rules) and grounds["voting_day_working"] is None:
+        raise ruledata.RuleFileError(f"{source}: voting_day_working rules need a [voting_day_working] citation")
+    if any(rule.trigger == "registration" for rule in all_rules) and grounds["registration"] is None:
+        raise ruledata.RuleFileError(f"{source}: registration rules need a [registration] citation")
+    return RuleSet(versions, hierarchy, grounds["voting_day_working"], grounds["registration"])
+
+
+def _ground(raw: object, where: str) -> Citation | None:
+    """A shared provision (``[voting_day_working]``, ``[registration]``): a table with a ``citation``."""
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping) or set(raw) != {"citation"}:
+        raise ruledata.RuleFileError(f"{where}: expected a table with only a citation")
+    return parse_citation(raw["citation"], f"{where} citation")
 
 
 def load_rules(path: Path | None = None) -> RuleSet:
@@ -450,17 +540,95 @@ def rule_version(rule_id: str, on: dt.date) -> tuple[DeadlineRule, bool]:
 # -- computing -------------------------------------------------------------------------------
 
 
+class DayCalendar(Protocol):
+    """What the engine asks of a calendar (a :class:`WorkCalendar` or a view of one)."""
+
+    def is_working_day(self, day: dt.date) -> bool: ...  # noqa: D102 - see WorkCalendar
+    def day_off_reason(self, day: dt.date) -> Message | None: ...  # noqa: D102
+    def working_day_reason(self, day: dt.date) -> Message | None: ...  # noqa: D102
+    def is_confirmed(self, day: dt.date) -> bool: ...  # noqa: D102
+    def next_working_day(self, day: dt.date) -> dt.date: ...  # noqa: D102
+    def previous_working_day(self, day: dt.date) -> dt.date: ...  # noqa: D102
+    def add_working_days(self, day: dt.date, count: int) -> dt.date: ...  # noqa: D102
+
+
+class VotingDaysAtWork:
+    """A calendar in which voting day and the day before it are working days (Election Law art. 48 para. 1).
+
+    Courts, prosecutors and the police work on those two days, so a court's
+    or a prosecutor's term ending on either is not flagged as a day off, and
+    a working-day count includes them.
+    """
+
+    def __init__(self, calendar: DayCalendar, voting_day: dt.date, citation: Citation) -> None:
+        """Wrap ``calendar`` for the election whose voting day is ``voting_day``."""
+        self.calendar = calendar
+        self.days = frozenset({voting_day, voting_day - dt.timedelta(days=1)})
+        self.citation = citation
+
+    def is_working_day(self, day: dt.date) -> bool:
+        """True on voting day, the day before it and the calendar's working days."""
+        return day in self.days or self.calendar.is_working_day(day)
+
+    def day_off_reason(self, day: dt.date) -> Message | None:
+        """``None`` on voting day and the day before it; otherwise the calendar's reason."""
+        return None if day in self.days else self.calendar.day_off_reason(day)
+
+    def working_day_reason(self, day: dt.date) -> Message | None:
+        """Why a day that would be off is worked: voting day or its eve, or the calendar's reason."""
+        if day in self.days and not self.calendar.is_working_day(day):
+            return Message(
+                N_("voting day or the day before it, a working day for courts and prosecutors ({citation})"),
+                citation=self.citation,
+            )
+        return self.calendar.working_day_reason(day)
+
+    def is_confirmed(self, day: dt.date) -> bool:
+        """Voting day and its eve are working days by law whatever the calendar says."""
+        return day in self.days or self.calendar.is_confirmed(day)
+
+    def _step(self, day: dt.date, step: int) -> dt.date:
+        day += dt.timedelta(days=step)
+        while not self.is_working_day(day):
+            day += dt.timedelta(days=step)
+        return day
+
+    def next_working_day(self, day: dt.date) -> dt.date:
+        """The first working day strictly after ``day``."""
+        return self._step(day, 1)
+
+    def previous_working_day(self, day: dt.date) -> dt.date:
+        """The last working day strictly before ``day``."""
+        return self._step(day, -1)
+
+    def add_working_days(self, day: dt.date, count: int) -> dt.date:
+        """The ``count``-th working day after ``day``."""
+        for _ in range(count):
+            day = self.next_working_day(day)
+        return day
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same date ``months`` months later, or the last day of that month when it has no such date."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    last = calendar_module.monthrange(year, month)[1]
+    return dt.date(year, month, min(day.day, last))
+
+
 @dataclasses.dataclass
 class _Working:
     """What :func:`compute` collects while it counts."""
 
     rule: DeadlineRule
-    calendar: WorkCalendar
+    calendar: DayCalendar
+    citation: Citation
     steps: list[Message] = dataclasses.field(default_factory=list)
     warnings: list[DeadlineWarning] = dataclasses.field(default_factory=list)
     # Days whose working/off status the result depends on, for the
     # "unconfirmed day off" warning.
     consulted: set[dt.date] = dataclasses.field(default_factory=set)
+    via: Citation | None = None
 
     def step(self, msgid: str, **params: object) -> None:
         self.steps.append(Message(msgid, **params))
@@ -478,6 +646,9 @@ def compute(
     calendar: WorkCalendar | None = None,
     published_on: dt.date | None = None,
     received_on: dt.date | None = None,
+    served_assumed: bool = False,
+    election_kind: str | None = None,
+    basis: Sequence[Message] = (),
 ) -> Deadline:
     """Compute the term of ``rule_id`` starting from ``event``.
 
@@ -493,20 +664,38 @@ def compute(
         published_on: when the contested decision was published, if later than
             ``event`` — shown to make clear that it does not move the term.
         received_on: when the complainant received it, likewise.
+        served_assumed: for a ``service`` rule, ``event`` is the day of the
+            act or action because no later date of receipt was given; the
+            working says so and how to change it.
+        election_kind: the kind of vote (model.ElectionKind): a referendum
+            cites its door to the Election Law; a vote whose law was not read
+            (the Kurultai) makes the rule unconfirmed.
+        basis: steps of the working that say where ``event`` comes from (a
+            recorded filing, the end of an earlier step of the chain), shown
+            right after the start of the term.
 
     Raises:
         UnknownRuleError: ``rule_id`` is not a known rule.
     """
     today = today if today is not None else dt.date.today()
-    cal = calendar if calendar is not None else workcal.default_calendar()
+    cal: DayCalendar = calendar if calendar is not None else workcal.default_calendar()
     rule, in_force = rule_version(rule_id, event if event is not None else today)
-    work = _Working(rule, cal)
-    work.step(N_("Rule: {title} ({citation})."), title=rule.title, citation=rule.citation)
-    if not rule.citation.is_confirmed:
+    shared = _shipped()
+    if rule.voting_day_working and voting_day is not None and shared.voting_day_working is not None:
+        cal = VotingDaysAtWork(cal, voting_day, shared.voting_day_working)
+    vote = elections.rules_for(election_kind or "")
+    work = _Working(rule, cal, vote.citation(rule.citation))
+    work.step(N_("Rule: {title} ({citation})."), title=rule.title, citation=work.citation)
+    if vote.via is not None and rule.citation.law == "election_law":
+        work.step(N_("This vote follows the Election Law's complaint rules through {via}."), via=vote.via)
+        work.via = vote.via
+    if vote.note is not None:
+        work.warn(ELECTION_UNCONFIRMED, N_("{note}"), note=vote.note)
+    if not work.citation.is_confirmed:
         work.warn(
             CITATION_UNCONFIRMED,
             N_("The citation {citation} is unconfirmed: check the text before relying on this term."),
-            citation=rule.citation,
+            citation=work.citation,
         )
 
     if event is None:
@@ -525,6 +714,21 @@ def compute(
 
     _check_law(work, event, in_force)
     work.step(N_("The term starts from {trigger}: {event}."), trigger=rule.trigger_label, event=event)
+    work.steps.extend(basis)
+    if rule.trigger == "service":
+        if served_assumed:
+            work.step(
+                N_(
+                    "No later date of receipt is filled in, so the app takes the day it happened, {event}. "
+                    "If the act was served on you, or you learnt of the action, later, enter that date "
+                    "(“received on”): the term runs from it."
+                ),
+                event=event,
+            )
+        else:
+            work.step(N_("That is the day you received the act or learnt of the action, as you entered it."))
+    if rule.trigger == "registration":
+        event = _registration_day(work, event, shared.registration)
     for late, msgid in (
         (published_on, _PUBLISHED_LATER),
         (received_on, _RECEIVED_LATER),
@@ -549,6 +753,8 @@ def compute(
         last_day, recommended = _non_working_last_day(work, last_day)
 
     _explain_window(work, event, voting_day)
+    if rule.late is not None:
+        work.step(N_("If the term is missed: {late}"), late=rule.late)
     work.step(N_("How the app reads the rule: {note}"), note=rule.note)
     if today > last_day:
         work.warn(
@@ -586,12 +792,44 @@ def _deadline(
         same_day=rule.same_day,
         unit=rule.unit,
         days=rule.length,
-        citation=rule.citation,
+        citation=work.citation,
         steps=work.steps,
         warnings=work.warnings,
         recommended_day=recommended_day,
         note=rule.note,
+        late=rule.late,
+        via=work.via,
     )
+
+
+def _registration_day(work: _Working, received: dt.date, citation: Citation | None) -> dt.date:
+    """The day a written appeal received on ``received`` is registered (APPC art. 64 part 3)."""
+    cal = work.calendar
+    work.consulted.add(received)
+    reason = cal.day_off_reason(received)
+    if reason is None:
+        work.step(
+            N_(
+                "It is registered the day it is received, {event}; one received after the end of the working "
+                "day is registered on the next working day ({citation}), so hand it in during working hours."
+            ),
+            event=received,
+            citation=citation,
+        )
+        return received
+    registered = cal.next_working_day(received)
+    work.consulted.update(_days_between(received, registered))
+    work.step(
+        N_(
+            "{event} is a day off ({reason}): an appeal received on a day off is registered on the next "
+            "working day, {registered} ({citation}). The term counts from there."
+        ),
+        event=received,
+        reason=reason,
+        registered=registered,
+        citation=citation,
+    )
+    return registered
 
 
 def _check_law(work: _Working, event: dt.date, in_force: bool) -> None:
@@ -606,19 +844,30 @@ def _check_law(work: _Working, event: dt.date, in_force: bool) -> None:
             ),
             event=event,
             effective_from=rule.effective_from,
-            citation=rule.citation,
+            citation=work.citation,
         )
     elif event > rule.verified_as_of:
-        work.warn(
-            LAW_UNVERIFIED,
-            N_(
-                "This rule was checked against the law as it stood on {verified}; {event} is later and the "
-                "law may have changed. Check the current text of {citation} before relying on this date."
-            ),
-            verified=rule.verified_as_of,
-            event=event,
-            citation=rule.citation,
-        )
+        changes = amendments.known_changes([work.citation], event)
+        if changes is None:
+            work.warn(
+                LAW_UNVERIFIED,
+                N_(
+                    "This rule was checked against the law as it stood on {verified}; {event} is later. "
+                    "No change to {citation} is known to the app, but check the current text before relying "
+                    "on this date."
+                ),
+                verified=rule.verified_as_of,
+                event=event,
+                citation=work.citation,
+            )
+        else:
+            work.warn(
+                LAW_UNVERIFIED,
+                N_("This rule was checked against the law as it stood on {verified}; {event} is later. {changes}"),
+                verified=rule.verified_as_of,
+                event=event,
+                changes=changes,
+            )
 
 
 def _immediate(work: _Working, event: dt.date, voting_day: dt.date | None) -> bool:
@@ -693,6 +942,20 @@ def _count(work: _Working, event: dt.date) -> tuple[dt.date, dt.date]:
         last_day = event + dt.timedelta(days=rule.length)
         work.step(N_("Last day (day {days}): {last_day}."), days=rule.length, last_day=last_day)
         return start, last_day
+    if rule.unit == "months":
+        work.step(N_("Length of the term, in months: {days}."), days=rule.length)
+        start = event + dt.timedelta(days=1)
+        work.step(N_("Day 1 is the day after: {start}."), start=start)
+        last_day = add_months(event, rule.length)
+        work.step(
+            N_(
+                "The term ends on the same date {days} month(s) later, or on the last day of that month "
+                "when it has no such date: {last_day}."
+            ),
+            days=rule.length,
+            last_day=last_day,
+        )
+        return start, last_day
     work.step(N_("Length of the term, in working days: {days}."), days=rule.length)
     start = cal.next_working_day(event)
     work.step(N_("Day 1 is the first working day after it: {start}."), start=start)
@@ -717,6 +980,15 @@ def _non_working_last_day(work: _Working, last_day: dt.date) -> tuple[dt.date, d
     rule, cal = work.rule, work.calendar
     work.consulted.add(last_day)
     reason = cal.day_off_reason(last_day)
+    if isinstance(cal, VotingDaysAtWork) and last_day in cal.days and not cal.calendar.is_working_day(last_day):
+        work.step(
+            N_(
+                "{last_day} is voting day or the day before it: for courts, prosecutors and the police it is "
+                "a working day ({citation}), so it is not a day off for this term."
+            ),
+            last_day=last_day,
+            citation=cal.citation,
+        )
     if rule.non_working_last_day == "next_working_day":
         if reason is None:
             return last_day, None
@@ -798,6 +1070,16 @@ def applies(rule: DeadlineRule, case: Case, hierarchy: Sequence[str] | None = No
     addressee = case.addressee.level
     if condition.addressee_levels and addressee not in condition.addressee_levels:
         return False
+    if condition.respondent_levels and case.respondent.level not in condition.respondent_levels:
+        return False
+    if condition.contested_types and case.contested.type not in condition.contested_types:
+        return False
+    for question, values in condition.details.items():
+        if case.details.get(question, "").strip() not in values:
+            return False
+    for question, values in condition.details_not.items():
+        if case.details.get(question, "").strip() in values:
+            return False
     if condition.respondent_below_addressee is None:
         return True
     order = tuple(hierarchy if hierarchy is not None else _shipped().commission_hierarchy)
@@ -817,6 +1099,7 @@ def case_deadlines(
     term). An unknown document kind gives no deadlines — the checker reports
     the kind itself. A missing trigger date gives a deadline without a last
     day and a ``deadline.trigger_missing`` warning, never an exception.
+    Without ``today``, a workshop draft is judged on its story's day.
     """
     from kzcomplaint.core.law import catalog  # imported late: the catalogue is only needed here
 
@@ -832,25 +1115,48 @@ def case_deadlines(
         if not applies(versions[-1], case):
             continue
         trigger = versions[-1].trigger
-        value = get_path(case, TRIGGER_FIELDS[trigger])
-        event = value if isinstance(value, dt.date) else None
+        basis: list[Message] = []
+        if trigger in ("filing", "registration"):
+            # A recorded handing-in is the day the body received it; the date
+            # written on the document stands in until one is recorded.
+            event = case.body_received_on()
+            if case.is_filed:
+                basis.append(Message(N_("That is the day the document was handed in, as recorded in the case.")))
+        else:
+            value = get_path(case, TRIGGER_FIELDS[trigger])
+            event = value if isinstance(value, dt.date) else None
+            basis = escalation.basis_steps(case, _review_rule)
+        assumed = False
+        if trigger == "service" and event is None and case.contested.date is not None:
+            # Not served later as far as the case says: the day it happened.
+            event, assumed = case.contested.date, True
         result.append(
             compute(
                 rule_id,
                 event,
                 voting_day=case.election.voting_day,
-                today=today,
+                today=today or case.story_today(),
                 calendar=calendar,
                 published_on=case.contested.published_on if trigger == "event" else None,
                 received_on=case.contested.received_on if trigger == "event" else None,
+                served_assumed=assumed,
+                election_kind=case.election.kind,
+                basis=basis,
             )
         )
     return result
 
 
+def _review_rule(rule_id: str) -> tuple[Mapping[str, str], Citation] | None:
+    """Title and citation of a rule by id, for the working of a later step of a chain."""
+    versions = rules().get(rule_id)
+    return (versions[-1].title, versions[-1].citation) if versions else None
+
+
 __all__ = [
     "CALENDAR_UNCONFIRMED",
     "CITATION_UNCONFIRMED",
+    "ELECTION_UNCONFIRMED",
     "LAW_UNVERIFIED",
     "NON_WORKING",
     "PAST",
@@ -859,12 +1165,15 @@ __all__ = [
     "TRIGGER_MISSING",
     "VOTING_DAY_MISSING",
     "AppliesTo",
+    "DayCalendar",
     "Deadline",
     "DeadlineRule",
     "DeadlineWarning",
     "ImmediateWindow",
     "RuleSet",
     "UnknownRuleError",
+    "VotingDaysAtWork",
+    "add_months",
     "applies",
     "case_deadlines",
     "compute",

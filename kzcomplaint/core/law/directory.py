@@ -1,10 +1,11 @@
-"""The directory of bodies: commissions and courts with their names and contacts.
+"""The directory of bodies: commissions, courts and prosecutors with their names and contacts.
 
 The app ships ``rules/bodies.toml`` (the CEC, the Supreme and Constitutional
-Courts, the territorial election commission and the specialised
-interdistrict administrative court of every region and city of republican
-significance), with names in Kazakh, Russian and English and with every
-contact detail empty and ``verified = false`` until someone confirms it.
+Courts, the General Prosecutor's Office, and the territorial election
+commission, the specialised interdistrict administrative court and the
+prosecutor's office of every region and city of republican significance),
+with names in Kazakh, Russian and English and with every contact detail
+empty and ``verified = false`` until someone confirms it.
 
 Users and trainers keep their own entries in ``bodies.toml`` in the user
 data folder; an entry there overrides the shipped entry with the same id and
@@ -209,6 +210,7 @@ class Directory:
         allowed_levels: Iterable[str] | None = None,
         *,
         on: dt.date | None = None,
+        election_kind: str = "",
     ) -> list[Proposal]:
         """Bodies that may hear a complaint against a respondent of ``respondent_level``, best first.
 
@@ -224,7 +226,12 @@ class Directory:
             allowed_levels: the addressee levels the document kind allows
                 (catalogue ``addressee_levels``); None allows every level.
             on: the day the routes must be in force (default today).
+            election_kind: the kind of vote; a vote whose law was not read
+                (the Kurultai) gets every route's citation unconfirmed.
         """
+        from kzcomplaint.core.law import elections
+
+        vote = elections.rules_for(election_kind)
         day = on or dt.date.today()
         allowed = None if allowed_levels is None else set(allowed_levels)
         proposals: list[Proposal] = []
@@ -233,11 +240,15 @@ class Directory:
                 continue
             if allowed is not None and route.addressee not in allowed:
                 continue
+            citation = vote.citation(route.citation)
             if route.addressee == respondent_level:
-                proposals.append(Proposal(route.addressee, None, route.citation))
+                proposals.append(Proposal(route.addressee, None, citation))
                 continue
             candidates = [entry for entry in self.bodies(route.addressee) if not entry.region or entry.region == region]
-            proposals.extend(Proposal(route.addressee, entry, route.citation) for entry in candidates[:1])
+            # The region's own body before a republican one of the same level
+            # (the region's prosecutor's office before the General Prosecutor's).
+            candidates.sort(key=lambda entry: entry.region != region)
+            proposals.extend(Proposal(route.addressee, entry, citation) for entry in candidates[:1])
         return proposals
 
     def find(self, body: Body) -> BodyEntry | None:

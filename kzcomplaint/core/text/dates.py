@@ -60,6 +60,10 @@ MSG_NO_SUCH_DAY = N_(
 MSG_YEAR_RANGE = N_(
     "{text!r}: the year {year} is outside 1900–2100. Check the year and write it with four digits."
 )
+MSG_NOT_A_DIGIT = N_(
+    "{text!r} contains “{char}”, which looks like a digit but is not one of the ordinary digits 0–9 "
+    "(it may be a superscript or a digit of another script). Retype it with the digits 0–9."
+)
 MSG_TIME_NOT_RECOGNISED = N_(
     "{text!r} is not a time kzcomplaint can read. Write it as HH:MM, for example 14:30."
 )
@@ -74,7 +78,8 @@ class DateError(ValueError):
     Attributes:
         message: what is wrong and how to write it, to be rendered per language.
         code: ``empty``, ``not_recognised``, ``impossible`` (a recognised form
-            naming a day, month or time that does not exist) or ``year_range``.
+            naming a day, month or time that does not exist), ``year_range``,
+            or ``not_a_digit`` (a superscript ³, a digit of another script).
         text: the text that was given.
     """
 
@@ -226,6 +231,18 @@ def _parse_with_dateparser(text: str) -> dt.date | None:
     return result.date()
 
 
+def _refuse_other_digits(text: str) -> None:
+    """Raise :class:`DateError` when ``text`` holds a digit other than 0–9.
+
+    ``int()`` reads Arabic-Indic or full-width digits, dateparser reads a
+    superscript ``³`` as 3, and ``"³".isdigit()`` is true: without this a
+    ``10.01.202³`` became 10 January 2023, and ``²⁰²¹-01-10`` crashed.
+    """
+    for char in text:
+        if char.isnumeric() and not ("0" <= char <= "9"):
+            raise DateError(Message(MSG_NOT_A_DIGIT, text=text, char=char), "not_a_digit", text)
+
+
 def parse_date(text: str) -> dt.date:
     """Read a date written by a person in Kazakh, Russian, English or digits.
 
@@ -240,8 +257,10 @@ def parse_date(text: str) -> dt.date:
     Raises:
         DateError: with code ``impossible`` for a recognised form naming a day
             that does not exist (31.02.2021), ``year_range`` for a year outside
-            1900–2100, ``not_recognised`` or ``empty`` otherwise.
+            1900–2100, ``not_a_digit`` for a digit other than 0–9 (``³``),
+            ``not_recognised`` or ``empty`` otherwise.
     """
+    _refuse_other_digits(text)
     stripped = text.strip(_QUOTES)
     if not stripped:
         raise DateError(Message(MSG_EMPTY), "empty", text)
@@ -270,9 +289,10 @@ def parse_time(text: str) -> str:
         The time as ``HH:MM``.
 
     Raises:
-        DateError: code ``impossible`` for 25:00 or 14:60, ``not_recognised``
-            for anything else.
+        DateError: code ``impossible`` for 25:00 or 14:60, ``not_a_digit`` for
+            a digit other than 0–9, ``not_recognised`` for anything else.
     """
+    _refuse_other_digits(text)
     stripped = text.strip()
     match = _TIME.fullmatch(stripped)
     if not match:
@@ -281,3 +301,41 @@ def parse_time(text: str) -> str:
     if hours > 23 or minutes > 59:
         raise DateError(Message(MSG_TIME_IMPOSSIBLE, text=text), "impossible", text)
     return f"{hours:02d}:{minutes:02d}"
+
+
+_TIME_PREFIXES = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"[0-9]",
+        r"(?:[01][0-9]|2[0-3])",
+        r"(?:[01]?[0-9]|2[0-3])[:.](?:[0-5][0-9]?)?",
+        r"(?:[01][0-9]|2[0-3])[0-5][0-9]?",
+    )
+)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def time_entry_state(text: str) -> str:
+    """What an input makes of a time as it is being typed: ``acceptable``, ``intermediate`` or ``invalid``.
+
+    ``invalid`` is what can never become a time (``25``, ``14:6``, ``1⁴``),
+    so the input refuses the keystroke and the case never holds a time that
+    does not exist (the loader refuses ``25:99``). Words (``около 14 ч``)
+    are the user's own and acceptable, as the loader keeps them.
+    """
+    stripped = text.strip()
+    if not stripped:
+        return "acceptable"
+    if any(char.isnumeric() and not ("0" <= char <= "9") for char in stripped):
+        return "invalid"
+    try:
+        parse_time(stripped)
+        return "acceptable"
+    except DateError as error:
+        if error.code == "impossible":
+            return "invalid"
+    if _LETTER.search(stripped):
+        return "acceptable"
+    if any(pattern.fullmatch(stripped) for pattern in _TIME_PREFIXES):
+        return "intermediate"
+    return "invalid"

@@ -15,6 +15,11 @@ KK_MONTHS = (
     "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым",
     "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан",
 )  # fmt: skip
+KK_MONTHS_ATTRIBUTIVE = (
+    "қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі", "мамырдағы", "маусымдағы",
+    "шілдедегі", "тамыздағы", "қыркүйектегі", "қазандағы", "қарашадағы", "желтоқсандағы",
+)  # fmt: skip
+"""The month with the suffix ``-дағы/-дегі/-тағы/-тегі`` by vowel harmony: "of" a date, before a noun."""
 RU_GENITIVE = (
     "января", "февраля", "марта", "апреля", "мая", "июня",
     "июля", "августа", "сентября", "октября", "ноября", "декабря",
@@ -46,6 +51,23 @@ def format_legal_date(d: dt.date, language: str) -> str:
         return f"{d.day} {RU_GENITIVE[d.month - 1]} {d.year} года"
     if language == "en":
         return f"{d.day} {EN_MONTHS[d.month - 1]} {d.year}"
+    raise ValueError(f"no legal date form for language {language!r}")
+
+
+def format_legal_date_of(d: dt.date, language: str) -> str:
+    """``d`` as it stands before the act it dates.
+
+    «2021 жылғы 10 қаңтардағы», «от 10 января 2021 года», "of 10 January 2021".
+
+    Raises:
+        ValueError: for a language other than kk, ru and en.
+    """
+    if language == "kk":
+        return f"{d.year} жылғы {d.day} {KK_MONTHS_ATTRIBUTIVE[d.month - 1]}"
+    if language == "ru":
+        return f"от {format_legal_date(d, language)}"
+    if language == "en":
+        return f"of {format_legal_date(d, language)}"
     raise ValueError(f"no legal date form for language {language!r}")
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -78,7 +79,12 @@ MSG_WHOLE_ROW = N_("(whole row)")
 MSG_READING = N_("Reading the cases…")
 MSG_DONE_CASE = N_("{done} of {total}: {case}")
 MSG_CANCELLING = N_("Cancelling: the document being written is finished first…")
-MSG_SUMMARY = N_("Rendered: {rendered}, with blocking problems: {blocking}, failed: {failed}.")
+MSG_SUMMARY = N_(
+    "Rendered: {rendered}, with blocking problems: {blocking}, failed: {failed}, "
+    "skipped because the document already exists: {skipped}."
+)
+MSG_OVERWRITE = N_("&Replace documents that already exist in the output folder")
+MSG_FAILURES_OR_SKIPPED = N_("Not exported — what to fix, and documents left as they were:")
 MSG_CANCELLED = N_("Cancelled after {done} of {total} cases; only whole documents were written.")
 MSG_WHERE = N_("The documents are in {folder}.")
 MSG_NEED_SOURCE = N_("Choose the cases first: a folder of case files or one CSV file.")
@@ -152,6 +158,8 @@ class BatchDialog(QDialog):
         form.addRow(self.source_label, source_row)
         form.addRow(self.output_label, output_row)
         form.addRow(self.language_label, self.language)
+        self.overwrite = QCheckBox(self)
+        form.addRow(self.overwrite)
 
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1)
@@ -224,6 +232,7 @@ class BatchDialog(QDialog):
             for widget in inputs:
                 widget.setAccessibleName(without_mnemonic(tr.gettext(msgid)).rstrip(":："))
         self.source_edit.setPlaceholderText(tr.gettext(MSG_SOURCE_HINT))
+        self.overwrite.setText(tr.gettext(MSG_OVERWRITE))
         for button, msgid, name in (
             (self.folder_button, MSG_CHOOSE_FOLDER, MSG_CHOOSE_FOLDER_NAME),
             (self.csv_button, MSG_CHOOSE_CSV, MSG_CHOOSE_CSV_NAME),
@@ -302,6 +311,7 @@ class BatchDialog(QDialog):
         if blocker is not None:
             return self._refuse(Message(MSG_FILE_IN_THE_WAY, file=str(output), blocker=str(blocker)), self.output_edit)
         language = self.output_language()
+        overwrite = self.overwrite.isChecked()
         cancel = threading.Event()
         self._cancel = cancel
         self._source, self._output, self._error = source, output, None
@@ -314,7 +324,9 @@ class BatchDialog(QDialog):
             # thousand take seconds, and cancelling stops before the next case. Worker
             # processes would be forked from a process running Qt's threads (unsafe), or
             # spawned (a second start-up; a frozen build would have to re-enter its main).
-            return batch.run_batch(source, output, language=language, jobs=1, progress=progress, cancel=cancel)
+            return batch.run_batch(
+                source, output, language=language, jobs=1, progress=progress, cancel=cancel, overwrite=overwrite
+            )
 
         threads.run_in_background(
             export_cases, on_success=self._finished, on_failure=self._failed, on_progress=self._progressed
@@ -344,6 +356,7 @@ class BatchDialog(QDialog):
             self.output_edit,
             self.browse_button,
             self.language,
+            self.overwrite,
             self.start_button,
         ):
             widget.setEnabled(not running)
@@ -374,13 +387,12 @@ class BatchDialog(QDialog):
         self._cancel = None
         if isinstance(error, batch.BatchSourceError):
             self._error = error.message
-        elif isinstance(error, (OSError, ValueError)) and self._output is not None:
+        elif isinstance(error, batch.OutputFolderError) and self._output is not None:
             blocker = batch.file_in_the_way(self._output)
             if blocker is not None:
                 self._error = Message(MSG_FILE_IN_THE_WAY, file=str(self._output), blocker=str(blocker))
             else:
-                reason = getattr(error, "strerror", None) or str(error)
-                self._error = Message(MSG_OUTPUT_FAILED, file=str(self._output), reason=reason)
+                self._error = Message(MSG_OUTPUT_FAILED, file=str(self._output), reason=error.reason)
         else:
             self._error = Message(MSG_STOPPED, reason=str(error) or type(error).__name__)
         self._progress = None
@@ -432,11 +444,17 @@ class BatchDialog(QDialog):
         if summary.cancelled:
             lines.append(tr.format(MSG_CANCELLED, done=len(summary.results), total=summary.total))
         lines.append(
-            tr.format(MSG_SUMMARY, rendered=summary.rendered, blocking=summary.with_blocking, failed=summary.failed)
+            tr.format(
+                MSG_SUMMARY,
+                rendered=summary.rendered,
+                blocking=summary.with_blocking,
+                failed=summary.failed,
+                skipped=summary.skipped,
+            )
         )
         if summary.rendered and self._output is not None:
             lines.append(tr.format(MSG_WHERE, folder=str(self._output)))
-        if summary.failed:
+        if summary.failed or summary.skipped:
             self.status.show_error("\n".join(lines))
         else:
             self.status.show_ok("\n".join(lines))
@@ -444,13 +462,19 @@ class BatchDialog(QDialog):
             if not result.ok:
                 self._add_failure(result)
         self._fit_columns()
-        self._show_failures_list(summary.failed > 0)
+        self.failures_label.setText(tr.gettext(MSG_FAILURES_OR_SKIPPED if summary.skipped else MSG_FAILURES))
+        self._show_failures_list(summary.failed + summary.skipped > 0)
 
     def _add_failure(self, result: CaseResult) -> None:
         tr = self.translator
         case = self._case_name(result)
         whole = tr.gettext(MSG_WHOLE_ROW if result.row_number is not None else MSG_WHOLE_FILE)
-        for problem in result.errors:
+        from kzcomplaint.core.documents import batch
+
+        problems = list(result.errors)
+        if result.skipped is not None:
+            problems.append(batch.FieldProblem("", Message(batch.MSG_EXISTS, file=result.skipped)))
+        for problem in problems:
             cells = [
                 QStandardItem(case),
                 QStandardItem(problem.field or whole),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kzcomplaint.core.case.model import Level
+from kzcomplaint.core.law import directory as directory_limits
 from kzcomplaint.core.law.directory import BodyEntry, DirectoryError
 from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.core.text.languages import LANGUAGES
@@ -33,7 +34,7 @@ from kzcomplaint.gui.dialogs.problems import FileProblem, ProblemsDialog
 from kzcomplaint.gui.draft import DraftController
 from kzcomplaint.gui.models.lists import ENTRY_ID_ROLE, DirectoryModel
 from kzcomplaint.gui.widgets.delegates import WrappingDelegate
-from kzcomplaint.gui.widgets.fields import FeedbackLabel, form_layout
+from kzcomplaint.gui.widgets.fields import FeedbackLabel, InputGuard, form_layout
 
 
 class DirectoryDialog(QDialog):
@@ -101,6 +102,8 @@ class DirectoryDialog(QDialog):
             widget.setAccessibleName(labels.without_mnemonic(label.text()))
             form.addRow(label, widget)
             if isinstance(widget, QLineEdit):
+                # What the directory file accepts, the input accepts (and no more).
+                InputGuard(widget, directory_limits.MAX_TEXT_CHARS)
                 self.inputs[key] = widget
         form.addRow(self.verified)
         self.feedback = FeedbackLabel(self.editor)

@@ -33,12 +33,20 @@ class ProblemsDialog(QDialog):
     """A file that cannot be used: its name, then each problem as (field, what to do)."""
 
     def __init__(
-        self, tr: Translator, title: str, source: str, problems: Sequence[FileProblem], parent: QWidget | None = None
+        self,
+        tr: Translator,
+        title: str,
+        source: str,
+        problems: Sequence[FileProblem],
+        parent: QWidget | None = None,
+        header: str | None = None,
     ) -> None:
-        """Show ``problems`` of the file ``source``."""
+        """Show ``problems`` of the file ``source`` under ``header`` (by default: it cannot be used)."""
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.header = QLabel(tr.format(N_("The file {file} cannot be used. What to fix:"), file=source), self)
+        if header is None:
+            header = tr.format(N_("The file {file} cannot be used. What to fix:"), file=source)
+        self.header = QLabel(header, self)
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = QStandardItemModel(self)

@@ -11,6 +11,7 @@ module.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,9 +28,10 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyle
 
 from kzcomplaint.core.case.model import Evidence
+from kzcomplaint.core.law.citations import MSG_VIA
 from kzcomplaint.core.text import legal_dates
 from kzcomplaint.core.text.i18n import N_, Translator
-from kzcomplaint.gui.labels import MSG_IMMEDIATELY, citation_text
+from kzcomplaint.gui.labels import MSG_IMMEDIATELY, citation_text, ground_text
 from kzcomplaint.gui.models.start import TranslatedRowsModel
 
 if TYPE_CHECKING:
@@ -56,6 +58,7 @@ MSG_VERIFIED = N_("verified")
 MSG_NO_DATE = N_("date not known yet")
 MSG_RECOMMENDED = N_("File by {date} (last working day)")
 MSG_CITATION = N_("Citation: {citation}")
+MSG_OPEN_LAW = N_("Double-click, or press “Read the text of the law”, to read what it says")
 
 
 def _icon(pixmap: QStyle.StandardPixmap) -> Any:
@@ -198,7 +201,7 @@ class ProblemModel(QAbstractTableModel):
                 return tr.gettext(MSG_BLOCKING if blocking else MSG_WARNING)
             if column == 1:
                 return problem.message[language]
-            return citation_text(problem.citation, tr) if problem.citation is not None else ""
+            return ground_text(problem.citation, tr)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return _icon(
                 QStyle.StandardPixmap.SP_MessageBoxCritical if blocking else QStyle.StandardPixmap.SP_MessageBoxWarning
@@ -220,6 +223,15 @@ class DeadlineModel(TranslatedRowsModel["Deadline"]):
     def set_deadlines(self, deadlines: Sequence[Deadline]) -> None:
         """Show ``deadlines`` as the core computed them."""
         self.set_rows(deadlines)
+
+    def deadline_at(self, index: QModelIndex | QPersistentModelIndex) -> Deadline | None:
+        """The term an index belongs to: its own row, or the row of the term it is a step of."""
+        if not index.isValid():
+            return None
+        while index.parent().isValid():
+            index = index.parent()
+        row = index.row()
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def _fill(self, tr: Translator) -> None:
         language = tr.language
@@ -264,8 +276,12 @@ class DeadlineModel(TranslatedRowsModel["Deadline"]):
                 title.appendRow([child, QStandardItem(), QStandardItem()])
             cite = QStandardItem(tr.format(MSG_CITATION, citation=citation_text(deadline.citation, tr)))
             cite.setEditable(False)
-            cite.setToolTip(cite.text())
+            cite.setToolTip(tr.gettext(MSG_OPEN_LAW))
             title.appendRow([cite, QStandardItem(), QStandardItem()])
+            if deadline.via is not None:
+                via = QStandardItem(tr.format(MSG_VIA, via=deadline.via.text(language)))
+                via.setEditable(False)
+                title.appendRow([via, QStandardItem(), QStandardItem()])
             self.appendRow([title, last_item, status_item])
 
 
@@ -284,12 +300,12 @@ class EvidenceModel(QAbstractTableModel):
     def set_items(self, items: Sequence[Evidence]) -> None:
         """Show copies of ``items``."""
         self.beginResetModel()
-        self._items = [Evidence(item.description, item.file) for item in items]
+        self._items = [dataclasses.replace(item, translations=dict(item.translations)) for item in items]
         self.endResetModel()
 
     def items(self) -> list[Evidence]:
         """The items as edited."""
-        return [Evidence(item.description, item.file) for item in self._items]
+        return [dataclasses.replace(item, translations=dict(item.translations)) for item in self._items]
 
     def add(self, item: Evidence) -> int:
         """Append ``item``; return its row."""
@@ -352,10 +368,13 @@ class EvidenceModel(QAbstractTableModel):
     def setData(
         self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
     ) -> bool:
-        """Edit a description."""
+        """Edit a description (within its limit, without control characters, as every input of the case)."""
         if role != Qt.ItemDataRole.EditRole or index.column() != 0 or not index.isValid():
             return False
-        self._items[index.row()].description = str(value)
+        from kzcomplaint.core.case import limits
+
+        text = limits.clean_text(str(value))[0][: limits.text_limit("evidence.description")]
+        self._items[index.row()].description = text
         self.dataChanged.emit(index, index)
         return True
 

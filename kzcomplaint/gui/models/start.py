@@ -107,6 +107,9 @@ class DueTermModel(TranslatedRowsModel["DueTerm"]):
             else:
                 when = f"{tr.gettext(titles[term.bucket])}: {legal_dates.format_legal_date(term.due, tr.language)}"
             rule = f"{deadline.title[tr.language]} — {citation_text(deadline.citation, tr)}"
+            if term.item is not None:
+                # "The territorial commission must answer by …", "File “…” by …": who acts, on what.
+                rule = f"{term.item.message().render(tr)}. {rule}"
             row = [QStandardItem(when), QStandardItem(term.path.name), QStandardItem(rule)]
             for item in row:
                 item.setEditable(False)

@@ -13,7 +13,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget, QWizardPage
 
 from kzcomplaint.core.text.i18n import Translator
 from kzcomplaint.gui.labels import without_mnemonic
@@ -38,6 +38,18 @@ class FieldEntry:
     def text(self, tr: Translator) -> str:
         """The label in ``tr``'s language, without the mnemonic ampersand."""
         return without_mnemonic(self.msgid if self.literal else tr.gettext(self.msgid))
+
+
+def _guard(widget: QWidget, path: str, tr: Translator) -> None:
+    """Give a text input its field's limits (lists and choices, as on the start page, have none)."""
+    typed = isinstance(widget, QLineEdit | QPlainTextEdit) or hasattr(widget, "edit") or hasattr(widget, "input")
+    if not typed:
+        return  # and the first window need not load the input widgets' module
+    from kzcomplaint.gui.widgets.fields import guard_input
+
+    guard = guard_input(widget, path)
+    if guard is not None:
+        guard.retranslate(tr)
 
 
 class BasePage(QWizardPage):
@@ -109,6 +121,7 @@ class BasePage(QWizardPage):
             retranslate = getattr(entry.widget, "retranslate", None)
             if retranslate is not None:
                 retranslate(self.translator)
+            _guard(entry.widget, entry.path, self.translator)
             if entry.label is not None:
                 entry.label.setText(entry.msgid if entry.literal else self.translator.gettext(entry.msgid))
 
@@ -159,6 +172,7 @@ class BasePage(QWizardPage):
             literal: ``msgid`` is not to be translated.
         """
         self.fields[path] = FieldEntry(path, widget, msgid, label, literal)
+        _guard(widget, path, self.translator)
         if label is not None:
             label.setBuddy(getattr(widget, "edit", widget))
         return widget

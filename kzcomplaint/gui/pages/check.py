@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kzcomplaint.core.law.citations import MSG_PRACTICE, MSG_VIA
 from kzcomplaint.core.text.i18n import N_
-from kzcomplaint.gui.labels import citation_text
+from kzcomplaint.gui.labels import ground_text
 from kzcomplaint.gui.models.lists import ProblemModel
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.widgets.delegates import WrappingDelegate
@@ -29,6 +30,7 @@ from kzcomplaint.gui.widgets.fields import FeedbackLabel
 
 if TYPE_CHECKING:
     from kzcomplaint.core.law.checks import Problem
+    from kzcomplaint.gui.dialogs.law_text import LawTextDialog
 
 ReviewSource = Callable[[], list[tuple[str, list[tuple[str, str, str]]]]]
 
@@ -40,6 +42,7 @@ MSG_CORE_ERROR = N_("The check could not be completed: {reason}")
 MSG_HINT = N_("What to do: {hint}")
 MSG_GROUND = N_("Legal basis: {citation}")
 MSG_SELECT = N_("Select a problem to see what to do, then “Go to field”.")
+MSG_READ_LAW = N_("&Read the text of the law")
 
 
 class CheckPage(BasePage):
@@ -49,6 +52,8 @@ class CheckPage(BasePage):
 
     goToField = Signal(str)
     _review_source: ReviewSource | None = None
+    law_dialog: LawTextDialog | None = None
+    """The text of the law last opened from a problem's legal basis."""
 
     def retranslate_titles(self) -> None:
         """Title and subtitle."""
@@ -80,9 +85,14 @@ class CheckPage(BasePage):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.go_button = QPushButton(problems_page)
+        self.law_button = QPushButton(problems_page)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.go_button)
+        buttons.addWidget(self.law_button)
+        buttons.addStretch(1)
         row = QHBoxLayout()
         row.addWidget(self.details, 1)
-        row.addWidget(self.go_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(buttons)
         column = QVBoxLayout(problems_page)
         column.addWidget(self.view, 1)
         column.addLayout(row)
@@ -115,6 +125,8 @@ class CheckPage(BasePage):
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.activated.connect(self._go_to_index)
         self.go_button.clicked.connect(self.go_to_selected)
+        self.law_button.clicked.connect(self.read_law)
+        self.details.linkActivated.connect(lambda _link: self.read_law())
         self.review.activated.connect(self._review_activated)
         self.review_go_button.clicked.connect(lambda: self._review_activated(self.review.currentIndex()))
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -130,6 +142,7 @@ class CheckPage(BasePage):
         self.tabs.setTabText(0, tr.gettext(N_("Problems")))
         self.tabs.setTabText(1, tr.gettext(N_("All answers")))
         self.go_button.setText(tr.gettext(N_("&Go to field")))
+        self.law_button.setText(tr.gettext(MSG_READ_LAW))
         self.review_go_button.setText(tr.gettext(N_("&Change this answer")))
         self.view.setAccessibleName(tr.gettext(N_("Problems")))
         self.review.setAccessibleName(tr.gettext(N_("All answers")))
@@ -191,6 +204,7 @@ class CheckPage(BasePage):
         problem = self.selected_problem()
         tr = self.translator
         self.go_button.setEnabled(problem is not None and bool(problem.field))
+        self.law_button.setEnabled(problem is not None and problem.citation is not None)
         if problem is None:
             self.details.setText(html.escape(tr.gettext(MSG_SELECT)) if self.draft.problems else "")
             return
@@ -198,8 +212,25 @@ class CheckPage(BasePage):
         parts = [f"<b>{html.escape(problem.message[language])}</b>"]
         if problem.hint and problem.hint.get(language):
             parts.append(html.escape(tr.format(MSG_HINT, hint=problem.hint[language])))
-        parts.append(html.escape(tr.format(MSG_GROUND, citation=citation_text(problem.citation, tr))))
+        ground = html.escape(ground_text(problem.citation, tr))
+        if problem.citation is not None:
+            ground = f'<a href="law">{ground}</a>'  # opens the quoted text
+        parts.append(html.escape(tr.format(MSG_GROUND, citation="\0")).replace("\0", ground))
+        if problem.via is not None:
+            parts.append(html.escape(tr.format(MSG_VIA, via=problem.via.text(language))))
+        if problem.practice is not None:
+            parts.append(html.escape(tr.format(MSG_PRACTICE, practice=problem.practice.text(language))))
         self.details.setText("<br>".join(parts))
+
+    def read_law(self) -> None:
+        """Open the quoted text of the selected problem's legal basis."""
+        problem = self.selected_problem()
+        if problem is None or problem.citation is None:
+            return
+        from kzcomplaint.gui.dialogs.law_text import LawTextDialog
+
+        self.law_dialog = LawTextDialog(problem.citation, self.translator, self)
+        self.law_dialog.open()  # window-modal, and the page stays responsive behind it
 
     def go_to_selected(self) -> None:
         """Ask the wizard to show the field of the selected problem."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeView, QVBoxLayout
 
 from kzcomplaint.core.text.i18n import N_
 from kzcomplaint.gui.labels import MSG_IMMEDIATELY
@@ -15,24 +16,28 @@ from kzcomplaint.gui.widgets.fields import FeedbackLabel
 
 if TYPE_CHECKING:
     from kzcomplaint.core.law.deadlines import Deadline
+    from kzcomplaint.gui.dialogs.law_text import LawTextDialog
 
 MSG_TODAY = N_("Today is {today}. Each term shows how it was counted; open a term to see the steps.")
 MSG_TRAINING_TODAY = N_("Training: the app takes {today} as today.")
 MSG_NO_DEADLINES = N_("No terms yet: choose what happened and enter the date of the decision or action.")
 MSG_COUNTING = N_("Counting the terms…")
 MSG_CORE_ERROR = N_("The terms could not be computed: {reason}")
+MSG_READ_LAW = N_("&Read the text of the law")
 
 
 class DeadlinesPage(BasePage):
     """The terms as the core computed them."""
 
     STEP = "deadlines"
+    law_dialog: LawTextDialog | None = None
+    """The text of the law last opened from a term's citation."""
 
     def retranslate_titles(self) -> None:
         """Title and subtitle."""
         self.setTitle(self.step_title())
         self.setSubTitle(
-            self.translator.gettext(N_("After the term the complaint is not considered at all: file in time."))
+            self.translator.gettext(N_("File in time: each term says what happens if it is missed."))
         )
 
     def _build(self) -> None:
@@ -49,19 +54,42 @@ class DeadlinesPage(BasePage):
         self.tree.setItemDelegate(WrappingDelegate(self.tree))
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
+        self.law_button = QPushButton(self)
+        self.law_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.law_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.today)
         layout.addWidget(self.alerts)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty)
+        layout.addLayout(buttons)
 
     def _connect(self) -> None:
         self.draft.deadlinesChanged.connect(self._show)
+        self.law_button.clicked.connect(lambda: self.read_law(self.tree.currentIndex()))
+        self.tree.activated.connect(self.read_law)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.law_button.setEnabled(self.model.deadline_at(current) is not None)
+
+    def read_law(self, index: QModelIndex) -> None:
+        """Open the quoted text of the citation of the term ``index`` belongs to."""
+        deadline = self.model.deadline_at(index)
+        if deadline is None:
+            return
+        from kzcomplaint.gui.dialogs.law_text import LawTextDialog
+
+        self.law_dialog = LawTextDialog(deadline.citation, self.translator, self)
+        self.law_dialog.open()  # window-modal, and the page stays responsive behind it
 
     def retranslate(self) -> None:
         """All texts of the page."""
         super().retranslate()
         self.tree.setAccessibleName(self.translator.gettext(N_("Deadlines")))
+        self.law_button.setText(self.translator.gettext(MSG_READ_LAW))
         self._show(self.draft.deadlines)
 
     def _load(self) -> None:
@@ -74,8 +102,8 @@ class DeadlinesPage(BasePage):
         from kzcomplaint.core.law import deadlines as terms
 
         tr = self.translator
-        if self.draft.today is not None:
-            self.today.setText(tr.format(MSG_TRAINING_TODAY, today=today_label(self.draft.today, tr)))
+        if self.draft.effective_today is not None:
+            self.today.setText(tr.format(MSG_TRAINING_TODAY, today=today_label(self.draft.effective_today, tr)))
         else:
             self.today.setText(tr.format(MSG_TODAY, today=today_label(None, tr)))
         self.model.retranslate(tr)
@@ -114,3 +142,5 @@ class DeadlinesPage(BasePage):
         self.empty.setText(tr.gettext(MSG_NO_DEADLINES if self.draft.assessed else MSG_COUNTING))
         self.empty.setVisible(not deadlines)
         self.tree.setVisible(bool(deadlines))
+        self.law_button.setVisible(bool(deadlines))
+        self.law_button.setEnabled(self.model.deadline_at(self.tree.currentIndex()) is not None)

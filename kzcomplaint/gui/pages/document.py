@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kzcomplaint.core.case.model import Case
-from kzcomplaint.core.text.i18n import N_
+from kzcomplaint.core.text.i18n import N_, Message
 from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES, LANGUAGES
 from kzcomplaint.gui.i18n import language_label
 from kzcomplaint.gui.pages.base import BasePage
@@ -48,6 +48,8 @@ class DocumentPage(BasePage):
 
     exported = Signal(object)
     """A document was written (its path)."""
+    timelineRequested = Signal()
+    """The user asked for the case's timeline: handed in, refused, answered, the next step."""
 
     def retranslate_titles(self) -> None:
         """Title and subtitle."""
@@ -69,6 +71,8 @@ class DocumentPage(BasePage):
         self.mixed = FeedbackLabel(self)
         self.mixed.setWordWrap(True)
         self.mixed.setVisible(False)
+        self.evidence_note = FeedbackLabel(self)
+        self.evidence_note.setVisible(False)
         self.preview = QTextEdit(self)
         self.preview.setReadOnly(True)
         self.preview.setTextInteractionFlags(
@@ -78,6 +82,7 @@ class DocumentPage(BasePage):
         self.export_all_button = QPushButton(self)
         self.pdf_button = QPushButton(self)
         self.pdf_button.setVisible(export.office_program() is not None)
+        self.timeline_button = QPushButton(self)
         self.saved = FeedbackLabel(self)
         self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_file_button = QPushButton(self)
@@ -93,6 +98,7 @@ class DocumentPage(BasePage):
         buttons.addWidget(self.export_all_button)
         buttons.addWidget(self.pdf_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.timeline_button)
         opened = QHBoxLayout()
         opened.addWidget(self.saved, 1)
         opened.addWidget(self.open_file_button)
@@ -101,6 +107,7 @@ class DocumentPage(BasePage):
         layout.addLayout(top)
         layout.addWidget(self.blocking)
         layout.addWidget(self.mixed)
+        layout.addWidget(self.evidence_note)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
@@ -120,6 +127,7 @@ class DocumentPage(BasePage):
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         self.open_file_button.clicked.connect(self._open_file)
         self.open_folder_button.clicked.connect(self._open_folder)
+        self.timeline_button.clicked.connect(self.timelineRequested)
 
     def retranslate(self) -> None:
         """All texts of the page."""
@@ -131,6 +139,7 @@ class DocumentPage(BasePage):
         self.pdf_button.setText(tr.gettext(N_("Export &PDF…")))
         self.open_file_button.setText(tr.gettext(N_("&Open file")))
         self.open_folder_button.setText(tr.gettext(N_("Open &folder")))
+        self.timeline_button.setText(tr.gettext(N_("Filed? &Timeline and next step…")))
         self._show_blocking()
         self._show_saved()
         self._show_mixed(self.draft.snapshot(), self.output_language())
@@ -179,34 +188,48 @@ class DocumentPage(BasePage):
         case = self.draft.snapshot()
         language = self.output_language()
         base_dir = self._base_dir()
+        picked = frozenset(self.draft.picked_files)
         self.status.show_ok(self.translator.gettext(MSG_UPDATING))
         self._show_mixed(case, language)
 
-        def done(text: str) -> None:
+        def done(result: tuple[str, list[Message]]) -> None:
             if generation != self._generation:
                 return
+            text, notes = result
             scroll = self.preview.verticalScrollBar().value()
             self.preview.setHtml(text)
             self.preview.verticalScrollBar().setValue(scroll)
             self.status.show_ok("")
+            self._show_evidence_notes(notes)
 
         def failed(error: Exception) -> None:
             if generation == self._generation:
                 self.preview.clear()
                 self.status.show_error(self.translator.format(MSG_PREVIEW_FAILED, reason=str(error)))
 
-        threads.run_in_background(
-            lambda: export.preview(case, language, base_dir), on_success=done, on_failure=failed, context=self
-        )
+        def work() -> tuple[str, list[Message]]:
+            from kzcomplaint.core.case import evidence
+
+            text = export.preview(case, language, base_dir, picked)
+            # After the render, whose reads are cached: the files the document says nothing about, and why.
+            return text, [note for _field, note in evidence.evidence_notes(case, base_dir, picked=picked)]
+
+        threads.run_in_background(work, on_success=done, on_failure=failed, context=self)
+
+    def _show_evidence_notes(self, notes: list[Message]) -> None:
+        """Say which evidence files were not read (outside the case's folder and not picked here, …)."""
+        if notes:
+            self.evidence_note.show_error("\n".join(note.render(self.translator) for note in notes))
+        self.evidence_note.setVisible(bool(notes))
 
     def _show_mixed(self, case: Case, language: str) -> None:
         """Warn when the user's own texts are not in the document's language."""
-        from kzcomplaint.core.text import detect
+        from kzcomplaint.core.documents import render
 
-        note = detect.mixed_language_note(case.own_texts(), language)
-        if note is not None:
-            self.mixed.show_error(note.render(self.translator))
-        self.mixed.setVisible(note is not None)
+        notes = render.language_notes(case, language)
+        if notes:
+            self.mixed.show_error("\n".join(note.render(self.translator) for note in notes))
+        self.mixed.setVisible(bool(notes))
 
     def _base_dir(self) -> Path | None:
         return self.draft.path.parent if self.draft.path is not None else None
@@ -247,6 +270,7 @@ class DocumentPage(BasePage):
             path = path.with_suffix(".docx")
         case = self.draft.snapshot()
         base_dir = self._base_dir()
+        picked = frozenset(self.draft.picked_files)
         self.export_button.setEnabled(False)
 
         def done(written: Path) -> None:
@@ -254,7 +278,7 @@ class DocumentPage(BasePage):
             self._exported(written)
 
         threads.run_in_background(
-            lambda: export.export_docx(case, language, path, base_dir),
+            lambda: export.export_docx(case, language, path, base_dir, picked),
             on_success=done,
             on_failure=self._export_failed,
         )
@@ -272,6 +296,7 @@ class DocumentPage(BasePage):
             folder = Path(name)
         case = self.draft.snapshot()
         base_dir = self._base_dir()
+        picked = frozenset(self.draft.picked_files)
         stem = self.draft.path.stem if self.draft.path is not None else (case.template or "complaint")
         dialog = QProgressDialog(self.translator.gettext(MSG_EXPORTING), "", 0, len(DOCUMENT_LANGUAGES), self)
         dialog.setCancelButton(None)
@@ -291,7 +316,7 @@ class DocumentPage(BasePage):
             self._export_failed(error)
 
         threads.run_in_background(
-            lambda progress: export.export_all(case, target, stem, base_dir, progress=progress),
+            lambda progress: export.export_all(case, target, stem, base_dir, progress=progress, picked=picked),
             on_success=done,
             on_failure=failed,
             on_progress=lambda value, _total, _detail: dialog.setValue(value),
@@ -314,6 +339,7 @@ class DocumentPage(BasePage):
             path = Path(name)
         case = self.draft.snapshot()
         base_dir = self._base_dir()
+        picked = frozenset(self.draft.picked_files)
         dialog = QProgressDialog(self.translator.gettext(MSG_CONVERTING), "", 0, 0, self)
         dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -331,7 +357,7 @@ class DocumentPage(BasePage):
             self._export_failed(error)
 
         threads.run_in_background(
-            lambda: export.export_pdf(case, language, target, base_dir), on_success=done, on_failure=failed
+            lambda: export.export_pdf(case, language, target, base_dir, picked), on_success=done, on_failure=failed
         )
 
     def _exported(self, path: Path, count: int = 1) -> None:

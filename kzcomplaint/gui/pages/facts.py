@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kzcomplaint.core.case import limits
 from kzcomplaint.core.case.model import Evidence
 from kzcomplaint.core.documents.facts import draft_facts
 from kzcomplaint.core.text.i18n import N_, Translator
@@ -34,6 +35,7 @@ from kzcomplaint.gui.i18n import LANGUAGE_NAMES
 from kzcomplaint.gui.models.lists import EvidenceModel
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.pages.where_when import fill_combo, select_data
+from kzcomplaint.gui.widgets.delegates import LimitedTextDelegate
 from kzcomplaint.gui.widgets.fields import DateField, FeedbackLabel, TimeField
 
 if TYPE_CHECKING:
@@ -50,6 +52,7 @@ MSG_EDITED = N_(
 MSG_CONFIRM_REDRAFT = N_("Replace the facts text you edited with a new draft from your answers?")
 MSG_NOT_ANSWERED = N_("— no answer —")
 MSG_REQUIRED_MARK = N_("{label} *")
+MSG_EVIDENCE_FULL = N_("A case lists at most {count} items of evidence; {left} file(s) were not added.")
 
 
 class QuestionInput(QWidget):
@@ -85,7 +88,9 @@ class QuestionInput(QWidget):
         else:
             line = QLineEdit(self)
             if kind == "number":
-                line.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,9}"), line))
+                pattern = QRegularExpression(f"[0-9]{{0,{limits.MAX_NUMBER_DIGITS}}}")
+                line.setValidator(QRegularExpressionValidator(pattern, line))
+                line.setMaxLength(limits.MAX_NUMBER_DIGITS)
             line.textEdited.connect(lambda _text: self.edited.emit())
             self.input = line
         self.hint = FeedbackLabel(self)
@@ -200,6 +205,8 @@ class FactsPage(BasePage):
         self.evidence_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.evidence_view.setTabKeyNavigation(False)
         self.evidence_view.setMinimumHeight(self.evidence_view.fontMetrics().lineSpacing() * 6)
+        description_limit = limits.text_limit("evidence.description")
+        self.evidence_view.setItemDelegateForColumn(0, LimitedTextDelegate(description_limit, self))
         self.add_file_button = QPushButton(self.evidence_box)
         self.add_item_button = QPushButton(self.evidence_box)
         self.remove_item_button = QPushButton(self.evidence_box)
@@ -389,6 +396,7 @@ class FactsPage(BasePage):
         for question_id, widget in self._inputs.items():
             widget.set_value(case.details.get(question_id, ""))
         self.evidence_model.set_items(case.evidence)
+        self._update_evidence_buttons()
         if self.facts.toPlainText() != case.facts:
             self.facts.setPlainText(case.facts)
         select_data(self.draft_language, case.language if case.language in LANGUAGES else "ru")
@@ -433,7 +441,7 @@ class FactsPage(BasePage):
             return ""
         case = self.draft.case
         language = case.language if case.language in LANGUAGES else "ru"
-        return draft_facts(self._template.questions, case.details, language, labels.yes_no_labels(language))
+        return draft_facts(case, language, template=self._template)
 
     def _user_edited(self) -> bool:
         text = self.facts.toPlainText()
@@ -495,8 +503,7 @@ class FactsPage(BasePage):
 
         case = self.draft.case
         language = case.language if case.language in LANGUAGES else "ru"
-        context = render.build_context(case, self._template, language)
-        return [compiled.render(context) for compiled in self._template.compiled.requests[language]]
+        return render.default_requests(case, language, template=self._template)
 
     def _set_requests(self, requests: list[str]) -> None:
         self._last_requests = list(requests)
@@ -541,12 +548,37 @@ class FactsPage(BasePage):
 
     def _add_files(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(self, self.translator.gettext(N_("Attach evidence files")))
-        for name in names:
-            self.evidence_model.add(Evidence(description=Path(name).stem, file=name))
-        if names:
+        self.add_picked_files([Path(name) for name in names])
+
+    def add_picked_files(self, paths: list[Path]) -> None:
+        """Add files the user picked in the file dialog: the only files read wherever they are."""
+        room = max(limits.MAX_EVIDENCE_ITEMS - self.evidence_model.rowCount(), 0)
+        for path in paths[:room]:
+            file = str(path)[: limits.MAX_PATH_CHARS]
+            self.draft.picked_files.add(Path(file))
+            description = limits.clean_text(path.stem)[0][: limits.text_limit("evidence.description")]
+            self.evidence_model.add(Evidence(description=description, file=file))
+        if len(paths) > room:
+            left = len(paths) - room
+            self.show_note(self.translator.format(MSG_EVIDENCE_FULL, count=limits.MAX_EVIDENCE_ITEMS, left=left))
+        if paths:
             self.evidence_view.setFocus()
+        self._update_evidence_buttons()
+
+    def show_note(self, text: str) -> None:
+        """A note for the user in the window's status bar."""
+        show = getattr(self.window(), "show_status", None)
+        if callable(show):
+            show(text)
+
+    def _update_evidence_buttons(self) -> None:
+        room = self.evidence_model.rowCount() < limits.MAX_EVIDENCE_ITEMS
+        self.add_file_button.setEnabled(room)
+        self.add_item_button.setEnabled(room)
 
     def _add_item(self) -> None:
+        if self.evidence_model.rowCount() >= limits.MAX_EVIDENCE_ITEMS:
+            return
         row = self.evidence_model.add(Evidence(description=""))
         index = self.evidence_model.index(row, 0)
         self.evidence_view.setCurrentIndex(index)
@@ -556,6 +588,7 @@ class FactsPage(BasePage):
         index = self.evidence_view.currentIndex()
         if index.isValid():
             self.evidence_model.remove(index.row())
+        self._update_evidence_buttons()
 
 
 def _lines(text: str) -> list[str]:

@@ -93,6 +93,8 @@ class PersonForm(QWidget):
         self.page = page
         self.prefix = prefix
         self.widgets: dict[str, QWidget] = {}
+        self._language = ""
+        self._election_kind = ""
         self.form = form_layout(self)
         for name, msgid in _PERSON_FIELDS:
             if name not in fields:
@@ -124,9 +126,24 @@ class PersonForm(QWidget):
 
     def retranslate(self, language: str) -> None:
         """Re-word the role list."""
+        self._language = language
+        self._fill_roles()
+
+    def set_election_kind(self, kind: str) -> None:
+        """Offer only the roles that exist for this kind of vote (no chamber chairs for the Kurultai)."""
+        self._election_kind = kind
+        self._fill_roles()
+
+    def _fill_roles(self) -> None:
         role = self.widgets.get("role")
-        if isinstance(role, QComboBox):
-            fill_combo(role, [(value, labels.role_label(value, language)) for value in labels.ROLES_SHOWN])
+        language = self._language
+        if not isinstance(role, QComboBox) or not language:
+            return
+        offered = list(labels.roles_for_vote(self._election_kind))
+        current = role.currentData()
+        if current and current not in offered:
+            offered.append(current)  # an answer already given is kept (the check warns), never changed silently
+        fill_combo(role, [(value, labels.role_label(value, language)) for value in offered])
 
     def load(self, person: Person) -> None:
         """Show ``person``."""
@@ -381,11 +398,14 @@ class PartiesPage(BasePage):
 
     def _load(self) -> None:
         case = self.draft.case
+        for form in (self.complainant, self.representative):
+            form.set_election_kind(case.election.kind)
         self.complainant.load(case.complainant)
         self.has_representative.setChecked(case.representative is not None)
         self.representative.setEnabled(case.representative is not None)
         self.representative.load(case.representative or Person(role="lawyer"))
         self.remember.setChecked(profile.has_profile())
+        self.remember.setEnabled(case.exercise is None)
         self._auto_respondent()
         self._fill_addressee_levels()
         self._proposals = self._compute_proposals()
@@ -513,7 +533,11 @@ class PartiesPage(BasePage):
         info = self.draft.template_info()
         allowed = info.addressee_levels if info else None
         return self.draft.directory.propose_addressees(
-            case.respondent.level, self.draft.region, allowed, on=self.draft.today
+            case.respondent.level,
+            self.draft.region,
+            allowed,
+            on=self.draft.effective_today,
+            election_kind=case.election.kind,
         )
 
     def _apply_proposal(self, proposal: Proposal) -> None:
@@ -551,7 +575,7 @@ class PartiesPage(BasePage):
         self.changed()
 
     def _complainant_edited(self) -> None:
-        if not self._loading and self.remember.isChecked():
+        if not self._loading and self.remember.isChecked() and self.draft.case.exercise is None:
             self._profile_timer.start()
 
     def _remember_toggled(self, checked: bool) -> None:
@@ -576,8 +600,8 @@ class PartiesPage(BasePage):
     def save_profile(self) -> None:
         """Remember the complainant's details (the user ticked "remember me")."""
         self._profile_timer.stop()
-        if not self.remember.isChecked():
-            return
+        if not self.remember.isChecked() or self.draft.case.exercise is not None:
+            return  # a workshop's fictitious complainant never replaces the user's own details
         try:
             profile.save_profile(self.draft.case.complainant)
             self.profile_note.hide()

@@ -43,6 +43,8 @@ class StartPage(BasePage):
     newRequested = Signal()
     openRequested = Signal()
     openPathRequested = Signal(object)
+    timelineRequested = Signal(object)
+    """The timeline of a recent case was asked for (its path)."""
 
     _terms_held = False
     _held_paths: list[Path] | None = None
@@ -90,8 +92,10 @@ class StartPage(BasePage):
         self.recent_empty.setWordWrap(True)
         self.open_recent_button = QPushButton(self.recent_box)
         self.forget_button = QPushButton(self.recent_box)
+        self.timeline_button = QPushButton(self.recent_box)
         recent_buttons = QHBoxLayout()
         recent_buttons.addWidget(self.open_recent_button)
+        recent_buttons.addWidget(self.timeline_button)
         recent_buttons.addWidget(self.forget_button)
         recent_buttons.addStretch(1)
         recent_layout = QVBoxLayout(self.recent_box)
@@ -127,6 +131,7 @@ class StartPage(BasePage):
         self.recent_view.activated.connect(self._open_index)
         self.open_recent_button.clicked.connect(self._open_current)
         self.forget_button.clicked.connect(self._forget_current)
+        self.timeline_button.clicked.connect(self._timeline_current)
 
     def retranslate(self) -> None:
         """All texts of the page."""
@@ -139,6 +144,7 @@ class StartPage(BasePage):
         self.recent_empty.setText(tr.gettext(MSG_NO_RECENT))
         self.open_recent_button.setText(tr.gettext(N_("Open the selected &case")))
         self.forget_button.setText(tr.gettext(N_("&Remove from the list")))
+        self.timeline_button.setText(tr.gettext(N_("&Timeline and next step…")))
         self.terms_box.setTitle(tr.gettext(N_("Terms falling due")))
         self.terms_view.setAccessibleName(tr.gettext(N_("Terms falling due")))
         self.recent_model.retranslate(tr)
@@ -152,6 +158,7 @@ class StartPage(BasePage):
         self.recent_view.setVisible(bool(recent))
         self.open_recent_button.setEnabled(bool(recent))
         self.forget_button.setEnabled(bool(recent))
+        self.timeline_button.setEnabled(bool(recent))
         if recent:
             self.recent_view.setCurrentIndex(self.recent_model.index(0, 0))
         self.refresh_terms([case.path for case in recent if case.exists])
@@ -222,6 +229,11 @@ class StartPage(BasePage):
 
     def _open_current(self) -> None:
         self._open_index(self.recent_view.currentIndex())
+
+    def _timeline_current(self) -> None:
+        path = self.recent_model.path(self.recent_view.currentIndex().row())
+        if path is not None:
+            self.timelineRequested.emit(path)
 
     def _forget_current(self) -> None:
         path = self.recent_model.path(self.recent_view.currentIndex().row())

@@ -1,4 +1,4 @@
-"""An item delegate that wraps long texts, for the lists and tables of the pages and dialogs."""
+"""Item delegates: one that wraps long texts, one that keeps an edited cell within its field's limit."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QStyledItemDelegate, QTreeView
+from PySide6.QtWidgets import QStyledItemDelegate, QTreeView, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
@@ -64,3 +64,25 @@ class WrappingDelegate(QStyledItemDelegate):
         rect = metrics.boundingRect(QRect(0, 0, width, 1_000_000), int(Qt.TextFlag.TextWordWrap), text)
         margin = self._view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameVMargin) * 2 + 4
         return QSize(base.width(), max(base.height(), rect.height() + margin))
+
+
+class LimitedTextDelegate(QStyledItemDelegate):
+    """Edits a cell in a line edit holding at most ``limit`` characters, control characters removed."""
+
+    def __init__(self, limit: int, parent: QWidget | None = None) -> None:
+        """Edit with at most ``limit`` characters."""
+        super().__init__(parent)
+        self.limit = limit
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
+        """The default editor, guarded like every input of the case."""
+        from PySide6.QtWidgets import QLineEdit
+
+        from kzcomplaint.gui.widgets.fields import InputGuard
+
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            InputGuard(editor, self.limit)
+        return editor

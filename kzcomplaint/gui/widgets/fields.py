@@ -5,6 +5,11 @@ three languages (or picked on a calendar) and shows under it the date in the
 legal form, or why it cannot be read. :class:`CheckedLineEdit` runs a core
 check (IIN, phone, e-mail) on every keystroke and shows the verdict inline.
 None of them ever blocks navigation.
+
+:func:`guard_input` gives every input the limits the core declares for its
+field (:mod:`kzcomplaint.core.case.limits`): a maximum length, and control
+characters removed from what is typed or pasted, with a visible note — so
+whatever an input holds, its case file accepts.
 """
 
 from __future__ import annotations
@@ -12,7 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor, QValidator
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QFormLayout,
@@ -20,16 +26,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
     QWidgetAction,
 )
 
+from kzcomplaint.core.case import limits
 from kzcomplaint.core.text import legal_dates
 from kzcomplaint.core.text.i18n import N_, Translator
 
@@ -59,6 +68,12 @@ MSG_PHONE_OK = N_("Valid number: {phone}")
 MSG_DATE_HINT = N_("Type a date (10.01.2021, 10 января 2021, 2021 жылғы 10 қаңтар) or pick it")
 MSG_TIME_HINT = N_("Type a time as HH:MM, e.g. 14:30")
 MSG_PICK_DATE = N_("Pick a date on the calendar")
+MSG_CONTROL_REMOVED = N_(
+    "Invisible control characters were removed from what you typed or pasted "
+    "(they come from copying text out of other programs)."
+)
+MSG_CUT_TO_LIMIT = N_("This field holds at most {limit} characters; the rest of what you pasted was left out.")
+MSG_LINE_CUT = N_("Each line here holds at most {limit} characters; the rest of the line was left out.")
 
 
 class FeedbackLabel(QLabel):
@@ -99,6 +114,7 @@ class DateField(QWidget):
         self._error_text = ""
         self.edit = QLineEdit(self)
         self.edit.setClearButtonEnabled(True)
+        self.edit.setMaxLength(limits.MAX_DATE_CHARS)
         self.button = QToolButton(self)
         self.button.setArrowType(Qt.ArrowType.DownArrow)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -231,7 +247,9 @@ class TimeField(QWidget):
         self._tr: Translator | None = None
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText("14:30")
-        self.edit.setMaxLength(8)
+        self.edit.setMaxLength(limits.MAX_TIME_CHARS)
+        # A time that cannot exist (25:99) is refused as it is typed: the case file would refuse it.
+        self.edit.setValidator(TimeValidator(self.edit))
         self.feedback = FeedbackLabel(self)
         self.feedback.hide()
         column = QVBoxLayout(self)
@@ -293,6 +311,141 @@ class TimeField(QWidget):
         if value != self.edit.text():
             self.edit.setText(value)
             self._check(emit=True)
+
+
+class TimeValidator(QValidator):
+    """Accepts what can still become a time of day, or words; refuses 25, 14:6, 1⁴ (the core decides)."""
+
+    _STATES = {
+        "acceptable": QValidator.State.Acceptable,
+        "intermediate": QValidator.State.Intermediate,
+        "invalid": QValidator.State.Invalid,
+    }
+
+    def validate(self, text: str, position: int) -> object:
+        """The core's verdict on ``text`` as typed so far."""
+        from kzcomplaint.core.text import dates
+
+        return (self._STATES[dates.time_entry_state(text)], text, position)
+
+
+class InputGuard(QObject):
+    """Keeps a line edit or a text box within its field's limit, without control characters.
+
+    What is cut or removed is said next to the input (a tooltip) and in the
+    window's status bar; :attr:`last_note` keeps it for tests and screen readers.
+    """
+
+    def __init__(self, edit: QLineEdit | QPlainTextEdit, limit: int, line_limit: int | None = None) -> None:
+        """Watch ``edit``; ``limit`` is the most characters it may hold, ``line_limit`` the most per line."""
+        super().__init__(edit)
+        self.edit = edit
+        self.limit = limit
+        self.line_limit = line_limit
+        self.last_note = ""
+        self._tr: Translator | None = None
+        if isinstance(edit, QLineEdit):
+            edit.setMaxLength(min(edit.maxLength(), limit))
+            edit.textEdited.connect(self._line_edited)
+        else:
+            edit.document().contentsChange.connect(self._box_changed)
+            self._fixing = False
+
+    def retranslate(self, tr: Translator) -> None:
+        """Word the notes in ``tr``'s language."""
+        self._tr = tr
+
+    def _note(self, msgid: str, **params: object) -> None:
+        from kzcomplaint.core.text.i18n import translator
+
+        tr = self._tr or translator("en")
+        self.last_note = tr.format(msgid, **params) if params else tr.gettext(msgid)
+        edit = self.edit
+        show = getattr(edit.window(), "show_status", None)
+        if callable(show):
+            show(self.last_note)
+        else:  # a dialog has no status bar: the note shows at the input
+            QToolTip.showText(edit.mapToGlobal(QPoint(0, edit.height())), self.last_note, edit)
+
+    def _line_edited(self, text: str) -> None:
+        assert isinstance(self.edit, QLineEdit)
+        cleaned, removed = limits.clean_text(text)
+        if removed:
+            position = self.edit.cursorPosition()
+            self.edit.setText(cleaned)
+            self.edit.setCursorPosition(max(0, position - removed))
+            self.edit.textEdited.emit(cleaned)  # the page stores the cleaned text
+            self._note(MSG_CONTROL_REMOVED)
+
+    def _box_changed(self, position: int, _removed: int, added: int) -> None:
+        """Clean and cut only what was just inserted, keeping the rest (and the undo history) as it is."""
+        assert isinstance(self.edit, QPlainTextEdit)
+        if self._fixing or not added:
+            return
+        text = self.edit.toPlainText()
+        inserted = text[position : position + added]
+        cleaned, removed = limits.clean_text(inserted)
+        room = self.limit - (len(text) - len(inserted))
+        cut = len(cleaned) > room
+        long_line = self.line_limit is not None and any(
+            len(line) > self.line_limit for line in (text[:position] + cleaned + text[position + added :]).split("\n")
+        )
+        if not removed and not cut and not long_line:
+            return
+        if cut:
+            cleaned = cleaned[: max(room, 0)]
+        self._fixing = True
+        try:
+            cursor = QTextCursor(self.edit.document())
+            cursor.setPosition(position)
+            cursor.setPosition(min(position + added, len(text)), QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(cleaned)
+            if long_line and self.line_limit is not None:
+                lines = self.edit.toPlainText().split("\n")
+                cursor.select(QTextCursor.SelectionType.Document)
+                cursor.insertText("\n".join(line[: self.line_limit] for line in lines))
+            self.edit.setTextCursor(cursor)
+        finally:
+            self._fixing = False
+        if cut:
+            self._note(MSG_CUT_TO_LIMIT, limit=self.limit)
+        elif long_line:
+            self._note(MSG_LINE_CUT, limit=self.line_limit)
+        else:
+            self._note(MSG_CONTROL_REMOVED)
+
+
+def text_input_of(widget: QWidget) -> QLineEdit | QPlainTextEdit | None:
+    """The line edit or text box a field's widget types into (None for a choice)."""
+    inner = getattr(widget, "input", None) or getattr(widget, "edit", None) or widget
+    inner = getattr(inner, "edit", inner)
+    return inner if isinstance(inner, QLineEdit | QPlainTextEdit) else None
+
+
+def guard_input(widget: QWidget, path: str) -> InputGuard | None:
+    """Give the input of the case field ``path`` its limit and clean what is typed into it.
+
+    A text box for a list (requests, attachments: one item per line) holds the
+    list's whole limit; a date or a time holds what a date or a time can be.
+    """
+    edit = text_input_of(widget)
+    if edit is None:
+        return None
+    line_limit = None
+    if isinstance(edit, QPlainTextEdit):
+        limit = limits.box_limit(path)
+        if limits.list_total_limit(path) is not None:  # one item per line
+            line_limit = limits.text_limit(f"{path}.0")
+    elif isinstance(edit.parentWidget(), DateField):
+        limit = limits.MAX_DATE_CHARS
+    elif isinstance(edit.parentWidget(), TimeField):
+        limit = limits.MAX_TIME_CHARS
+    else:
+        limit = limits.text_limit(path)
+    guard = edit.findChild(InputGuard)
+    if guard is None:
+        guard = InputGuard(edit, limit, line_limit)
+    return guard
 
 
 Verdict = Callable[[str, Translator], tuple[bool, str]]

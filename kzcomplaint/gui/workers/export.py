@@ -10,7 +10,7 @@ import io
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from kzcomplaint.core.case.model import Case
@@ -35,11 +35,15 @@ class PdfConversionError(RuntimeError):
         self.message = message
 
 
-def render(case: Case, language: str, base_dir: Path | None) -> bytes:
-    """The .docx bytes of ``case`` in ``language`` (kk, ru, en or kk+ru)."""
+def render(case: Case, language: str, base_dir: Path | None, picked: Collection[Path] = ()) -> bytes:
+    """The .docx bytes of ``case`` in ``language`` (kk, ru, en or kk+ru).
+
+    Evidence files are read only inside ``base_dir`` (the case file's folder)
+    or when the user ``picked`` them in a file dialog.
+    """
     from kzcomplaint.core.documents import render as renderer
 
-    return renderer.render_docx(case, language, base_dir=base_dir)
+    return renderer.render_docx(case, language, base_dir=base_dir, picked=picked)
 
 
 def docx_paragraphs(data: bytes) -> list[str]:
@@ -60,16 +64,18 @@ def docx_paragraphs(data: bytes) -> list[str]:
     return texts
 
 
-def preview(case: Case, language: str, base_dir: Path | None) -> str:
+def preview(case: Case, language: str, base_dir: Path | None, picked: Collection[Path] = ()) -> str:
     """The document as preview HTML, from the paragraphs the .docx is made of (worker thread)."""
     from kzcomplaint.core.documents.preview import preview_html
 
-    return preview_html(case, language, base_dir=base_dir)
+    return preview_html(case, language, base_dir=base_dir, picked=picked)
 
 
-def export_docx(case: Case, language: str, path: Path, base_dir: Path | None) -> Path:
+def export_docx(
+    case: Case, language: str, path: Path, base_dir: Path | None, picked: Collection[Path] = ()
+) -> Path:
     """Render ``case`` and write it to ``path`` (atomic, readable by the owner only)."""
-    atomic.write_private_file(path, render(case, language, base_dir))
+    atomic.write_private_file(path, render(case, language, base_dir, picked))
     return path
 
 
@@ -80,6 +86,7 @@ def export_all(
     base_dir: Path | None,
     languages: Sequence[str] = DOCUMENT_LANGUAGES,
     progress: Callable[[int, int], None] | None = None,
+    picked: Collection[Path] = (),
 ) -> list[Path]:
     """Write one document per language into ``folder`` as ``<stem>_<language>.docx``."""
     written = []
@@ -87,7 +94,7 @@ def export_all(
         if progress is not None:
             progress(index, len(languages))
         target = folder / f"{stem}_{language.replace('+', '_')}.docx"
-        written.append(export_docx(case, language, target, base_dir))
+        written.append(export_docx(case, language, target, base_dir, picked))
     if progress is not None:
         progress(len(languages), len(languages))
     return written
@@ -98,7 +105,9 @@ def office_program() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def export_pdf(case: Case, language: str, path: Path, base_dir: Path | None) -> Path:
+def export_pdf(
+    case: Case, language: str, path: Path, base_dir: Path | None, picked: Collection[Path] = ()
+) -> Path:
     """Render to .docx and convert to PDF with LibreOffice (headless), writing ``path``.
 
     Raises:
@@ -110,7 +119,7 @@ def export_pdf(case: Case, language: str, path: Path, base_dir: Path | None) -> 
     with tempfile.TemporaryDirectory(prefix="kzcomplaint-pdf-") as folder:
         work = Path(folder)
         source = work / "document.docx"
-        source.write_bytes(render(case, language, base_dir))
+        source.write_bytes(render(case, language, base_dir, picked))
         profile = work / "profile"
         command = [
             program,

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzcomplaint.core.case import caseio, model
+from kzcomplaint.core.case import caseio, limits, model
 from kzcomplaint.core.case.caseio import (
     MAX_FILE_BYTES,
     MAX_SHORT_TEXT_CHARS,
@@ -106,6 +106,7 @@ def test_example_uses_synthetic_but_valid_identifiers() -> None:
         (caseio._BODY_FIELDS, model.Body),
         (caseio._CONTESTED_FIELDS, model.Contested),
         (caseio._EVIDENCE_FIELDS, model.Evidence),
+        (caseio._CASE_TEXT_FIELDS, model.CaseText),
     ],
 )
 def test_field_tables_match_the_model(section: dict[str, Any], cls: type) -> None:
@@ -119,19 +120,98 @@ def test_case_table_matches_the_model() -> None:
 def test_case_to_dict_has_every_field_with_iso_dates_and_null_for_unknown() -> None:
     data = case_to_dict(Case())
     assert list(data)[0] == "format" and data["format"] == model.FORMAT
-    assert set(data) == {field.name for field in dataclasses.fields(Case)}
+    # A real case's file is as before exercises existed: no exercise section at all.
+    assert set(data) == {field.name for field in dataclasses.fields(Case)} - {"exercise"}
+    exercise = case_to_dict(Case(exercise=model.Exercise(scenario="s", today=dt.date(2025, 11, 18))))
+    assert exercise["exercise"]["today"] == "2025-11-18" and set(exercise) == set(data) | {"exercise"}
     assert data["filing_date"] is None and data["representative"] is None
     assert set(data["complainant"]) == {field.name for field in dataclasses.fields(Person)}
     assert data["contested"]["published_on"] is None
     filled = case_to_dict(Case(filing_date=dt.date(2021, 1, 12), evidence=[Evidence("video")]))
     assert filled["filing_date"] == "2021-01-12"
-    assert filled["evidence"] == [{"description": "video", "file": None}]
+    assert filled["evidence"] == [{"description": "video", "file": None, "medium": "", "translations": {}}]
+    assert data["translations"] == {}
+
+
+def test_a_file_without_translations_or_media_loads_as_before() -> None:
+    """Files written before texts in other languages and evidence media existed load unchanged."""
+    data = case_to_dict(load_case(EXAMPLE))
+    del data["translations"]
+    for item in data["evidence"]:
+        del item["medium"], item["translations"]
+    case = parse_case(data, "old.json")
+    assert case.translations == {} and all(item.medium == "" for item in case.evidence)
+    assert case.texts_in("kk").facts == case.facts or "kk" in load_case(EXAMPLE).translations
+
+
+def test_translations_give_each_language_its_own_texts() -> None:
+    data = case_to_dict(Case(language="ru", facts="Факты.", requests=["Требование."], details={"who": "председатель"}))
+    data["translations"] = {"kk": {"facts": "Мән-жайлар.", "details": {"who": "төраға"}}}
+    data["evidence"] = [{"description": "Видео", "file": None, "medium": "usb_drive", "translations": {"kk": "Бейне"}}]
+    case = parse_case(data, "two.json")
+    kazakh = case.texts_in("kk")
+    assert kazakh.facts == "Мән-жайлар." and kazakh.details == {"who": "төраға"}
+    assert kazakh.requests == ["Требование."]  # not translated: the case's own
+    assert case.texts_in("ru").facts == "Факты." and case.written_in("kk") and not case.written_in("en")
+    assert case.evidence[0].medium == "usb_drive" and case.evidence[0].translations == {"kk": "Бейне"}
+    assert parse_case(case_to_dict(case), "again.json") == case
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda d: d.update(translations={"de": {"facts": "x"}}), "translations.de"),
+        (lambda d: d.update(translations={"kk": {"facts": 7}}), "translations.kk.facts"),
+        (lambda d: d.update(translations=["kk"]), "translations"),
+        (lambda d: d["evidence"].append({"description": "x", "medium": "floppy"}), "evidence.0.medium"),
+    ],
+)
+def test_bad_translations_and_media_are_reported_by_field(change: Any, field: str) -> None:
+    data = case_to_dict(Case())
+    change(data)
+    with pytest.raises(CaseFileError) as raised:
+        parse_case(data, "bad.json")
+    assert field in [problem.path for problem in raised.value.problems]
+
+
+def test_translations_have_the_limits_of_the_texts_they_translate() -> None:
+    """A translation holds no more than the text it translates; salvage keeps each cut to that limit."""
+    data = case_to_dict(Case(language="ru", evidence=[Evidence("Видео")]))
+    data["translations"] = {
+        "kk": {
+            "facts": "Ә" * (limits.MAX_LONG_TEXT_CHARS + 1),
+            "details": {f"q{number}": "иә" for number in range(limits.MAX_DETAILS + 1)},
+            "requests": ["Ә" * 60_000, "Ә" * 60_000],
+            "attachments": ["Ә" * (limits.MAX_SHORT_TEXT_CHARS + 1)],
+        }
+    }
+    data["evidence"][0]["translations"] = {"kk": "Ә" * (limits.MAX_SHORT_TEXT_CHARS + 1)}
+    with pytest.raises(CaseFileError) as raised:
+        parse_case(data, "long.json")
+    found = {problem.path: problem.message.params["limit"] for problem in raised.value.problems}
+    assert found == {
+        "translations.kk.facts": limits.text_limit("facts"),
+        "translations.kk.details": limits.MAX_DETAILS,
+        "translations.kk.requests": limits.list_total_limit("requests"),
+        "translations.kk.attachments.0": limits.text_limit("attachments.0"),
+        "evidence.0.translations.kk": limits.text_limit("evidence.description"),
+    }
+    # The same limits, asked by the translation's own path (what an input for it would be given).
+    assert limits.text_limit("translations.kk.facts") == limits.MAX_LONG_TEXT_CHARS
+    assert limits.text_limit("evidence.0.translations.kk") == limits.MAX_SHORT_TEXT_CHARS
+    assert limits.list_total_limit("translations.ru.attachments") == limits.MAX_ATTACHMENTS_CHARS
+    salvaged = caseio.salvage_case_data(data, "long.json")
+    kazakh = salvaged.case.translations["kk"]
+    assert len(kazakh.facts) == limits.MAX_LONG_TEXT_CHARS and len(kazakh.details) == limits.MAX_DETAILS
+    assert kazakh.requests == ["Ә" * 60_000] and len(kazakh.attachments[0]) == limits.MAX_SHORT_TEXT_CHARS
+    assert len(salvaged.case.evidence[0].translations["kk"]) == limits.MAX_SHORT_TEXT_CHARS
+    assert parse_case(case_to_dict(salvaged.case), "salvaged.json") == salvaged.case
 
 
 def test_dumps_case_keeps_cyrillic_readable() -> None:
     text = dumps_case(Case(facts="Наблюдатель; байқаушы"))
     assert "Наблюдатель; байқаушы" in text and "\\u" not in text
-    assert text.startswith('{\n  "format": "kzcomplaint/1",')
+    assert text.startswith('{\n  "format": "kzcomplaint/2",')
 
 
 # --- round trip ------------------------------------------------------------------------
@@ -305,7 +385,9 @@ def test_save_without_permission_is_a_message(tmp_path: Path, monkeypatch: pytes
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(caseio.tempfile, "mkstemp", refuse)
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     with pytest.raises(CaseSaveError) as caught:
         save_case(Case(), tmp_path / "case.json")
     assert caught.value.message.msgid == caseio.MSG_SAVE_NO_PERMISSION
@@ -430,7 +512,7 @@ def test_top_level_must_be_an_object(data: object) -> None:
 def test_missing_format_is_reported_with_everything_else(example: dict[str, Any]) -> None:
     del example["format"]
     assert only_problem(example).message.msgid == caseio.MSG_FORMAT_MISSING
-    assert 'Add "format": "kzcomplaint/1"' in str(only_problem(example))
+    assert f'Add "format": "{model.FORMAT}"' in str(only_problem(example))
     example["language"] = "fr"
     assert problems_of(example) == {
         "format": [caseio.MSG_FORMAT_MISSING],
@@ -438,7 +520,7 @@ def test_missing_format_is_reported_with_everything_else(example: dict[str, Any]
     }
 
 
-@pytest.mark.parametrize("version", ["kzcomplaint/2", "kzcomplaint/17"])
+@pytest.mark.parametrize("version", ["kzcomplaint/3", "kzcomplaint/17"])
 def test_newer_format(example: dict[str, Any], version: str) -> None:
     example["format"] = version
     example["a_field_from_the_future"] = True

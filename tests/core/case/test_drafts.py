@@ -32,39 +32,58 @@ def _case(**changes: object) -> Case:
 
 def test_no_autosave_at_first(kz_home: Path) -> None:
     assert not drafts.has_autosave()
-    assert drafts.read_autosave() is None
+    assert drafts.claim_orphans() == []
 
 
-def test_autosave_round_trip_private_and_atomic(kz_home: Path) -> None:
+def test_autosave_round_trip_private_atomic_and_locked(kz_home: Path) -> None:
     case = _case(facts="Что произошло.")
     source = kz_home / "cases" / "mine.json"
-    path = drafts.write_autosave(case, source=source)
-    assert path == drafts.autosave_path()
-    assert path.stat().st_mode & 0o777 == 0o600
-    assert (drafts.drafts_dir() / drafts.AUTOSAVE_META_FILE).stat().st_mode & 0o777 == 0o600
+    slot = drafts.AutosaveSlot.create()
+    path = slot.write(case, source=source)
+    assert path == slot.path and path.stat().st_mode & 0o777 == 0o600
     assert [name for name in os.listdir(drafts.drafts_dir()) if name.endswith(".tmp")] == []
-    restored = drafts.read_autosave()
-    assert restored is not None
-    assert restored.case == case
-    assert restored.source == source
-    assert restored.saved_at is not None
-    drafts.discard_autosave()
+    assert drafts.claim_orphans() == [], "a slot held by a living window is not anyone's to take"
+    slot.release()
+    [restored] = drafts.claim_orphans()
+    assert restored.case == case and restored.source == source and restored.saved_at is not None
+    assert restored.problems == [] and restored.kept is None
+    assert drafts.claim_orphans() == [], "claimed once: a second copy of the app does not get it too"
+    restored.slot.close()
     assert not drafts.has_autosave()
-    drafts.discard_autosave()  # discarding twice is harmless
+    restored.slot.close()  # closing twice is harmless
 
 
-def test_damaged_autosave_raises_case_file_error(kz_home: Path) -> None:
+def test_two_slots_never_collide(kz_home: Path) -> None:
+    first, second = drafts.AutosaveSlot.create(), drafts.AutosaveSlot.create()
+    assert first.path != second.path
+    other = drafts.AutosaveSlot(first.id)
+    assert not other.lock.acquire(), "the lock excludes even another handle of this process"
+    first.write(_case(facts="one"))
+    second.write(_case(facts="two"))
+    first.release()
+    second.release()
+    assert sorted(draft.case.facts for draft in drafts.claim_orphans()) == ["one", "two"]
+
+
+def test_damaged_autosave_is_kept_aside_never_deleted(kz_home: Path) -> None:
+    slot = drafts.AutosaveSlot.create()
+    slot.path.write_text("{not json", encoding="utf-8")
+    slot.release()
+    [draft] = drafts.claim_orphans()
+    assert not draft.readable and draft.problems
+    assert draft.kept is not None and draft.kept.read_text(encoding="utf-8") == "{not json"
+    assert drafts.kept_drafts() == [draft.kept]
+    assert not slot.path.exists()
+
+
+def test_an_autosave_of_an_earlier_version_is_adopted(kz_home: Path) -> None:
     drafts.drafts_dir().mkdir(parents=True)
-    drafts.autosave_path().write_text("{not json", encoding="utf-8")
-    with pytest.raises(caseio.CaseFileError):
-        drafts.read_autosave()
-
-
-def test_autosave_without_meta_still_restores(kz_home: Path) -> None:
-    drafts.write_autosave(_case())
-    (drafts.drafts_dir() / drafts.AUTOSAVE_META_FILE).unlink()
-    restored = drafts.read_autosave()
-    assert restored is not None and restored.source is None and restored.saved_at is not None
+    source = kz_home / "mine.json"
+    caseio.save_case(_case(facts="from the old version"), drafts.drafts_dir() / drafts.LEGACY_AUTOSAVE_FILE)
+    (drafts.drafts_dir() / drafts.LEGACY_META_FILE).write_text(json.dumps({"source": str(source)}))
+    [draft] = drafts.claim_orphans()
+    assert draft.case.facts == "from the old version" and draft.source == source
+    assert sorted(os.listdir(drafts.drafts_dir())) == sorted([draft.slot.path.name, draft.slot.lock.path.name])
 
 
 def test_write_private_file_replaces_atomically(tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 from render_helpers import docx_text
 
 from kzcomplaint.core.case import caseio
+from kzcomplaint.core.case.model import FORMAT
 from kzcomplaint.core.documents import batch
 from kzcomplaint.core.files import resources
 
@@ -131,16 +131,16 @@ def test_csv_batch_reads_dates_as_people_type_them(tmp_path: Path) -> None:
     assert summary.rendered == 3 and summary.failed == 2
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == [
-        "row-1-observer_removed.ru.docx",
-        "row-2-observer_removed.kk.docx",
-        "row-3-observer_removed.en.docx",
+        "cases-row-1-observer_removed.ru.docx",
+        "cases-row-2-observer_removed.kk.docx",
+        "cases-row-3-observer_removed.en.docx",
     ]
     texts = {name: docx_text((tmp_path / "out" / name).read_bytes()) for name in names}
-    assert "10 января 2021 года" in texts["row-1-observer_removed.ru.docx"]
-    assert "12 января 2021 года" in texts["row-1-observer_removed.ru.docx"]
-    assert "2021 жылғы 10 қаңтар" in texts["row-2-observer_removed.kk.docx"]
-    assert "10 January 2021" in texts["row-3-observer_removed.en.docx"]
-    first = texts["row-1-observer_removed.ru.docx"]
+    assert "10 января 2021 года" in texts["cases-row-1-observer_removed.ru.docx"]
+    assert "12 января 2021 года" in texts["cases-row-1-observer_removed.ru.docx"]
+    assert "2021 жылғы 10 қаңтар" in texts["cases-row-2-observer_removed.kk.docx"]
+    assert "10 January 2021" in texts["cases-row-3-observer_removed.en.docx"]
+    first = texts["cases-row-1-observer_removed.ru.docx"]
     assert "1. Признать действия незаконными." in first and "2. Сообщить мне о решении." in first
     assert "+7 701 000 00 21" in first
     assert "SHA-256" in first  # evidence path relative to the CSV's folder
@@ -162,7 +162,7 @@ def test_csv_row_to_data_builds_nested_fields() -> None:
             "a.b.c": "x",
         }
     )
-    assert data["complainant"] == {"full_name": "A"} and data["format"] == "kzcomplaint/1"
+    assert data["complainant"] == {"full_name": "A"} and data["format"] == FORMAT
     assert data["details"] == {"removed_by": "B"}
     assert data["attachments"] == ["one", "two", "three"]
     assert data["evidence"] == [{"description": "photo"}, {"description": "video", "file": "v.mp4"}]
@@ -194,15 +194,19 @@ def test_write_atomic_replaces_and_leaves_no_temporary(tmp_path: Path) -> None:
     assert [p.name for p in target.parent.iterdir()] == ["doc.docx"]
 
 
-def test_copying_example_keeps_relative_evidence(tmp_path: Path) -> None:
+def test_copying_a_case_keeps_relative_evidence(tmp_path: Path) -> None:
     folder = tmp_path / "cases"
     (folder / "evidence").mkdir(parents=True)
-    shutil.copy(EXAMPLE, folder / "case.json")
+    case = caseio.load_case(EXAMPLE)
+    case.evidence[0].file = "evidence/video_2021-01-10_1420.mp4"
+    case.evidence[1].file = "evidence/act_2021-01-10.pdf"  # not copied
+    (folder / "case.json").write_text(caseio.dumps_case(case), encoding="utf-8")
     (folder / "evidence" / "video_2021-01-10_1420.mp4").write_bytes(b"x" * 10)
-    summary = batch.run_batch(folder, tmp_path / "out", language="en", jobs=1)
-    text = docx_text((tmp_path / "out" / "case.en.docx").read_bytes())
+    summary = batch.run_batch(folder, tmp_path / "out", language="ru", jobs=1)
+    text = docx_text((tmp_path / "out" / "case.ru.docx").read_bytes())
     assert summary.rendered == 1
-    assert "size 10 bytes" in text and "evidence/act_2021-01-10.pdf — file not found" in text
+    assert "файл video_2021-01-10_1420.mp4, размер 10 байт" in text  # read from the case file's folder
+    assert "act_2021-01-10.pdf" not in text and "не найден" not in text  # unreadable: left to the checker
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -309,3 +313,96 @@ def test_a_long_csv_in_workers_keeps_input_order_and_every_row(tmp_path: Path, j
     assert [r.row_number for r in summary.results] == list(range(1, 121))
     assert summary.rendered == 120 and seen == list(range(1, 121))
     assert len(list((tmp_path / "out").iterdir())) == 120
+
+
+# ── Earlier outputs are never replaced; rows are reported truly however the work is split ──
+
+
+def test_two_csv_files_into_one_folder_never_collide(tmp_path: Path) -> None:
+    # Both files' first row used to be row-1-<kind>.ru.docx: the second batch replaced the first's.
+    first = _csv(tmp_path / "monday.csv", [{**BASE_ROW, "contested.date": "10.01.2021"}])
+    second = _csv(tmp_path / "tuesday.csv", [{**BASE_ROW, "contested.date": "11.01.2021"}])
+    out = tmp_path / "out"
+    assert batch.run_batch(first, out, jobs=1).rendered == 1
+    assert batch.run_batch(second, out, jobs=1).rendered == 1
+    assert sorted(p.name for p in out.iterdir()) == [
+        "monday-row-1-observer_removed.ru.docx",
+        "tuesday-row-1-observer_removed.ru.docx",
+    ]
+    assert "10 января 2021 года" in docx_text((out / "monday-row-1-observer_removed.ru.docx").read_bytes())
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_existing_document_is_skipped_unless_overwrite(tmp_path: Path, jobs: int) -> None:
+    source = _csv(tmp_path / "cases.csv", [{**BASE_ROW, "contested.date": "10.01.2021"}] * 3)
+    out = tmp_path / "out"
+    out.mkdir()
+    earlier = out / "cases-row-2-observer_removed.ru.docx"
+    earlier.write_bytes(b"an earlier batch's document")
+    summary = batch.run_batch(source, out, jobs=jobs)
+    assert (summary.rendered, summary.skipped, summary.failed) == (2, 1, 0)
+    skipped = next(result for result in summary.results if result.skipped)
+    assert skipped.row_number == 2 and skipped.skipped == str(earlier) and not skipped.errors
+    assert earlier.read_bytes() == b"an earlier batch's document"
+    summary = batch.run_batch(source, out, jobs=jobs, overwrite=True)
+    assert (summary.rendered, summary.skipped, summary.failed) == (3, 0, 0)
+    assert "ЖАЛОБА" in docx_text(earlier.read_bytes())
+
+
+def test_a_document_appearing_while_rendering_is_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Another batch into the same folder writes the same name between the check and the write.
+    source = _csv(tmp_path / "cases.csv", [BASE_ROW])
+    out = tmp_path / "out"
+    target = out / "cases-row-1-observer_removed.ru.docx"
+    from kzcomplaint.core.documents import render
+
+    real = render.render_docx
+
+    def render_and_race(*args: object, **kwargs: object) -> bytes:
+        target.write_bytes(b"the other batch")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render, "render_docx", render_and_race)
+    summary = batch.run_batch(source, out, jobs=1)
+    assert summary.skipped == 1 and summary.rendered == 0
+    assert target.read_bytes() == b"the other batch"
+    assert sorted(p.name for p in out.iterdir()) == [target.name]  # no temporary file left
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("date", ["1³.01.2021", "²⁰²¹-01-10", "10.01.202³", "１０.０１.２０２１"])
+def test_other_digits_in_a_date_fail_only_their_row(tmp_path: Path, jobs: int, date: str) -> None:
+    rows = [
+        {**BASE_ROW, "contested.date": "10.01.2021"},
+        {**BASE_ROW, "contested.date": date},
+        {**BASE_ROW, "contested.date": "11.01.2021"},
+        {**BASE_ROW, "contested.date": "12.01.2021", "evidence.³.file": "x"},
+    ]
+    source = _csv(tmp_path / "cases.csv", rows)
+    summary = batch.run_batch(source, tmp_path / "out", jobs=jobs)
+    by_row = {result.row_number: result for result in summary.results}
+    assert by_row[1].ok and by_row[3].ok
+    assert [problem.field for problem in by_row[2].errors] == ["contested.date"]
+    assert by_row[2].errors[0].message.params["char"] in date
+    assert not by_row[4].ok and [problem.field for problem in by_row[4].errors] == ["evidence.³.file"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "cases-row-1-observer_removed.ru.docx",
+        "cases-row-3-observer_removed.ru.docx",
+    ]
+
+
+def test_an_unexpected_error_fails_only_its_own_case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _csv(tmp_path / "cases.csv", [BASE_ROW, {**BASE_ROW, "facts": "boom"}, BASE_ROW])
+    real = batch._read_case  # noqa: SLF001 - the seam where a bug would strike
+
+    def flaky(item: batch.BatchCase):  # type: ignore[no-untyped-def]
+        if item.row_number == 2:
+            raise ValueError("a bug")
+        return real(item)
+
+    monkeypatch.setattr(batch, "_read_case", flaky)
+    summary = batch.run_batch(source, tmp_path / "out", jobs=1)
+    by_row = {result.row_number: result for result in summary.results}
+    assert by_row[1].ok and by_row[3].ok and by_row[2].failed
+    assert "a bug" in by_row[2].errors[0].message.params["error"]
+

@@ -21,6 +21,7 @@ EXPECTED_IDS = [
     "protocol_copy_refused",
     "information_refused",
     "complaint_not_accepted",
+    "refusal_to_accept_act",
     "ballot_stuffing",
     "voting_without_id",
     "unlawful_list_additions",
@@ -104,8 +105,14 @@ EXPECTATIONS: list[tuple[str, dict[str, Any]]] = [
             "document": "claim",
             "respondent_levels": ("cec",),
             "addressee_levels": ("supreme_court",),
-            "deadline_rules": ("election.appeal_filing", "election.court_review"),
-            "citation": ("appc", "105", ""),
+            # Art. 89 para. 7: 7 days for a refusal to register a party list (the kind asks which it is).
+            "deadline_rules": (
+                "election.appeal_filing",
+                "election.party_list_registration_appeal",
+                "election.court_review",
+                "election.party_list_registration_review",
+            ),
+            "citation": ("appc", "105", "1"),
         },
     ),
     (
@@ -113,8 +120,14 @@ EXPECTATIONS: list[tuple[str, dict[str, Any]]] = [
         {
             "document": "claim",
             "addressee_levels": ("court",),
-            "deadline_rules": ("election.appeal_filing", "election.court_review"),
-            "citation": ("appc", "102", ""),
+            # 10 days against a commission (art. 20 para. 9), a month against others (APPC art. 136).
+            "deadline_rules": (
+                "election.appeal_filing",
+                "appc.claim_filing_act",
+                "appc.claim_filing_action",
+                "election.court_review",
+            ),
+            "citation": ("appc", "102", "1"),
         },
     ),
     (
@@ -169,7 +182,8 @@ def test_kind_metadata(kind_id: str, expected: dict[str, Any]) -> None:
     info = catalog.get(kind_id)
     for key, value in expected.items():
         if key == "citation":
-            assert (info.citation.law, info.citation.article, info.citation.paragraph) == value
+            unit = info.citation.part or info.citation.paragraph
+            assert (info.citation.law, info.citation.article, unit) == value
         else:
             assert getattr(info, key) == value, key
 

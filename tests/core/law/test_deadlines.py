@@ -88,7 +88,13 @@ EXPECTED_RULES = {
         "calendar",
         "keep_and_flag",
     ),
-    "appc.written_appeal_review": ("appc", "76", "", "registration", 15, "working", "next_working_day"),
+    # Art. 89 para. 7: seven days, not ten, for a party list's or a candidate's registration.
+    "election.party_list_registration_appeal": ("election_law", "89", "7", "event", 7, "calendar", "keep_and_flag"),
+    "election.party_list_registration_review": ("election_law", "89", "7", "filing", 7, "calendar", "keep_and_flag"),
+    # APPC art. 136: a month for a claim against an akimat, organisation or official.
+    "appc.claim_filing_act": ("appc", "136", "1", "service", 1, "months", "keep_and_flag"),
+    "appc.claim_filing_action": ("appc", "136", "2", "service", 1, "months", "keep_and_flag"),
+    "appc.written_appeal_review": ("appc", "76", "1", "registration", 15, "working", "next_working_day"),
 }
 
 
@@ -100,7 +106,8 @@ def test_rule_ids_are_the_expected_ones() -> None:
 def test_rule_declares_itself_fully(rule_id: str) -> None:
     law, article, paragraph, trigger, length, unit, non_working = EXPECTED_RULES[rule_id]
     for rule in deadlines.rules()[rule_id]:
-        assert (rule.citation.law, rule.citation.article, rule.citation.paragraph) == (
+        unit_of_article = rule.citation.part or rule.citation.paragraph
+        assert (rule.citation.law, rule.citation.article, unit_of_article) == (
             law,
             article,
             paragraph,
@@ -158,6 +165,7 @@ effective_from = {effective_from}
 {effective_to}
 verified_as_of = 2026-06-30
 note = {{ kk = "а", ru = "б", en = "c" }}
+late = {{ kk = "а", ru = "б", en = "c" }}
 {extra}
 """
 
@@ -292,6 +300,7 @@ def test_steps_are_in_the_documented_order(cal: WorkCalendar) -> None:
         "Last day (day {days}): {last_day}.",
         "{last_day} is a day off ({reason}). The law does not move the last day: it stays {last_day}.",
         "Recommended: file by {recommended_day}, the last working day before it, in case offices are closed.",
+        "If the term is missed: {late}",
         "How the app reads the rule: {note}",
     ]
     assert deadline.steps[1].params["event"] == D(2020, 12, 30)
@@ -595,27 +604,36 @@ def fake_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(catalog, "get", get)
 
 
+COMMISSION = "election.appeal_filing"  # art. 20 para. 9: election commissions only
+
+
 @pytest.mark.usefixtures("fake_catalogue")
 @pytest.mark.parametrize(
     ("respondent", "addressee", "expected"),
     [
-        ("precinct", "territorial", {"election.higher_commission_review"}),
-        ("district", "cec", {"election.higher_commission_review"}),
-        ("precinct", "precinct", {"election.commission_review"}),
+        ("precinct", "territorial", {COMMISSION, "election.higher_commission_review"}),
+        ("district", "cec", {COMMISSION, "election.higher_commission_review"}),
+        ("precinct", "precinct", {COMMISSION, "election.commission_review"}),
         ("akimat", "territorial", {"election.commission_review"}),
-        ("precinct", "court", {"election.court_review"}),
-        ("cec", "supreme_court", {"election.court_review"}),
+        ("precinct", "court", {COMMISSION, "election.court_review"}),
+        ("precinct", "prosecutor", {COMMISSION, "election.court_review"}),
+        ("cec", "supreme_court", {COMMISSION, "election.court_review"}),
         ("akimat", "akimat", {"appc.written_appeal_review"}),
+        # Art. 49 part 2 sends them to court; APPC art. 136 gives a month (the case contests an action).
+        ("akimat", "court", {"election.court_review", "appc.claim_filing_action"}),
+        ("other", "court", {"election.court_review", "appc.claim_filing_action"}),
     ],
 )
 def test_case_rules_are_picked_by_addressee(
     cal: WorkCalendar, respondent: str, addressee: str, expected: set[str]
 ) -> None:
     always = {
-        "election.appeal_filing",
         "election.voter_list_review",
         "election.candidate_registration_appeal",
         "election.candidate_registration_review",
+        # Unanswered: is the contested decision a refusal to register a party list? The shorter term shows.
+        "election.party_list_registration_appeal",
+        "election.party_list_registration_review",
     }
     case = _case(respondent=Body(level=respondent), addressee=Body(level=addressee))
     found = [d.rule for d in deadlines.case_deadlines(case, today=LONG_AGO, calendar=cal)]

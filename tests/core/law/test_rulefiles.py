@@ -33,7 +33,7 @@ def _entry_arrays(path: Path) -> Iterator[tuple[str, list[Mapping[str, Any]]]]:
     for key, value in data.items():
         if not isinstance(value, list) or not value or not all(isinstance(item, Mapping) for item in value):
             continue
-        if any("id" in item and "citation" in item for item in value):
+        if any("id" in item and ("citation" in item or "grounds" in item) for item in value):
             yield key, value
 
 
@@ -63,10 +63,16 @@ def test_every_entry_has_an_id_and_a_citation_that_parses(
     for index, entry in enumerate(entries):
         where = f"{path.name} [[{key}]] #{index + 1}"
         assert isinstance(entry.get("id"), str) and entry["id"].strip(), f"{where}: no id"
-        citation = parse_citation(entry.get("citation"), f"{where} citation")
-        assert citation.source.short[LANGUAGES[0]]
-        if "verified_as_of" in entry.get("citation", {}):
-            assert citation.verified_as_of is not None
+        assert ("citation" in entry) != ("grounds" in entry), f"{where}: a citation or grounds by document"
+        # "none" says that no provision of law requires it (requirements.toml).
+        tables = [entry.get("citation"), *dict(entry.get("grounds", {})).values(), entry.get("practice")]
+        for raw in tables:
+            if raw is None or raw == "none":
+                continue
+            citation = parse_citation(raw, f"{where} citation")
+            assert citation.source.short[LANGUAGES[0]]
+            if "verified_as_of" in raw:
+                assert citation.verified_as_of is not None
 
 
 def _range(entry: Mapping[str, Any], where: str) -> tuple[dt.date, dt.date]:

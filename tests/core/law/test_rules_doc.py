@@ -17,3 +17,7 @@ def test_rules_doc_is_current() -> None:
     actual = (ROOT / "docs" / "RULES.md").read_text(encoding="utf-8")
     assert actual == expected, "docs/RULES.md is stale: run `.venv/bin/python tools/rules_doc.py`"
     assert "`deadline.expired`" in actual and "`election.appeal_filing`" in actual
+    # The texts are shown, citations follow the law's division and link to them.
+    assert "## The texts" in actual and "по мотивированному решению избирательной комиссии" in actual
+    assert "[art. 49, part 4 of" in actual and "](#election_law-49-4)" in actual
+    assert "art. 49 para" not in actual and "art. 131 para" not in actual

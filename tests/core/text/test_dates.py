@@ -273,3 +273,21 @@ def test_importing_dates_does_not_import_dateparser() -> None:
     code = "import sys, kzcomplaint.core.text.dates; print('dateparser' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "text", ["1³.01.2021", "10.01.202³", "²⁰²¹-01-10", "10 января 202³", "١٠.٠١.٢٠٢١", "１０.０１.２０２１"]
+)
+def test_digits_other_than_0_to_9_are_a_clear_error_not_a_date(text: str) -> None:
+    # "10.01.202³" used to be read by dateparser as 10 January 2023; "²⁰²¹-01-10" raised a bare ValueError.
+    with pytest.raises(dates.DateError) as caught:
+        dates.parse_date(text)
+    assert caught.value.code == "not_a_digit"
+    assert caught.value.message.params["char"] in text and caught.value.message.params["char"] not in "0123456789"
+
+
+@pytest.mark.parametrize("text", ["1⁴:30", "١٤:٣٠", "14:3０"])
+def test_times_with_other_digits_are_refused(text: str) -> None:
+    with pytest.raises(dates.DateError) as caught:
+        dates.parse_time(text)
+    assert caught.value.code == "not_a_digit"

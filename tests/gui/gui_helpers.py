@@ -1,0 +1,22 @@
+"""Helpers of the GUI tests: answering the next modal message box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+
+def click_when_shown(text: str) -> None:
+    """Click the button whose text contains ``text`` in the next modal message box."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        for button in box.buttons():
+            if text in button.text().replace("&", ""):
+                button.click()
+                return
+
+    QTimer.singleShot(0, click)
