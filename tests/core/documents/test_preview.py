@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import io
 from html.parser import HTMLParser
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from docx import Document
 
 from kzcomplaint.core.case import caseio
-from kzcomplaint.core.case.model import Case, Person
+from kzcomplaint.core.case.model import Case, Evidence, Person
 from kzcomplaint.core.documents import render
 from kzcomplaint.core.documents.docx_style import STYLE_LOOKS, Style
 from kzcomplaint.core.documents.preview import preview_html
@@ -82,8 +83,9 @@ def test_the_preview_says_what_the_docx_says_paragraph_by_paragraph(path: Path, 
     assert shown == written
 
 
-def test_a_parallel_preview_has_the_columns_of_the_docx() -> None:
-    path = resources.examples_dir() / "observer_removed.json"
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_a_parallel_preview_has_the_columns_of_the_docx(path: Path) -> None:
+    # The examples carry kk and ru texts of their own (``translations``): each column shows its language's.
     case = caseio.load_case(path)
     table = Document(io.BytesIO(render.render_docx(case, "kk+ru", base_dir=path.parent))).tables[0]
     blocks = _blocks(preview_html(case, "kk+ru", base_dir=path.parent))
@@ -125,3 +127,34 @@ def test_the_header_block_sits_on_the_right_half_alone_but_not_in_a_column() -> 
     case = Case(template="observer_removed", language="ru")
     assert "margin-left" in preview_html(case, "ru"), "as on paper: the header block 8 cm in"
     assert "margin-left" not in preview_html(case, "kk+ru"), "a column takes the cell styles, as the .docx does"
+
+
+def test_an_english_document_shows_under_its_title_that_it_is_a_translation_as_on_paper() -> None:
+    case = caseio.load_case(resources.examples_dir() / "observer_removed.json")
+    paragraphs = render.document_paragraphs(case, "en")
+    notices = [p for p in paragraphs if p.style == Style.NOTICE]
+    assert len(notices) == 1
+    blocks = _blocks(preview_html(case, "en"))
+    shown = [block for block in blocks if block.text == notices[0].text]
+    assert len(shown) == 1 and shown[0].align == "center" and "i" in shown[0].tags
+    assert not any(block.text == notices[0].text for block in _blocks(preview_html(case, "ru")))
+
+
+def test_the_preview_prints_a_file_the_document_may_read_and_not_one_it_may_not(tmp_path: Path) -> None:
+    folder, elsewhere = tmp_path / "case", tmp_path / "elsewhere"
+    folder.mkdir()
+    elsewhere.mkdir()
+    inside, outside = folder / "video.mp4", elsewhere / "photo.jpg"
+    inside.write_bytes(b"a video" * 100)
+    outside.write_bytes(b"a photo" * 100)
+    evidence = [Evidence("Видеозапись", str(inside)), Evidence("Фотография", str(outside))]
+    case = Case(template="observer_removed", language="ru", evidence=evidence)
+    inside_hash, outside_hash = (hashlib.sha256(p.read_bytes()).hexdigest() for p in (inside, outside))
+
+    markup = preview_html(case, "ru", base_dir=folder)
+    assert inside_hash in markup and outside_hash not in markup, "only inside the case's folder"
+    assert "photo.jpg" not in markup
+    picked = preview_html(case, "ru", base_dir=folder, picked=frozenset({outside}))
+    assert inside_hash in picked and outside_hash in picked, "a file the user picked is read wherever it is"
+    written = _docx_paragraphs(render.render_docx(case, "ru", base_dir=folder, picked=frozenset({outside})))
+    assert [block.text for block in _blocks(picked)] == written
