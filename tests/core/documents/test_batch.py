@@ -406,3 +406,17 @@ def test_an_unexpected_error_fails_only_its_own_case(tmp_path: Path, monkeypatch
     assert by_row[1].ok and by_row[3].ok and by_row[2].failed
     assert "a bug" in by_row[2].errors[0].message.params["error"]
 
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_long_csv_read_as_a_stream_still_never_replaces_a_document(tmp_path: Path, jobs: int) -> None:
+    source = _rows_csv(tmp_path / "cases.csv", 120)
+    out = tmp_path / "out"
+    out.mkdir()
+    earlier = {n: out / f"cases-row-{n}-observer_removed.ru.docx" for n in (1, 64, 120)}
+    for path in earlier.values():
+        path.write_bytes(b"an earlier batch's document")
+    summary = batch.run_batch(source, out, jobs=jobs)
+    assert (summary.total, summary.rendered, summary.skipped, summary.failed) == (120, 117, 3, 0)
+    assert sorted(r.row_number for r in summary.results if r.skipped) == [1, 64, 120]
+    assert all(path.read_bytes() == b"an earlier batch's document" for path in earlier.values())
+    assert len(list(out.iterdir())) == 120, "one document per row, no second name for a skipped one"
