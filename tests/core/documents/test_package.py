@@ -1,4 +1,4 @@
-"""The .docx package: a valid zip, its fixed parts compressed once and copied; only the body changes."""
+"""The .docx package: a valid zip, its fixed parts compressed once and copied; only the body and trace change."""
 
 from __future__ import annotations
 
@@ -59,6 +59,22 @@ def test_only_the_body_differs_between_documents_the_fixed_parts_are_the_same_by
     second = _raw_entries(render.render_docx(other, "ru", created=MOMENT))
     differing = {name for name in first if first[name] != second[name]}
     assert differing == {"word/document.xml"}
+
+
+def test_the_trace_in_the_properties_is_written_for_each_document_never_copied() -> None:
+    case = Case(template="observer_removed")
+    later = MOMENT + dt.timedelta(hours=1)
+    first = render.render_docx(case, "ru", created=MOMENT)
+    second = render.render_docx(case, "ru", created=later)
+    raw_first, raw_second = _raw_entries(first), _raw_entries(second)
+    differing = {name for name in raw_first if raw_first[name] != raw_second[name]}
+    assert differing == {docx_style.CORE_PROPERTIES, docx_style.CUSTOM_PROPERTIES}
+    for data, moment in ((first, MOMENT), (second, later)):
+        members = _members(data)
+        assert moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode() in members[docx_style.CORE_PROPERTIES][1]
+        assert moment.isoformat().encode() in members[docx_style.CUSTOM_PROPERTIES][1]
+        assert b"observer_removed" in members[docx_style.CUSTOM_PROPERTIES][1]
+        assert b"kzcomplaint" not in members["word/document.xml"][1], "the trace is never on the page"
 
 
 def test_a_member_of_our_zip_writer_is_what_zipfile_reads() -> None:
