@@ -661,7 +661,7 @@ class MainWindow(QMainWindow):
                 # Never lost: the file stays as it is, and what it holds is shown, unbound to it.
                 self.draft.replace_case(salvaged.case, dirty=True)
                 self.wizard.go_to_page(0)
-                self.wizard.go_to_page(6 if self.draft.template_info() is not None else 1)
+                self.wizard.walk_to(6 if self.draft.template_info() is not None else 1)
                 header = self.translator.format(MSG_OPENED_PARTLY, file=error.source)
             self.problems_dialog = ProblemsDialog(
                 self.translator, self.translator.gettext(N_("Open a case file")), error.source, problems, self, header
