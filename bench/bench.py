@@ -6,11 +6,12 @@ min / median / max of both and the ratio of the medians:
 - ``kzcomplaint check CASE`` and ``kzcomplaint deadlines --rule … --event …``
   through the installed console script, beside ``python -c pass`` (the floor
   of any command written in Python);
-- one document, over every example case in kk, ru and en (66 different
-  documents a round, not one case again and again), beside docxtpl with an
-  idiomatic template (one paragraph loop, a branch per style) and beside a
-  minimal writer of the same ``document.xml`` (the same paragraphs, already
-  made, written with f-strings and zipped with :mod:`zipfile`);
+- one document, over every example case in kk, ru and en (all of them each
+  round, not one case again and again), beside docxtpl with an idiomatic
+  template (one paragraph loop, a branch per style) and beside a minimal
+  writer of the same document (the same paragraphs, already made, written
+  with f-strings, zipped with :mod:`zipfile` with the document's own footer
+  and properties);
 - batch of 10,000 case files with one job through the real CLI, beside a
   minimal script doing the same I/O (read and parse every case file, write
   a .docx of its texts with the minimal writer);
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -137,17 +139,17 @@ def minimal_body(paragraphs: list[tuple[str, list[tuple[str, bool, bool]]]], tag
     return "".join(out)
 
 
-def minimal_package(parts: list[tuple[str, bytes]], document_xml: bytes, footer_name: str, footer_xml: bytes) -> bytes:
-    """Zip the parts, every one compressed, as :mod:`zipfile` does by default."""
+def minimal_package(parts: list[tuple[str, bytes]], own: dict[str, bytes]) -> bytes:
+    """Zip the parts, the document's ``own`` in place of the base's, every one compressed as :mod:`zipfile` does."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for name, data in parts:
-            if name == "word/document.xml":
-                data = document_xml
-            elif name == footer_name:
-                data = footer_xml
-            archive.writestr(name, data)
+            archive.writestr(name, own.get(name, data))
     return buffer.getvalue()
+
+
+PROPERTIES = (docx_style.CORE_PROPERTIES, docx_style.CUSTOM_PROPERTIES)
+"""The parts a document writes for itself besides its body: its properties (when and how it was made)."""
 
 
 class FloorWriter:
@@ -155,7 +157,7 @@ class FloorWriter:
 
     def __init__(self) -> None:
         """Take the parts and the document's head and tail from a rendered document of ours."""
-        sample = render.render_blank("observer_removed", "ru")
+        sample = render.render_docx(Case(template="observer_removed", language="ru"), "ru")
         with zipfile.ZipFile(io.BytesIO(sample)) as archive:
             self.parts = [(name, archive.read(name)) for name in archive.namelist()]
         document = dict(self.parts)["word/document.xml"].decode("utf-8")
@@ -163,21 +165,34 @@ class FloorWriter:
         self.tail = document[document.index("<w:sectPr", len(self.head)) :]
         self.footer_name = next(name for name, _ in self.parts if name.startswith("word/footer"))
         # (Run against a version without zip_member, to measure it as it was, the row is left out.)
+        own = ("word/document.xml", *PROPERTIES)
         self.members = [
-            None if name == "word/document.xml" else docx_style.zip_member(name, data, 9) for name, data in self.parts
+            None if name in own else docx_style.zip_member(name, data, 9) for name, data in self.parts
         ] if hasattr(docx_style, "zip_member") else []
 
-    def write(self, paragraphs: list[tuple[str, list[tuple[str, bool, bool]]]], language: str, footer: bytes) -> bytes:
-        """A .docx of ``paragraphs``."""
+    def write(
+        self,
+        paragraphs: list[tuple[str, list[tuple[str, bool, bool]]]],
+        language: str,
+        footer: bytes,
+        properties: dict[str, bytes],
+    ) -> bytes:
+        """A .docx of ``paragraphs``, with its footer and its properties."""
         body = minimal_body(paragraphs, docx_style.LANGUAGE_TAGS[language])
         document = (self.head + body + self.tail).encode("utf-8")
-        return minimal_package(self.parts, document, self.footer_name, footer)
+        return minimal_package(self.parts, {"word/document.xml": document, self.footer_name: footer, **properties})
 
-    def write_copying(self, paragraphs: list[tuple[str, list[tuple[str, bool, bool]]]], language: str) -> bytes:
-        """The same, but the fixed parts and the footer copied already compressed: only the body is deflated."""
+    def write_copying(
+        self, paragraphs: list[tuple[str, list[tuple[str, bool, bool]]]], language: str, properties: dict[str, bytes]
+    ) -> bytes:
+        """The same, but the fixed parts and the footer copied already compressed: the body and properties deflated."""
         body = minimal_body(paragraphs, docx_style.LANGUAGE_TAGS[language])
-        document = docx_style.zip_member("word/document.xml", (self.head + body + self.tail).encode("utf-8"), 1)
-        return docx_style.zip_members([member or document for member in self.members])
+        own = {"word/document.xml": (self.head + body + self.tail).encode("utf-8"), **properties}
+        members = [
+            member or docx_style.zip_member(name, own[name], 1)
+            for (name, _), member in zip(self.parts, self.members, strict=True)
+        ]
+        return docx_style.zip_members(members)
 
 
 def _plain(paragraphs: list[docx_style.Para]) -> list[tuple[str, list[tuple[str, bool, bool]]]]:
@@ -218,7 +233,10 @@ def _docxtpl_template(language: str, footer: str) -> bytes:
     """An idiomatic docxtpl template: one loop over the paragraphs, one branch per style, our house style."""
     from docx import Document
 
-    document = Document(io.BytesIO(docx_style.write_package("", footer)))
+    properties = docx_style.DocumentProperties(
+        title="", language=language, created=dt.datetime.now(dt.UTC), application="docxtpl"
+    )
+    document = Document(io.BytesIO(docx_style.write_package("", footer, properties)))
     styles = [value for name, value in vars(docx_style.Style).items() if name.isupper() and value != "KzFooter"]
     document.add_paragraph("{%p for p in paragraphs %}")
     for index, style in enumerate(styles):
@@ -247,7 +265,8 @@ def document_rows(rounds: int) -> None:
         with zipfile.ZipFile(io.BytesIO(ours)) as archive:
             footer = archive.read(floor.footer_name)
             our_document = archive.read("word/document.xml")
-        floor_bytes = floor.write(_plain(paragraphs), language, footer)
+            properties = {name: archive.read(name) for name in PROPERTIES}
+        floor_bytes = floor.write(_plain(paragraphs), language, footer, properties)
         with zipfile.ZipFile(io.BytesIO(floor_bytes)) as archive:
             if archive.read("word/document.xml") != our_document:
                 common.note(f"note: the minimal writer's document.xml differs from ours for {case.template} {language}")
@@ -256,7 +275,7 @@ def document_rows(rounds: int) -> None:
         key = (case.template, language)
         if key not in templates:
             templates[key] = _docxtpl_template(language, footer_xml)
-        prepared.append((_plain(paragraphs), language, footer, templates[key]))
+        prepared.append((_plain(paragraphs), language, footer, properties, templates[key]))
 
     def ours() -> float:
         started = time.perf_counter()
@@ -266,13 +285,13 @@ def document_rows(rounds: int) -> None:
 
     def minimal() -> float:
         started = time.perf_counter()
-        for paragraphs, language, footer, _ in prepared:
-            floor.write(paragraphs, language, footer)
+        for paragraphs, language, footer, properties, _ in prepared:
+            floor.write(paragraphs, language, footer, properties)
         return (time.perf_counter() - started) / len(jobs)
 
     def docxtpl() -> float:
         started = time.perf_counter()
-        for (case, base, language), (_, _, _, template) in zip(jobs, prepared, strict=True):
+        for (case, base, language), (*_, template) in zip(jobs, prepared, strict=True):
             # The texts come from the same model: docxtpl is given what a template author would pass.
             paragraphs = render.document_paragraphs(case, language, base_dir=base)
             texts = [{"style": p.style, "text": p.text} for p in paragraphs]
@@ -283,8 +302,8 @@ def document_rows(rounds: int) -> None:
 
     def copying() -> float:
         started = time.perf_counter()
-        for paragraphs, language, _, _ in prepared:
-            floor.write_copying(paragraphs, language)
+        for paragraphs, language, _, properties, _ in prepared:
+            floor.write_copying(paragraphs, language, properties)
         return (time.perf_counter() - started) / len(jobs)
 
     peer_rounds = max(3, rounds // 3)
@@ -298,7 +317,8 @@ def document_rows(rounds: int) -> None:
     if "copying" in results:
         common.row("one document, beside writing its XML only", results["ours"], results["copying"], "XML + zip",
                    digits=2)
-        common.note("XML + zip: the paragraphs given, their XML deflated, every fixed part copied already compressed")
+        common.note("XML + zip: the paragraphs given, their XML and the properties deflated, "
+                    "every fixed part copied already compressed")
     common.row("one document, beside docxtpl (loop template)", peer["ours"], peer["docxtpl"], "docxtpl", digits=2)
 
 
