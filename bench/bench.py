@@ -89,15 +89,21 @@ def generate_case_files(folder: Path, count: int) -> None:
         (folder / f"case-{index:05d}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
+_NOT_IN_A_CSV = frozenset({"translations", "filings", "refusals", "answer", "history", "exercise"})
+"""What a case file holds and a CSV row cannot: second-language texts, the after-filing record, an exercise."""
+
+
 def _flatten(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, str]]:
     for key, value in data.items():
         name = f"{prefix}{key}"
+        if key in _NOT_IN_A_CSV:
+            continue
         if key in ("requests", "attachments") and not prefix:
             yield name, " | ".join(value)
         elif key == "evidence" and not prefix:
             for number, item in enumerate(value):
                 for field, text in item.items():
-                    if text:
+                    if text and field not in _NOT_IN_A_CSV:
                         yield f"evidence.{number}.{field}", str(text)
         elif isinstance(value, dict):
             yield from _flatten(value, f"{name}.")
