@@ -372,6 +372,7 @@ def _kept_member(name: str, xml: str) -> ZipMember:
     """A part that repeats from document to document (the footer of a language, the application's name), kept."""
     return zip_member(name, xml.encode("utf-8"), FIXED_LEVEL)
 
+
 CORE_PROPERTIES = "docProps/core.xml"
 APP_PROPERTIES = "docProps/app.xml"
 CUSTOM_PROPERTIES = "docProps/custom.xml"
