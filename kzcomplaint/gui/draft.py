@@ -2,10 +2,12 @@
 
 :class:`DraftController` owns the :class:`~kzcomplaint.core.case.model.Case` being
 edited. Pages write their answers into it and call :meth:`touch`; the
-controller asks the core for problems and deadlines (debounced), autosaves
-into the window's own slot of :mod:`kzcomplaint.core.case.drafts` (locked:
-no other window or copy of the app writes there), and announces changes
-with signals. Pages never talk to each other, only to the controller.
+controller asks the core for problems and deadlines (debounced, on a worker
+thread: the first check of a session loads every rule file, and the window
+must not freeze meanwhile), autosaves into the window's own slot of
+:mod:`kzcomplaint.core.case.drafts` (locked: no other window or copy of the
+app writes there), and announces changes with signals. Pages never talk to
+each other, only to the controller.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from kzcomplaint.core.case import drafts
 from kzcomplaint.core.case.model import Body, Case, Person
 from kzcomplaint.core.text.languages import LANGUAGES
+from kzcomplaint.gui.workers import threads
 
 if TYPE_CHECKING:
     from kzcomplaint.core.documents.templates import Template
@@ -59,6 +62,33 @@ def suggested_stem(case: Case, today: dt.date | None = None) -> str:
     title = safe_file_stem(info.title[language]) if info is not None else ""
     day = (today or dt.date.today()).isoformat()
     return f"{title} {day}" if title else day
+def assess(
+    case: Case, today: dt.date | None, *, base_dir: Path | None = None, picked: frozenset[Path] = frozenset()
+) -> tuple[list[Problem], list[Deadline], str]:
+    """The case's problems and deadlines, and what went wrong computing them (worker thread).
+
+    ``base_dir`` (the case file's folder) and ``picked`` (files the user
+    picked in a dialog) are the evidence files the checker may look at.
+
+    A rule bug must not take the editor down: it is logged for the team and
+    its message shown on the pages, with whatever could still be computed.
+    """
+    from kzcomplaint.core.law import checks, deadlines
+
+    errors = []
+    problems: list[Problem] = []
+    terms: list[Deadline] = []
+    try:
+        problems = list(checks.check_case(case, today=today, base_dir=base_dir, picked=picked))
+    except Exception as error:
+        log.exception("check_case failed")
+        errors.append(str(error))
+    try:
+        terms = list(deadlines.case_deadlines(case, today=today))
+    except Exception as error:
+        log.exception("case_deadlines failed")
+        errors.append(str(error))
+    return problems, terms, "; ".join(errors)
 
 
 class DraftController(QObject):
@@ -96,6 +126,10 @@ class DraftController(QObject):
         wherever they are (others only inside the case file's folder)."""
         self._directory: Directory | None = None
         self.directory_error: DirectoryError | None = None
+        self._checks_asked = 0
+        self._checks_answered = 0
+        self._shown = 0  # the question whose answer problems and deadlines hold
+        self._first_of_case = 1  # the first question about the case being edited
         self._recheck_timer = QTimer(self)
         self._recheck_timer.setSingleShot(True)
         self._recheck_timer.setInterval(RECHECK_DELAY_MS)
@@ -117,9 +151,12 @@ class DraftController(QObject):
         self.picked_files.clear()
         self.dirty = dirty
         self.region = self._infer_region(case)
+        # What the core said about the previous case is not about this one.
+        self.problems, self.deadlines, self.core_error = [], [], ""
+        self._first_of_case = self._checks_asked + 1
         self.caseReplaced.emit()
         self.stateChanged.emit()
-        self._recheck_timer.start()
+        self._recheck_timer.start()  # not at once: at start-up nothing may compete with the first paint
 
     def new_case(self, *, language: str, complainant: Person | None = None, with_representative: bool = False) -> None:
         """Start a new, empty case with the user's defaults."""
@@ -285,28 +322,48 @@ class DraftController(QObject):
     # --- what the core says ------------------------------------------------------------
 
     def recheck(self) -> None:
-        """Ask the core for the case's problems and deadlines now."""
-        self._recheck_timer.stop()
-        from kzcomplaint.core.law import checks, deadlines
+        """Ask the core for the case's problems and deadlines now, on a worker thread.
 
-        errors = []
-        try:
-            base_dir = self.path.parent if self.path is not None else None
-            picked = frozenset(self.picked_files)
-            self.problems = list(
-                checks.check_case(self.case, today=self.effective_today, base_dir=base_dir, picked=picked)
-            )
-        except Exception as error:  # a rule bug must not take the editor down; it is shown
-            log.exception("check_case failed")
-            errors.append(str(error))
-            self.problems = []
-        try:
-            self.deadlines = list(deadlines.case_deadlines(self.case, today=self.effective_today))
-        except Exception as error:  # same: shown on the pages, logged for the team
-            log.exception("case_deadlines failed")
-            errors.append(str(error))
-            self.deadlines = []
-        self.core_error = "; ".join(errors)
+        :attr:`problems` and :attr:`deadlines` keep the last answer until the
+        new one arrives with :attr:`problemsChanged` and :attr:`deadlinesChanged`;
+        an answer about an older state of the case, overtaken by a newer
+        question, is dropped.
+        """
+        self._recheck_timer.stop()
+        self._checks_asked += 1
+        asked = self._checks_asked
+        case, today = self.snapshot(), self.effective_today
+        base_dir = self.path.parent if self.path is not None else None
+        picked = frozenset(self.picked_files)
+
+        def failed(error: Exception) -> None:  # assess catches what the core raises; this is the rest
+            self._answered(asked, ([], [], str(error)))
+
+        threads.run_in_background(
+            lambda: assess(case, today, base_dir=base_dir, picked=picked),
+            on_success=lambda answer: self._answered(asked, answer),
+            on_failure=failed,
+            context=self,
+        )
+
+    @property
+    def checking(self) -> bool:
+        """Whether an answer to :meth:`recheck` is still awaited."""
+        return self._checks_answered < self._checks_asked
+
+    @property
+    def assessed(self) -> bool:
+        """Whether :attr:`problems` and :attr:`deadlines` are about the case being edited (else: not known yet)."""
+        return self._shown >= self._first_of_case
+
+    def _answered(self, asked: int, answer: tuple[list[Problem], list[Deadline], str]) -> None:
+        if asked < self._checks_answered:
+            return  # a newer answer is already shown
+        self._checks_answered = asked
+        if asked < self._checks_asked or asked < self._first_of_case:
+            return  # the case changed since (or was replaced): its own answer is coming
+        self._shown = asked
+        self.problems, self.deadlines, self.core_error = answer
         self.problemsChanged.emit(self.problems)
         self.deadlinesChanged.emit(self.deadlines)
 

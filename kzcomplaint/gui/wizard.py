@@ -133,6 +133,8 @@ MSG_PASSPHRASE_DONE = N_(
     "Protected with your passphrase: {count} file(s) encrypted; from now on nothing is kept unencrypted."
 )
 MSG_PASSPHRASE_REMOVED = N_("The passphrase was removed; {count} file(s) are kept unencrypted again.")
+PREPARE_DELAY_MS = 300
+"""After the first paint, how long the window stays idle before the core's data is read for the first case."""
 
 
 def _delete_on_close(dialog: QWidget) -> None:
@@ -178,6 +180,7 @@ class ComplaintWizard(QWizard):
         self.side.clicked.connect(self._side_clicked)
         self.side.activated.connect(self._side_clicked)
         self._previous_id = -1
+        self._walk_target: int | None = None
         self.currentIdChanged.connect(self._current_changed)
         self.currentIdChanged.connect(self._reload_when_back)
         ui.changed.connect(self.retranslate)
@@ -203,6 +206,19 @@ class ComplaintWizard(QWizard):
         for page_class in page_classes()[len(self._pages) :]:
             self._add_page(page_class)
         self.pagesCreated.emit()
+
+    def build_pages_when_idle(self) -> None:
+        """Build the widgets of the pages not built yet, one page per turn of the event loop."""
+        waiting = [page for page in self._pages if not page.is_built]
+
+        def build_next() -> None:
+            while waiting and waiting[0].is_built:  # built meanwhile because it was needed
+                waiting.pop(0)
+            if waiting:
+                waiting.pop(0).ensure_built()
+                QTimer.singleShot(0, self, build_next)
+
+        QTimer.singleShot(0, self, build_next)
 
     def _add_page(self, page_class: type[BasePage]) -> None:
         page = page_class(self.draft, self.ui, self)
@@ -256,6 +272,7 @@ class ComplaintWizard(QWizard):
 
     def go_to_page(self, page_id: int) -> bool:
         """Walk to ``page_id`` (forward only while the pages allow it); True when reached."""
+        self._stop_walk()
         if self.currentId() < 0:
             return False
         if page_id > 0:
@@ -299,6 +316,52 @@ class ComplaintWizard(QWizard):
                 parts.append(label)
             return parts
         return []
+    def walk_to(self, page_id: int) -> None:
+        """Walk to ``page_id`` one page per turn of the event loop, showing only the page arrived at.
+
+        Opening a case walks through every page before the check page: each
+        page met for the first time is built and laid out, which on the UI
+        thread at once froze the window for a tenth of a second or more. Step
+        by step the window answers between pages; :meth:`go_to_page` (any
+        other way to a page) ends the walk where it is.
+        """
+        self._stop_walk()
+        self._walk_target = page_id
+        self.setUpdatesEnabled(False)
+        QTimer.singleShot(0, self, self._walk_step)
+
+    @property
+    def walking(self) -> bool:
+        """Whether a :meth:`walk_to` is still under way."""
+        return self._walk_target is not None
+
+    def _walk_step(self) -> None:
+        target, current = self._walk_target, self.currentId()
+        if target is None:
+            return
+        if current in (target, -1):
+            self._stop_walk()
+            return
+        self.ensure_pages()
+        page = self.currentPage()
+        if current < target and page is not None and not page.isComplete():
+            self._stop_walk()  # as go_to_page: forward only while the pages allow it
+            return
+        if current < target:
+            self.next()
+        else:
+            self.back()
+        if self.currentId() == current:  # the wizard would not move
+            self._stop_walk()
+            return
+        QTimer.singleShot(0, self, self._walk_step)
+
+    def _stop_walk(self) -> None:
+        if self._walk_target is None:
+            return
+        self._walk_target = None
+        self._current_changed(self.currentId())
+        self.setUpdatesEnabled(True)
 
     def go_to_field(self, path: str) -> QWidget | None:
         """Show the page with the input of ``path`` and give the input the focus."""
@@ -662,7 +725,7 @@ class MainWindow(QMainWindow):
                 # Never lost: the file stays as it is, and what it holds is shown, unbound to it.
                 self.draft.replace_case(salvaged.case, dirty=True)
                 self.wizard.go_to_page(0)
-                self.wizard.go_to_page(6 if self.draft.template_info() is not None else 1)
+                self.wizard.walk_to(6 if self.draft.template_info() is not None else 1)
                 header = self.translator.format(MSG_OPENED_PARTLY, file=error.source)
             self.problems_dialog = ProblemsDialog(
                 self.translator, self.translator.gettext(N_("Open a case file")), error.source, problems, self, header
@@ -673,7 +736,7 @@ class MainWindow(QMainWindow):
         self.settings.last_folder = str(path.parent)
         self.show_status(Message(N_("Opened: {file}"), file=str(path)))
         self.wizard.go_to_page(0)
-        self.wizard.go_to_page(6 if self.draft.template_info() is not None else 1)
+        self.wizard.walk_to(6 if self.draft.template_info() is not None else 1)
         return True
 
     def save(self) -> bool:
@@ -796,7 +859,7 @@ class MainWindow(QMainWindow):
         """Continue with ``autosave`` in this window; list what was left out of a draft read in part."""
         self.draft.restore(autosave)
         self.wizard.go_to_page(0)
-        self.wizard.go_to_page(1 if self.draft.template_info() is None else 6)
+        self.wizard.walk_to(1 if self.draft.template_info() is None else 6)
         if autosave.problems:
             self._show_draft_problems(autosave, self.translator.format(MSG_KEPT_PARTLY, file=str(autosave.kept)))
 
@@ -1141,6 +1204,23 @@ class MainWindow(QMainWindow):
         self.start_page.release_terms()
         self.wizard.ensure_pages()
         self.firstPainted.emit()
+        QTimer.singleShot(PREPARE_DELAY_MS, self, self._prepare)
+
+    def _prepare(self) -> None:
+        """Once the window has been idle a moment, make ready what opening a case needs.
+
+        First the core's data, read on a worker thread; then the pages'
+        widgets, one page per turn of the event loop (building them while the
+        worker reads would make each wait for the other). Opening a case then
+        fills widgets that exist with data that is loaded.
+        """
+        from kzcomplaint.gui.workers import threads
+        from kzcomplaint.gui.workers.warmup import warm_core
+
+        def build(_result: object) -> None:
+            self.wizard.build_pages_when_idle()
+
+        threads.run_in_background(warm_core, on_success=build, on_failure=build, context=self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """With unsaved answers, ask to save, discard or cancel; then give up the autosave slot."""

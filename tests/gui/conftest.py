@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 
@@ -46,4 +47,9 @@ def make_window(qtbot, kz_home: Path) -> Iterator:
         window.draft.close_slot()
         window.ui.set_language("en")
         window.deleteLater()
+    QApplication.processEvents()
+    # Deleted now, not at some later test's event loop: a window left alive would
+    # start its own idle work (reading the core's data) in the middle of that test.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    threads.wait_for_all()
     QApplication.processEvents()

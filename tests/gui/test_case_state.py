@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from gui_cases import complete_case
+from gui_cases import complete_case, wait_assessed
 from PySide6.QtCore import Qt
 
 FACTS_PAGE = 3
@@ -199,6 +199,7 @@ def test_files_picked_for_one_case_are_not_read_for_the_next(make_window, qtbot,
 
     def unread() -> set[str]:
         window.draft.recheck()
+        wait_assessed(window, qtbot)
         return {problem.field for problem in window.draft.problems if problem.code == "evidence.unreadable"}
 
     assert window.wizard.go_to_page(FACTS_PAGE)

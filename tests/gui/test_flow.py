@@ -69,6 +69,7 @@ def test_fix_defects_through_go_to_field_then_export(make_window, qtbot, tmp_pat
     assert wizard.go_to_page(CHECK_PAGE)
     check = wizard.currentPage()
     assert isinstance(check, CheckPage)
+    qtbot.waitUntil(lambda: not window.draft.checking)  # the check runs off the UI thread
     first = [problem.field for problem in window.draft.problems if problem.blocking]
     assert {"complainant.iin", "complainant.phone", "contested.date", "respondent.address"} <= set(first)
     # Blocking problems are listed first.
@@ -96,6 +97,7 @@ def test_fix_defects_through_go_to_field_then_export(make_window, qtbot, tmp_pat
             _type_into(qtbot, target, FIXES[problem.field])
         wizard.go_to_page(CHECK_PAGE)
         window.draft.recheck()
+        qtbot.waitUntil(lambda: not window.draft.checking)
     assert not [problem for problem in window.draft.problems if problem.blocking], [
         (problem.code, problem.field) for problem in window.draft.problems
     ]

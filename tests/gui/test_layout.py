@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from gui_cases import complete_case
+from gui_cases import complete_case, wait_assessed
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -145,7 +145,7 @@ def test_the_start_pages_term_column_is_not_squeezed(make_window, qtbot, tmp_pat
 
 @pytest.mark.parametrize("size", [(1366, 768), (1280, 720)], ids=["1366x768", "1920x1080-at-150%"])
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
-def test_nothing_is_cut_off_on_any_page(make_window, size: tuple[int, int], language: str) -> None:
+def test_nothing_is_cut_off_on_any_page(make_window, qtbot, size: tuple[int, int], language: str) -> None:
     from PySide6.QtWidgets import QTabWidget
     from screen_texts import cut_off
 
@@ -158,6 +158,7 @@ def test_nothing_is_cut_off_on_any_page(make_window, size: tuple[int, int], lang
     case.contested = dataclasses.replace(case.contested, type="decision")
     case.representative = Person(full_name="Адвокатов Тест", role="lawyer")
     window.draft.replace_case(case)
+    wait_assessed(window, qtbot)  # the Check page's texts come from the check, which runs off the UI thread
     bad = []
     for page_id in range(8):
         assert window.wizard.go_to_page(page_id)
@@ -167,6 +168,7 @@ def test_nothing_is_cut_off_on_any_page(make_window, size: tuple[int, int], lang
             for tabs in tab_widgets:
                 tabs.setCurrentIndex(min(tab, tabs.count() - 1))
             QApplication.processEvents()
+            QApplication.processEvents()  # a label's new text lays its parents out on the next turn
             bad += [(page_id, *found) for found in cut_off(window)]
     assert not bad, bad
     assert window.width() <= size[0] and window.height() <= size[1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from gui_cases import complete_case
+from gui_cases import complete_case, wait_assessed
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -26,6 +26,7 @@ def test_respondent_address_problem_names_the_body_and_the_tab(make_window, qtbo
     case.respondent = dataclasses.replace(case.respondent, address="", phone="")
     window.draft.replace_case(case)
     assert window.wizard.go_to_page(CHECK_PAGE)
+    wait_assessed(window, qtbot)
     check = window.wizard.currentPage()
     problem = _select(check, "respondent.address_missing")
     message = problem.message["ru"]
@@ -45,12 +46,13 @@ def test_respondent_address_problem_names_the_body_and_the_tab(make_window, qtbo
     assert parties.tabs.tabText(parties.tabs.currentIndex()) == "Ответчик"
 
 
-def test_kazakh_and_english_messages_name_the_body(make_window) -> None:
+def test_kazakh_and_english_messages_name_the_body(make_window, qtbot) -> None:
     window = make_window("kk")
     case = complete_case()
     case.respondent = dataclasses.replace(case.respondent, address="", phone="", email="")
     window.draft.replace_case(case)
     window.draft.recheck()
+    wait_assessed(window, qtbot)
     for code in ("respondent.address_missing", "respondent.contacts_missing"):
         problem = next(p for p in window.draft.problems if p.code == code)
         assert "№ 123 учаскелік сайлау комиссиясы" in problem.message["kk"], code
@@ -58,12 +60,13 @@ def test_kazakh_and_english_messages_name_the_body(make_window) -> None:
         assert "Участковая избирательная комиссия № 123" in problem.message["ru"], code
 
 
-def test_addressee_problem_names_the_addressee_level(make_window) -> None:
+def test_addressee_problem_names_the_addressee_level(make_window, qtbot) -> None:
     window = make_window("en")
     case = complete_case()
     case.addressee = dataclasses.replace(case.addressee, name="")
     window.draft.replace_case(case)
     assert window.wizard.go_to_page(CHECK_PAGE)
+    wait_assessed(window, qtbot)
     check = window.wizard.currentPage()
     problem = _select(check, "addressee.name_missing")
     assert "territorial election commission" in problem.message["en"]

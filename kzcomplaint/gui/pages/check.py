@@ -37,6 +37,7 @@ UnreadSource = Callable[[], list[tuple[str, str, str]]]
 """(path, where the field is, the text typed) of every input whose text could not be read."""
 
 MSG_SUMMARY_NONE = N_("No problem found: the document may be filed.")
+MSG_CHECKING = N_("Checking the case…")
 MSG_SUMMARY = N_("Blocking problems: {blocking} (fix them before filing). Warnings: {warnings}.")
 MSG_SUMMARY_WARNINGS = N_("No blocking problem. Warnings to read before filing: {warnings}.")
 MSG_CORE_ERROR = N_("The check could not be completed: {reason}")
@@ -223,7 +224,9 @@ class CheckPage(BasePage):
         tr = self.translator
         problems = self.draft.problems
         blocking = self.draft.blocking_count()
-        if self.draft.core_error:
+        if not self.draft.assessed:
+            self.summary.show_ok(tr.gettext(MSG_CHECKING))  # never "no problem" before the check has run
+        elif self.draft.core_error:
             self.summary.show_error(tr.format(MSG_CORE_ERROR, reason=self.draft.core_error))
         elif not problems:
             self.summary.show_ok(tr.gettext(MSG_SUMMARY_NONE))

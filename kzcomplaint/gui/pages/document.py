@@ -29,7 +29,8 @@ from kzcomplaint.gui.workers import threads
 
 log = logging.getLogger(__name__)
 
-PREVIEW_DELAY_MS = 500
+PREVIEW_DELAY_MS = 100
+"""How long typing must pause before the preview follows (it takes a few milliseconds to make)."""
 MSG_UPDATING = N_("Updating the preview…")
 MSG_NO_KIND = N_("Choose what happened first: the document follows from it.")
 MSG_PREVIEW_FAILED = N_("The preview could not be made: {reason}")
@@ -239,7 +240,7 @@ class DocumentPage(BasePage):
             # After the render, whose reads are cached: the files the document says nothing about, and why.
             return text, [note for _field, note in evidence.evidence_notes(case, base_dir, picked=picked)]
 
-        threads.run_in_background(work, on_success=done, on_failure=failed)
+        threads.run_in_background(work, on_success=done, on_failure=failed, context=self)
 
     def _show_evidence_notes(self, notes: list[Message]) -> None:
         """Say which evidence files were not read (outside the case's folder and not picked here, …)."""

@@ -104,9 +104,9 @@ def test_example_renders_with_every_admissibility_detail(path: Path, lang: str) 
     for value in (case.filing_date, case.contested.date):
         if value:
             assert legal_dates.format_legal_date(value, lang) in text
-    context = render.build_context(case, template, lang)
+    conditions = templates.TextRenderer(render.build_context(case, template, lang))
     for provision in template.legal_basis:
-        if provision.when and not template.compiled.conditions[provision.when](**context):
+        if provision.when and not conditions.evaluate(template.compiled.conditions[provision.when]):
             assert f"{provision.citation.text(lang)} — {provision.summary[lang]}" not in text
             continue
         assert f"{provision.citation.text(lang)} — {provision.summary[lang]}" in text
