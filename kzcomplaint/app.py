@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from kzcomplaint.core.text.i18n import N_, default_ui_language
+from kzcomplaint.core.text.i18n import N_, Translator, default_ui_language
 from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES
 
 if TYPE_CHECKING:
@@ -37,6 +37,10 @@ SELF_TEST_LANGUAGES = DOCUMENT_LANGUAGES
 MSG_NO_DISPLAY = N_(
     "kzcomplaint: no graphical display was found. Use the command line (kzcomplaint --help) "
     "or check the installation with kzcomplaint --self-test."
+)
+MSG_MISSING_LIBRARIES = N_(
+    "kzcomplaint cannot open its window: the system libraries {libraries} are missing. "
+    "Install them and start again; on Debian or Ubuntu: sudo apt install {packages}"
 )
 MSG_CRASH = N_("Something went wrong: {reason}")
 MSG_CRASH_WHAT_TO_DO = N_(
@@ -151,6 +155,22 @@ def install_excepthook(window: MainWindow, log_path: Path | None) -> None:
     sys.excepthook = hook
 
 
+def _missing_system_libraries() -> list[str]:
+    """The system libraries Qt's X11 window needs that are not installed (checked before Qt would abort)."""
+    from kzcomplaint.gui import platform_check
+
+    if not platform_check.uses_xcb():
+        return []
+    return platform_check.missing_libraries()
+
+
+def _missing_message(tr: Translator, libraries: list[str]) -> str:
+    from kzcomplaint.gui import platform_check
+
+    packages = " ".join(dict.fromkeys(platform_check.package_for(library) for library in libraries))
+    return tr.format(MSG_MISSING_LIBRARIES, libraries=", ".join(libraries), packages=packages)
+
+
 def _ask_first_run(ui: UiLanguage, settings: UiSettings) -> None:
     from kzcomplaint.gui.dialogs.first_run import FirstRunDialog
 
@@ -172,11 +192,28 @@ def main(self_test: bool = False, ui_language: str | None = None) -> int:
         tr = translator(ui_language or default_ui_language())
         print(tr.gettext(MSG_NO_DISPLAY), file=sys.stderr)
         return 2
+    missing = _missing_system_libraries()
+    if missing:
+        from kzcomplaint.core.text.i18n import translator
+
+        tr = translator(ui_language or default_ui_language())
+        print(_missing_message(tr, missing), file=sys.stderr)
+        return 2
     if hasattr(os, "umask"):
         # Whatever the app writes (the log, ui.ini, drafts, documents) is the owner's only.
         os.umask(0o077)
     _import_before_qt()
-    app = create_application()
+    try:
+        app = create_application()
+    except ImportError as error:  # Qt's own libraries need one the system lacks (libEGL, libxkbcommon…)
+        from kzcomplaint.core.text.i18n import translator
+        from kzcomplaint.gui import platform_check
+
+        libraries = platform_check.not_found_in_dlopen(str(error))
+        if not libraries:
+            raise
+        print(_missing_message(translator(ui_language or default_ui_language()), libraries), file=sys.stderr)
+        return 2
     log_path = _setup_logging()
     clean_up_at_start()
     from kzcomplaint.gui.i18n import UiLanguage

@@ -29,6 +29,38 @@ _OUTPUT_ERRORS = frozenset(
 )
 
 
+# argparse's own texts (Python 3.11–3.13), marked so that they are translated in the
+# app's catalogue: the help and the usage errors come in the user's language.
+ARGPARSE_TEXTS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"),
+    N_("ignored explicit argument %r"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+    N_("can't open '%(filename)s': %(error)s"),
+)
+
+
+def _translate_argparse(tr: Translator) -> None:
+    """Make argparse word its help and errors through ``tr`` (it looks its gettext up when it formats)."""
+    import argparse
+
+    argparse._ = tr.gettext  # type: ignore[attr-defined]  # argparse's module-level gettext
+    argparse.ngettext = tr.ngettext  # type: ignore[attr-defined]  # likewise for plural texts
+
+
 def _parser_class() -> type[argparse.ArgumentParser]:
     """An argument parser whose usage errors exit with code 2 (argparse is imported only to parse a command)."""
     import argparse
@@ -45,6 +77,7 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     """Build the parser with help texts in ``tr``'s language."""
     _Parser = _parser_class()  # noqa: N806 - a class
     t = tr.gettext
+    _translate_argparse(tr)
     common = _Parser(add_help=False)
     common.add_argument(
         "--ui-lang", choices=LANGUAGES, help=t(N_("language of messages (default: system locale)"))
@@ -54,7 +87,12 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
         description=t(N_("Election complaints for Kazakhstan that are complete in form and filed in time.")),
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"kzcomplaint {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"kzcomplaint {__version__}",
+        help=t(N_("show the program's version number and exit")),
+    )
     parser.add_argument(
         "--self-test",
         action="store_true",

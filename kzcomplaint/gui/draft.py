@@ -15,16 +15,19 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import logging
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kzcomplaint.core.case import drafts
-from kzcomplaint.core.case.model import Case, Person
+from kzcomplaint.core.case.model import Body, Case, Person
+from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui.workers import threads
 
 if TYPE_CHECKING:
+    from kzcomplaint.core.documents.templates import Template
     from kzcomplaint.core.law.catalog import TemplateInfo
     from kzcomplaint.core.law.checks import Problem
     from kzcomplaint.core.law.deadlines import Deadline
@@ -33,9 +36,32 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 AUTOSAVE_INTERVAL_MS = 5_000
+FILE_STEM_CHARS = 60
+"""A suggested file name keeps at most this much of the kind's title (paths stay short on Windows)."""
 RECHECK_DELAY_MS = 250
 
 
+def safe_file_stem(text: str) -> str:
+    """``text`` as a file name every system takes: no character Windows refuses, at most :data:`FILE_STEM_CHARS`."""
+    text = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text)
+    return " ".join(text.split())[:FILE_STEM_CHARS].rstrip(" .,")
+
+
+def suggested_stem(case: Case, today: dt.date | None = None) -> str:
+    """A name for a case's files in the user's words: the kind's title in the document language and the date.
+
+    Never the kind's id (``observer_removed``): that is the app's word, not the user's.
+    """
+    from kzcomplaint.core.law import catalog
+
+    try:
+        info = catalog.get(case.template) if case.template else None
+    except catalog.UnknownTemplateError:
+        info = None
+    language = case.language if case.language in LANGUAGES else "ru"
+    title = safe_file_stem(info.title[language]) if info is not None else ""
+    day = (today or dt.date.today()).isoformat()
+    return f"{title} {day}" if title else day
 def assess(
     case: Case, today: dt.date | None, *, base_dir: Path | None = None, picked: frozenset[Path] = frozenset()
 ) -> tuple[list[Problem], list[Deadline], str]:
@@ -115,9 +141,14 @@ class DraftController(QObject):
     # --- the case ------------------------------------------------------------------
 
     def replace_case(self, case: Case, *, path: Path | None = None, dirty: bool = False) -> None:
-        """Make ``case`` the case being edited (opened from ``path``, or new when None)."""
+        """Make ``case`` the case being edited (opened from ``path``, or new when None).
+
+        Files picked for the last case are not this one's: only the dialog may
+        make a file outside the case's folder readable, for the case it was picked for.
+        """
         self.case = case
         self.path = path
+        self.picked_files.clear()
         self.dirty = dirty
         self.region = self._infer_region(case)
         # What the core said about the previous case is not about this one.
@@ -134,8 +165,36 @@ class DraftController(QObject):
             case.complainant = copy.deepcopy(complainant)
         if with_representative:
             case.representative = Person(role="lawyer")
-        self.picked_files.clear()
         self.replace_case(case)
+
+    def set_template(self, template_id: str) -> None:
+        """Choose the document kind; the respondent and addressee follow it where it does not allow them."""
+        if template_id == self.case.template:
+            return
+        self.case.template = template_id
+        self._follow_kind()
+
+    def set_respondent_level(self, level: str) -> None:
+        """Whose act is contested; the addressee follows when the law does not lead to it from there."""
+        if not level or level == self.case.respondent.level:
+            return
+        self.case.respondent.level = level
+        self._follow_kind()
+
+    def _follow_kind(self) -> None:
+        """The kind's own levels and the first route the law gives (the core decides; the user may change them)."""
+        if self.template_info() is None:
+            return
+        from kzcomplaint.core.law import defaults
+
+        case = self.case
+        on = case.filing_date or self.effective_today  # the day the checker takes the routes on
+        levels = defaults.kind_levels(case.template, case.respondent.level, case.addressee.level, on=on)
+        # A body of another level is another body: its name and contacts are not carried over.
+        if levels.respondent != case.respondent.level:
+            case.respondent = Body(level=levels.respondent)
+        if levels.addressee != case.addressee.level:
+            case.addressee = Body(level=levels.addressee)
 
     def touch(self) -> None:
         """Pages call this after writing an answer into :attr:`case`."""
@@ -161,12 +220,58 @@ class DraftController(QObject):
             return None
 
     def set_document_language(self, language: str) -> None:
-        """Write the document in ``language``; bodies from the directory follow in their names."""
-        if language == self.case.language:
+        """Write the document in ``language``; bodies from the directory follow in their names.
+
+        Facts and requests the app drafted (not edited by the user since) are
+        drafted again in the new language; what the user wrote stays as written.
+        """
+        old = self.case.language
+        if language == old:
             return
+        facts_followed = bool(self.case.facts.strip()) and self.case.facts == self.drafted_facts(old)
+        requests_followed = bool(self.case.requests) and self.case.requests == self.suggested_requests(old)
         self.case.language = language
         for body in (self.case.respondent, self.case.addressee):
             body.name = self.directory.localized_name(body, language)
+        if facts_followed:
+            self.case.facts = self.drafted_facts(language)
+        if requests_followed:
+            self.case.requests = self.suggested_requests(language)
+
+    def template(self) -> Template | None:
+        """The text of the chosen document kind (None when no kind, or its text cannot be used)."""
+        if not self.case.template:
+            return None
+        from kzcomplaint.core.documents import templates
+
+        try:
+            return templates.load_template(self.case.template)
+        except (templates.TemplateError, LookupError, OSError):
+            return None
+
+    def drafted_facts(self, language: str) -> str:
+        """The facts as the app drafts them from the answers in ``language`` ("" without a kind)."""
+        template = self.template()
+        if template is None or language not in LANGUAGES:
+            return ""
+        from kzcomplaint.core.documents.facts import draft_facts
+
+        return draft_facts(self.case, language, template=template)
+
+    def suggested_requests(self, language: str) -> list[str]:
+        """The kind's suggested requests, filled in for this case in ``language`` ([] without a kind)."""
+        template = self.template()
+        if template is None or language not in LANGUAGES:
+            return []
+        from kzcomplaint.core.documents import render
+
+        return render.default_requests(self.case, language, template=template)
+
+    def file_stem(self) -> str:
+        """A name for this case's files: its file's name, or :func:`suggested_stem`."""
+        if self.path is not None:
+            return self.path.stem
+        return suggested_stem(self.case, self.today)
 
     @property
     def effective_today(self) -> dt.date | None:
@@ -311,7 +416,6 @@ class DraftController(QObject):
         case = caseio.load_case(path)
         self.case = case
         self._remember(path)
-        self.picked_files.clear()
         self.replace_case(case, path=path)
 
     def _remember(self, path: Path) -> None:
@@ -366,5 +470,4 @@ class DraftController(QObject):
         if self.slot is not None and self.slot is not autosave.slot:
             self.slot.close()
         self.slot = autosave.slot
-        self.picked_files.clear()
         self.replace_case(autosave.case, path=autosave.source, dirty=True)

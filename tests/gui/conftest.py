@@ -31,7 +31,8 @@ def make_window(qtbot, kz_home: Path) -> Iterator:
         # Closing asks about unsaved answers (a modal question); a test that wants
         # that answers it itself, and at the end of a test nothing is kept.
         qtbot.addWidget(window, before_close_func=_forget_unsaved)
-        with qtbot.waitExposed(window):
+        # Painted: what the window finishes after its first paint (the other pages, the input guard) is done.
+        with qtbot.waitSignal(window.firstPainted, timeout=10_000), qtbot.waitExposed(window):
             window.show()
         with qtbot.waitActive(window):
             window.activateWindow()

@@ -1019,7 +1019,10 @@ def language_notes(case: Case, language: str) -> list[Message]:
         if column in repeated:
             continue  # said once below: the column repeats the other's text
         texts = case.texts_in(column)
-        note = detect.mixed_language_note([texts.facts, *texts.details.values(), *texts.requests], column)
+        # Each text on its own: the app's suggested requests in the column's language
+        # must not outweigh the user's facts written in another.
+        own = (text for text in (texts.facts, *texts.details.values(), *texts.requests) if text.strip())
+        note = next((found for text in own if (found := detect.mixed_language_note([text], column))), None)
         if note is not None and all((n.msgid, n.params) != (note.msgid, note.params) for n in notes):
             notes.append(note)
     for column in repeated:
