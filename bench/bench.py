@@ -1,130 +1,460 @@
-"""Benchmark of document rendering (``make bench``): prints figures, asserts nothing.
+"""Benchmark of the command line, one document and batch (``make bench``): prints figures, asserts nothing.
 
-1. Median time to render one document warm, per language.
-2. The same document rendered by docxtpl (a .docx template with one Jinja
-   placeholder per paragraph, in the same styles, built in a temporary folder
-   from the same house-style base), and the ratio.
-3. Throughput of ``batch`` on 1,000 generated cases with 2 jobs.
-4. Peak memory (maxrss) of this process and of its children.
+Each row measures ours and a peer or floor in alternating rounds and prints
+min / median / max of both and the ratio of the medians:
 
-Aims: one document well under 10 ms warm, at least 3x faster than docxtpl,
-1,000 cases in under 10 s.
+- ``kzcomplaint check CASE`` and ``kzcomplaint deadlines --rule … --event …``
+  through the installed console script, beside ``python -c pass`` (the floor
+  of any command written in Python);
+- one document, over every example case in kk, ru and en (all of them each
+  round, not one case again and again), beside docxtpl with an idiomatic
+  template (one paragraph loop, a branch per style) and beside a minimal
+  writer of the same document (the same paragraphs, already made, written
+  with f-strings, zipped with :mod:`zipfile` with the document's own footer
+  and properties);
+- batch of 10,000 case files with one job through the real CLI, beside a
+  minimal script doing the same I/O (read and parse every case file, write
+  a .docx of its texts with the minimal writer);
+- batch of a 10,000-row CSV through the real CLI: peak memory of the largest
+  process, beside the same command on a 100-row CSV (flat memory means the
+  same figure), and the time to the first document written.
+
+    .venv/bin/python bench/bench.py [--cases 10000] [--rounds 15] [--batch-rounds 3] [--only cli,document,batch,csv]
 """
 
 from __future__ import annotations
 
+import argparse
+import csv
+import datetime as dt
 import io
 import json
-import resource
-import statistics
+import os
+import shutil
+import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Callable
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import common  # noqa: E402
+
 from kzcomplaint.core.case import caseio  # noqa: E402
 from kzcomplaint.core.case.model import Case  # noqa: E402
-from kzcomplaint.core.documents import batch, docx_style, render  # noqa: E402
+from kzcomplaint.core.documents import docx_style, render  # noqa: E402
 from kzcomplaint.core.files import resources  # noqa: E402
 
-BATCH_CASES = 1000
-BATCH_JOBS = 2
+LANGUAGES = ("kk", "ru", "en")
+FLOOR_SCRIPT = Path(__file__).resolve().parent / "batch_floor.py"
 
 
-def _median_ms(action: Callable[[], object], runs: int) -> float:
-    action()  # warm
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
+# ── Varied cases ────────────────────────────────────────────────────────
 
 
-def _sample() -> tuple[Case, Path]:
-    examples = sorted(resources.examples_dir().glob("*.json"))
-    preferred = [p for p in examples if p.stem == "observer_removed"] or examples
-    if not preferred:
+def examples() -> list[tuple[Case, Path]]:
+    """Every example case with its folder."""
+    paths = sorted(resources.examples_dir().glob("*.json"))
+    if not paths:
         sys.exit("bench: no example case in examples/")
-    return caseio.load_case(preferred[0]), preferred[0].parent
+    return [(caseio.load_case(path), path.parent) for path in paths]
 
 
-def _docxtpl_renderer(case: Case, language: str, base_dir: Path, folder: Path) -> Callable[[], bytes]:
-    """A docxtpl template with the same paragraphs, styles and footer as our document."""
+def example_data() -> list[dict[str, Any]]:
+    """The example case files as data."""
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(resources.examples_dir().glob("*.json"))]
+
+
+def varied(data: dict[str, Any], index: int) -> dict[str, Any]:
+    """A copy of an example made different: another name, precinct, language and facts line."""
+    copy = json.loads(json.dumps(data))
+    copy["complainant"]["full_name"] = f"Тестова Айгуль {index:05d}"
+    copy["respondent"]["number"] = str(100 + index % 900)
+    copy["language"] = LANGUAGES[index % 3]
+    copy["facts"] = f"{copy.get('facts', '')}\nЗапись {index}."
+    return copy
+
+
+def generate_case_files(folder: Path, count: int) -> None:
+    """``count`` case files made from the examples."""
+    bases = example_data()
+    folder.mkdir(parents=True, exist_ok=True)
+    for index in range(count):
+        data = varied(bases[index % len(bases)], index)
+        (folder / f"case-{index:05d}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+_NOT_IN_A_CSV = frozenset({"translations", "filings", "refusals", "answer", "history", "exercise"})
+"""What a case file holds and a CSV row cannot: second-language texts, the after-filing record, an exercise."""
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, str]]:
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if key in _NOT_IN_A_CSV:
+            continue
+        if key in ("requests", "attachments") and not prefix:
+            yield name, " | ".join(value)
+        elif key == "evidence" and not prefix:
+            for number, item in enumerate(value):
+                for field, text in item.items():
+                    if text and field not in _NOT_IN_A_CSV:
+                        yield f"evidence.{number}.{field}", str(text)
+        elif isinstance(value, dict):
+            yield from _flatten(value, f"{name}.")
+        elif value is not None and key != "format":
+            yield name, str(value)
+
+
+def generate_csv(path: Path, count: int) -> None:
+    """A CSV of ``count`` cases (one per row, dotted columns) made from the examples."""
+    bases = example_data()
+    rows = [dict(_flatten(varied(bases[index % len(bases)], index))) for index in range(count)]
+    columns = sorted({column for row in rows for column in row})
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, delimiter=";")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+# ── The floor: a minimal writer of the same document.xml ────────────────
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def minimal_body(paragraphs: list[tuple[str, list[tuple[str, bool, bool]]]], tag: str) -> str:
+    """The body XML of (style, [(text, bold, italic)]) paragraphs, the way a short script writes it."""
+    out = []
+    for style, runs in paragraphs:
+        xml = []
+        for text, bold, italic in runs:
+            props = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
+            pieces = []
+            for number, line in enumerate(text.split("\n")):
+                if number:
+                    pieces.append("<w:br/>")
+                if line:
+                    pieces.append(f'<w:t xml:space="preserve">{line.translate(_ESCAPES)}</w:t>')
+            xml.append(f'<w:r><w:rPr>{props}<w:lang w:val="{tag}"/></w:rPr>{"".join(pieces)}</w:r>')
+        out.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{"".join(xml)}</w:p>')
+    return "".join(out)
+
+
+def minimal_package(parts: list[tuple[str, bytes]], own: dict[str, bytes]) -> bytes:
+    """Zip the parts, the document's ``own`` in place of the base's, every one compressed as :mod:`zipfile` does."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name, data in parts:
+            archive.writestr(name, own.get(name, data))
+    return buffer.getvalue()
+
+
+PROPERTIES = (docx_style.CORE_PROPERTIES, docx_style.CUSTOM_PROPERTIES)
+"""The parts a document writes for itself besides its body: its properties (when and how it was made)."""
+
+
+class FloorWriter:
+    """The fixed parts of our base package, written around prepared paragraphs by the minimal writer."""
+
+    def __init__(self) -> None:
+        """Take the parts and the document's head and tail from a rendered document of ours."""
+        sample = render.render_docx(Case(template="observer_removed", language="ru"), "ru")
+        with zipfile.ZipFile(io.BytesIO(sample)) as archive:
+            self.parts = [(name, archive.read(name)) for name in archive.namelist()]
+        document = dict(self.parts)["word/document.xml"].decode("utf-8")
+        self.head = document[: document.index("<w:body>") + len("<w:body>")]
+        self.tail = document[document.index("<w:sectPr", len(self.head)) :]
+        self.footer_name = next(name for name, _ in self.parts if name.startswith("word/footer"))
+        # (Run against a version without zip_member, to measure it as it was, the row is left out.)
+        own = ("word/document.xml", *PROPERTIES)
+        self.members = [
+            None if name in own else docx_style.zip_member(name, data, 9) for name, data in self.parts
+        ] if hasattr(docx_style, "zip_member") else []
+
+    def write(
+        self,
+        paragraphs: list[tuple[str, list[tuple[str, bool, bool]]]],
+        language: str,
+        footer: bytes,
+        properties: dict[str, bytes],
+    ) -> bytes:
+        """A .docx of ``paragraphs``, with its footer and its properties."""
+        body = minimal_body(paragraphs, docx_style.LANGUAGE_TAGS[language])
+        document = (self.head + body + self.tail).encode("utf-8")
+        return minimal_package(self.parts, {"word/document.xml": document, self.footer_name: footer, **properties})
+
+    def write_copying(
+        self, paragraphs: list[tuple[str, list[tuple[str, bool, bool]]]], language: str, properties: dict[str, bytes]
+    ) -> bytes:
+        """The same, but the fixed parts and the footer copied already compressed: the body and properties deflated."""
+        body = minimal_body(paragraphs, docx_style.LANGUAGE_TAGS[language])
+        own = {"word/document.xml": (self.head + body + self.tail).encode("utf-8"), **properties}
+        members = [
+            member or docx_style.zip_member(name, own[name], 1)
+            for (name, _), member in zip(self.parts, self.members, strict=True)
+        ]
+        return docx_style.zip_members(members)
+
+
+def _plain(paragraphs: list[docx_style.Para]) -> list[tuple[str, list[tuple[str, bool, bool]]]]:
+    return [(p.style, [(r.text, r.bold, r.italic) for r in p.runs]) for p in paragraphs]
+
+
+# ── Rows ────────────────────────────────────────────────────────────────
+
+
+def cli_rows(rounds: int, home: Path) -> None:
+    """``check`` and ``deadlines --rule`` beside ``python -c pass``."""
+    env = common.quiet_env(home)
+    case = str(resources.examples_dir() / "observer_removed.json")
+    floor = [sys.executable, "-c", "pass"]
+    commands = {
+        "kzcomplaint check CASE": [str(common.SCRIPT), "--ui-lang", "ru", "check", case],
+        "deadlines --rule … --event …": [
+            str(common.SCRIPT),
+            "--ui-lang",
+            "ru",
+            "deadlines",
+            "--rule",
+            "election.appeal_filing",
+            "--event",
+            "2024-03-11",
+        ],
+    }
+    aims = {"kzcomplaint check CASE": "< 150 ms", "deadlines --rule … --event …": "< 100 ms"}
+    for title, command in commands.items():
+        results = common.alternate(
+            {"ours": lambda c=command: common.spawn_seconds(c, env=env), "floor": lambda: common.spawn_seconds(floor)},
+            rounds,
+        )
+        common.row(title, results["ours"], results["floor"], "python -c pass", aim=aims[title])
+
+
+def _docxtpl_template(language: str, footer: str) -> bytes:
+    """An idiomatic docxtpl template: one loop over the paragraphs, one branch per style, our house style."""
     from docx import Document
+
+    properties = docx_style.DocumentProperties(
+        title="", language=language, created=dt.datetime.now(dt.UTC), application="docxtpl"
+    )
+    document = Document(io.BytesIO(docx_style.write_package("", footer, properties)))
+    styles = [value for name, value in vars(docx_style.Style).items() if name.isupper() and value != "KzFooter"]
+    document.add_paragraph("{%p for p in paragraphs %}")
+    for index, style in enumerate(styles):
+        keyword = "if" if index == 0 else "elif"
+        document.add_paragraph(f'{{%p {keyword} p.style == "{style}" %}}')
+        document.add_paragraph("{{ p.text }}", style=style)
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p endfor %}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def document_rows(rounds: int) -> None:
+    """One document, over varied cases: ours, docxtpl, and the minimal writer of the same XML."""
     from docxtpl import DocxTemplate
 
-    paragraphs = render.document_paragraphs(case, language, base_dir=base_dir)
-    footer = render._footer(render.load_template(case.template), (language,), render.load_frame())
-    document = Document(io.BytesIO(docx_style.write_package("", footer)))
-    for index, paragraph in enumerate(paragraphs):
-        document.add_paragraph(f"{{{{ p[{index}] }}}}", style=paragraph.style)
-    path = folder / f"docxtpl-{language}.docx"
-    document.save(str(path))
+    cases = examples()
+    jobs = [(case, base, language) for case, base in cases for language in LANGUAGES]
+    floor = FloorWriter()
+    prepared = []
+    templates: dict[tuple[str, str], bytes] = {}
+    for case, base, language in jobs:
+        paragraphs = render.document_paragraphs(case, language, base_dir=base)
+        ours = render.render_docx(case, language, base_dir=base)
+        with zipfile.ZipFile(io.BytesIO(ours)) as archive:
+            footer = archive.read(floor.footer_name)
+            our_document = archive.read("word/document.xml")
+            properties = {name: archive.read(name) for name in PROPERTIES}
+        floor_bytes = floor.write(_plain(paragraphs), language, footer, properties)
+        with zipfile.ZipFile(io.BytesIO(floor_bytes)) as archive:
+            if archive.read("word/document.xml") != our_document:
+                common.note(f"note: the minimal writer's document.xml differs from ours for {case.template} {language}")
+        footer_xml = footer.decode("utf-8")
+        footer_xml = footer_xml[footer_xml.index(">", footer_xml.index("<w:ftr")) + 1 : footer_xml.rindex("</w:ftr>")]
+        key = (case.template, language)
+        if key not in templates:
+            templates[key] = _docxtpl_template(language, footer_xml)
+        prepared.append((_plain(paragraphs), language, footer, properties, templates[key]))
 
-    def run() -> bytes:
-        texts = [p.text for p in render.document_paragraphs(case, language, base_dir=base_dir)]
-        template = DocxTemplate(str(path))
-        template.render({"p": texts}, autoescape=True)
-        out = io.BytesIO()
-        template.save(out)
-        return out.getvalue()
+    def ours() -> float:
+        started = time.perf_counter()
+        for case, base, language in jobs:
+            render.render_docx(case, language, base_dir=base)
+        return (time.perf_counter() - started) / len(jobs)
 
-    return run
+    def minimal() -> float:
+        started = time.perf_counter()
+        for paragraphs, language, footer, properties, _ in prepared:
+            floor.write(paragraphs, language, footer, properties)
+        return (time.perf_counter() - started) / len(jobs)
+
+    def docxtpl() -> float:
+        started = time.perf_counter()
+        for (case, base, language), (*_, template) in zip(jobs, prepared, strict=True):
+            # The texts come from the same model: docxtpl is given what a template author would pass.
+            paragraphs = render.document_paragraphs(case, language, base_dir=base)
+            texts = [{"style": p.style, "text": p.text} for p in paragraphs]
+            document = DocxTemplate(io.BytesIO(template))
+            document.render({"paragraphs": texts})
+            document.save(io.BytesIO())
+        return (time.perf_counter() - started) / len(jobs)
+
+    def copying() -> float:
+        started = time.perf_counter()
+        for paragraphs, language, _, properties, _ in prepared:
+            floor.write_copying(paragraphs, language, properties)
+        return (time.perf_counter() - started) / len(jobs)
+
+    peer_rounds = max(3, rounds // 3)
+    contenders: dict[str, common.Measure] = {"ours": ours, "floor": minimal}
+    if floor.members:
+        contenders["copying"] = copying
+    results = common.alternate(contenders, rounds)
+    peer = common.alternate({"ours": ours, "docxtpl": docxtpl}, peer_rounds)
+    title = f"one document ({len(jobs)} varied, per document)"
+    common.row(title, results["ours"], results["floor"], "minimal writer", digits=2, aim="≤ 1.2 ms")
+    if "copying" in results:
+        common.row("one document, beside writing its XML only", results["ours"], results["copying"], "XML + zip",
+                   digits=2)
+        common.note("XML + zip: the paragraphs given, their XML and the properties deflated, "
+                    "every fixed part copied already compressed")
+    common.row("one document, beside docxtpl (loop template)", peer["ours"], peer["docxtpl"], "docxtpl", digits=2)
 
 
-def _generate_cases(folder: Path, count: int) -> None:
-    examples = sorted(resources.examples_dir().glob("*.json"))
-    bases = [json.loads(p.read_text(encoding="utf-8")) for p in examples]
-    for index in range(count):
-        data = json.loads(json.dumps(bases[index % len(bases)]))
-        data["complainant"]["full_name"] = f"Тестова Айгуль {index:04d}"
-        data["respondent"]["number"] = str(100 + index % 900)
-        data["language"] = ("kk", "ru", "en")[index % 3]
-        (folder / f"case-{index:04d}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+def batch_files_row(count: int, rounds: int, home: Path) -> None:
+    """Batch of ``count`` case files, one job, through the real CLI, beside the minimal script."""
+    env = common.quiet_env(home)
+    source = home / "cases"
+    generate_case_files(source, count)
+    out = home / "out"
+
+    def fresh() -> Path:
+        shutil.rmtree(out, ignore_errors=True)
+        return out
+
+    def ours() -> float:
+        target = fresh()
+        return common.spawn_seconds(
+            [str(common.SCRIPT), "--ui-lang", "ru", "batch", str(source), "-o", str(target), "--jobs", "1"], env=env
+        )
+
+    base = home / "base.docx"
+    base.write_bytes(render.render_blank("observer_removed", "ru"))
+
+    def floor() -> float:
+        target = fresh()
+        return common.spawn_seconds([sys.executable, str(FLOOR_SCRIPT), str(source), str(target), str(base)], env=env)
+
+    results = common.alternate({"ours": ours, "floor": floor}, rounds, warm=0)
+    written = sum(1 for _ in out.glob("*.docx")) if out.exists() else 0
+    common.row(
+        f"batch, {count:,} files, 1 job", results["ours"], results["floor"], "minimal script",
+        unit="s", scale=1.0, digits=2, aim="≤ 1.6× the floor",
+    )
+    common.note(f"the minimal script wrote {written:,} documents in its last round")
+    shutil.rmtree(source, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+
+
+# A small parent for the measured command: a child's peak RSS on Linux starts from its parent's at the
+# spawn (the high-water mark is kept across exec), so the bench's own memory must not be that parent.
+_PEAK_HELPER = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+sys.stderr.write(f"KZC-BENCH peak {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}\\n")
+"""
+
+
+def _run_watching(command: list[str], env: dict[str, str], out: Path) -> tuple[float, float, float]:
+    """Run ``command``: seconds, seconds to the first .docx in ``out``, peak RSS (MiB) of its largest process."""
+    started = time.perf_counter()
+    first: list[float] = []
+    process = subprocess.Popen(
+        [sys.executable, "-c", _PEAK_HELPER, *command], env=env, cwd=common.ROOT, stderr=subprocess.PIPE
+    )
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.is_set():
+            try:
+                if any(entry.name.endswith(".docx") for entry in os.scandir(out)):
+                    first.append(time.perf_counter() - started)
+                    return
+            except FileNotFoundError:
+                pass
+            time.sleep(0.005)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    stderr = process.communicate()[1].decode("utf-8", "replace")
+    seconds = time.perf_counter() - started
+    stop.set()
+    watcher.join()
+    peak = [line.split() for line in stderr.splitlines() if line.startswith("KZC-BENCH peak")]
+    if process.returncode != 0 or not peak or int(peak[-1][3]) not in (0, 1):
+        sys.exit(f"bench: {' '.join(command)} failed:\n{stderr[-2000:]}")
+    # Linux: ru_maxrss of a waited child is the largest of it and its own waited children (the workers), in KiB.
+    scale = 1 if sys.platform == "darwin" else 1024
+    return seconds, (first[0] if first else float("nan")), int(peak[-1][2]) * scale / 2**20
+
+
+def batch_csv_row(count: int, rounds: int, home: Path) -> None:
+    """A CSV of ``count`` rows through the real CLI: peak memory and time to the first document."""
+    env = common.quiet_env(home)
+    big, small = home / "big.csv", home / "small.csv"
+    generate_csv(big, count)
+    generate_csv(small, 100)
+    out = home / "csv-out"
+    memory: dict[str, list[float]] = {"big": [], "small": []}
+    first: list[float] = []
+    seconds: list[float] = []
+    for _ in range(rounds):
+        for name, source in (("big", big), ("small", small)):
+            shutil.rmtree(out, ignore_errors=True)
+            command = [str(common.SCRIPT), "--ui-lang", "ru", "batch", str(source), "-o", str(out)]
+            elapsed, to_first, rss = _run_watching(command, env, out)
+            memory[name].append(rss)
+            if name == "big":
+                first.append(to_first)
+                seconds.append(elapsed)
+    common.row(
+        f"batch, CSV of {count:,} rows: peak RSS", memory["big"], memory["small"], "100 rows",
+        unit="MiB", scale=1.0, digits=0, aim="flat, < 100 MiB",
+    )
+    common.row(f"batch, CSV of {count:,} rows: first document", first, None, f"whole batch {min(seconds):.1f} s",
+               aim="< 1 s")
+    shutil.rmtree(out, ignore_errors=True)
 
 
 def main() -> int:
-    """Run the benchmark and print the figures."""
-    case, base_dir = _sample()
-    print(f"kzcomplaint render benchmark — case {case.template} ({sys.version.split()[0]})")
-    print()
-    print("One document, warm (median):")
-    ours: dict[str, float] = {}
-    for language in ("kk", "ru", "en", "kk+ru"):
-        ours[language] = _median_ms(lambda lang=language: render.render_docx(case, lang, base_dir=base_dir), 200)
-        print(f"  {language:6} {ours[language]:7.2f} ms")
-    blank = _median_ms(lambda: render.render_blank(case.template, "ru"), 100)
-    print(f"  blank  {blank:7.2f} ms (paper form, ru)")
-
-    print()
-    print("Same document with docxtpl (same paragraphs, styles and footer):")
-    with tempfile.TemporaryDirectory() as folder:
-        for language in ("kk", "ru", "en"):
-            run = _docxtpl_renderer(case, language, base_dir, Path(folder))
-            theirs = _median_ms(run, 30)
-            print(f"  {language:6} {theirs:7.2f} ms   kzcomplaint is {theirs / ours[language]:5.1f}x faster")
-
-    print()
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "cases"
-        source.mkdir()
-        _generate_cases(source, BATCH_CASES)
-        started = time.perf_counter()
-        summary = batch.run_batch(source, Path(folder) / "out", jobs=BATCH_JOBS)
-        seconds = time.perf_counter() - started
-    print(f"Batch: {BATCH_CASES} generated cases, {BATCH_JOBS} jobs (render + check + write):")
-    print(f"  {seconds:.2f} s, {BATCH_CASES / seconds:.0f} documents/s")
-    print(f"  rendered {summary.rendered}, failed {summary.failed}, with blocking problems {summary.with_blocking}")
-
-    print()
-    scale = 1 if sys.platform == "darwin" else 1024  # maxrss: bytes on macOS, KiB on Linux
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 2**20
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale / 2**20
-    print(f"Peak memory (maxrss): this process {own:.0f} MiB, largest child {children:.0f} MiB")
+    """Run the rows asked for and print them."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=10_000, help="cases in the batch rows")
+    parser.add_argument("--rounds", type=int, default=15, help="rounds of the quick rows")
+    parser.add_argument("--batch-rounds", type=int, default=3, help="rounds of the batch rows")
+    parser.add_argument("--only", default="cli,document,batch,csv", help="rows to run, comma-separated")
+    args = parser.parse_args()
+    only = set(args.only.split(","))
+    print(f"kzcomplaint bench — Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")
+    with tempfile.TemporaryDirectory(prefix="kzcomplaint-bench-") as folder:
+        home = Path(folder)
+        steps: list[tuple[str, Callable[[], None]]] = [
+            ("cli", lambda: cli_rows(args.rounds, home)),
+            ("document", lambda: document_rows(args.rounds)),
+            ("batch", lambda: batch_files_row(args.cases, args.batch_rounds, home)),
+            ("csv", lambda: batch_csv_row(args.cases, max(1, args.batch_rounds - 1), home)),
+        ]
+        for name, step in steps:
+            if name in only:
+                step()
     return 0
 
 

@@ -1,137 +1,152 @@
-"""Cold start of the GUI to its first shown window, beside a bare PySide6 QWizard measured the same way.
+"""Benchmark of the window (``make bench``): start to first paint, opening a case, keystroke to preview.
 
-Each run spawns a fresh interpreter. The parent notes the monotonic clock
-just before the spawn; the child prints a marker with the same clock when
-its window receives its first show event, then its peak resident memory a
-moment later (after the work that follows the first show). The ratio of the
-medians is printed; the aim is a first window in under 1 s and under 1.5×
-the bare wizard.
+Every figure comes from a fresh interpreter, and ours alternates with what it
+is measured beside, round by round; min / median / max are printed.
 
-    .venv/bin/python bench/bench_gui.py [--runs 7] [--platform offscreen]
+- Start to first paint: ``python -m kzcomplaint`` — the real entry point,
+  argument parsing, settings and all — beside a bare 8-page ``QWizard``. Both
+  note ``time.monotonic()`` at the first queued call after their window's
+  first paint event (ours through the ``KZCOMPLAINT_BENCH_FIRST_PAINT`` hook of
+  :mod:`kzcomplaint.app`) and the parent subtracts the moment it spawned them.
+- Opening a case and keystroke → preview (``bench/gui_scenario.py``, one
+  process per round): the window is built as the entry point builds it and
+  painted; a 1 ms heartbeat timer then measures the longest time the event
+  loop did not run in the 1.5 s after the first paint (printed as a note),
+  then while a case file is opened (File → Open's own method), beside the
+  longest gap in an idle second of the same process before it. Then the
+  document page is shown, letters are typed into the Facts text with key
+  events, and the time from each key press to the preview painted with the
+  letter in it is taken, beside the floor: building the document's
+  paragraphs and turning them into HTML, in the same process, no waiting.
+
+    .venv/bin/python bench/bench_gui.py [--rounds 9] [--platform offscreen]
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import statistics
+import json
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+import common
+
 MARKER = "KZC-BENCH"
+SCENARIO = Path(__file__).resolve().parent / "gui_scenario.py"
 
-_REPORT = f"""
-import resource, sys, time
-from PySide6.QtCore import QTimer
+BARE_CHILD = f"""
+import sys, time
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWizard, QWizardPage
 
-def report_shown():
-    print("{MARKER} shown", time.monotonic(), flush=True)
-    def finish():
-        print("{MARKER} rss_kib", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
-        app.quit()
-    QTimer.singleShot(300, finish)
+def report():
+    print("{MARKER} painted", time.monotonic(), time.process_time(), flush=True)
+    QCoreApplication.quit()
+
+class Probe(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, report)
+        return False
+
+app = QApplication(sys.argv[:1])
+wizard = QWizard()
+for number in range(8):
+    page = QWizardPage()
+    page.setTitle(f"Page {{number}}")
+    QVBoxLayout(page).addWidget(QLabel(f"Page {{number}}"))
+    wizard.addPage(page)
+wizard.show()
+probe = Probe(wizard)
+wizard.installEventFilter(probe)
+app.exec()
 """
 
-APP_CHILD = (
-    _REPORT
-    + """
-from kzcomplaint.app import build_main_window, create_application
+SETTINGS_CHILD = """
 from kzcomplaint.gui.settings import UiSettings
-
-app = create_application()
 settings = UiSettings()
 settings.language = "ru"
 settings.role = "observer"
-window = build_main_window("ru", settings=settings)
-window.firstShown.connect(report_shown)
-window.show()
-app.exec()
+settings.sync()
 """
-)
-
-BARE_CHILD = (
-    _REPORT
-    + """
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWizard, QWizardPage
-
-class Wizard(QWizard):
-    _shown = False
-
-    def showEvent(self, event):
-        super().showEvent(event)
-        if not self._shown:
-            self._shown = True
-            report_shown()
-
-app = QApplication(sys.argv[:1])
-wizard = Wizard()
-for number in range(8):
-    page = QWizardPage()
-    page.setTitle(f"Page {number}")
-    QVBoxLayout(page).addWidget(QLabel(f"Page {number}"))
-    wizard.addPage(page)
-wizard.show()
-app.exec()
-"""
-)
 
 
-def run_once(code: str, env: dict[str, str]) -> tuple[float, int]:
-    """Spawn ``code``; return seconds from spawn to first show and peak RSS in KiB."""
+CPU_TIMES: dict[str, list[float]] = {}
+"""CPU seconds of each child up to its first paint, by command (its own work, whatever the neighbours do)."""
+
+
+def first_paint(command: list[str], env: dict[str, str]) -> float:
+    """Seconds from spawning ``command`` to its first paint (its CPU seconds go to :data:`CPU_TIMES`)."""
     started = time.monotonic()
-    completed = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
-    )
-    shown = rss = None
+    completed = subprocess.run(command, cwd=common.ROOT, env=env, capture_output=True, text=True, timeout=120)
     for line in completed.stdout.splitlines():
-        if line.startswith(f"{MARKER} shown"):
-            shown = float(line.split()[2])
-        elif line.startswith(f"{MARKER} rss_kib"):
-            rss = int(line.split()[2])
-    if completed.returncode != 0 or shown is None or rss is None:
-        raise RuntimeError(f"benchmark child failed ({completed.returncode}):\n{completed.stderr[-2000:]}")
-    return shown - started, rss
+        if line.startswith(f"{MARKER} painted"):
+            fields = line.split()
+            if len(fields) > 3:
+                CPU_TIMES.setdefault(" ".join(command[:2]), []).append(float(fields[3]))
+            return float(fields[2]) - started
+    raise SystemExit(f"bench: {command} did not report its first paint ({completed.returncode}):\n"
+                     f"{completed.stderr[-2000:]}")
+
+
+def scenario(env: dict[str, str], case: Path) -> dict[str, float]:
+    """One run of ``gui_scenario.py``: its figures."""
+    completed = subprocess.run(
+        [sys.executable, str(SCENARIO), str(case)], cwd=common.ROOT, env=env, capture_output=True, text=True,
+        timeout=300,
+    )
+    for line in completed.stdout.splitlines():
+        if line.startswith(MARKER):
+            return dict(json.loads(line[len(MARKER) :]))
+    raise SystemExit(f"bench: the GUI scenario failed ({completed.returncode}):\n{completed.stderr[-3000:]}")
 
 
 def main() -> int:
-    """Measure both programs alternately and print the medians and their ratios."""
+    """Measure and print the three rows."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--platform", default="offscreen", help="Qt platform plugin (offscreen, xcb, …)")
+    parser.add_argument("--only-start", action="store_true", help="only the start-up row")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="kzcomplaint-bench-") as home:
-        # Bytecode is cached (in the temporary folder, not the checkout) as in
-        # an installed app: compiling the sources is not start-up work.
-        env = dict(
-            os.environ, QT_QPA_PLATFORM=args.platform, KZCOMPLAINT_HOME=home, PYTHONPYCACHEPREFIX=f"{home}/pycache"
+    with tempfile.TemporaryDirectory(prefix="kzcomplaint-bench-gui-") as folder:
+        home = Path(folder)
+        env = common.quiet_env(home)
+        env["QT_QPA_PLATFORM"] = args.platform
+        if not any((common.ROOT / "locales").glob("*/LC_MESSAGES/*.mo")):
+            print("note: no compiled catalogues (.mo); run `make catalogues` first, as `make run` does.")
+        subprocess.run([sys.executable, "-c", SETTINGS_CHILD], env=env, check=True)
+        app_env = dict(env, KZCOMPLAINT_BENCH_FIRST_PAINT="1")
+        ours = [sys.executable, "-m", "kzcomplaint"]
+        bare = [sys.executable, "-c", BARE_CHILD]
+        start = common.alternate(
+            {"ours": lambda: first_paint(ours, app_env), "bare": lambda: first_paint(bare, env)}, args.rounds
         )
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env.pop("PYTHONSTARTUP", None)
-        if not any((ROOT / "locales").glob("*/LC_MESSAGES/*.mo")):
-            print("note: no compiled catalogues (.mo); run `make catalogues` first, as `make run` does —")
-            print("      without them every start parses the .po sources.")
-        results: dict[str, list[tuple[float, int]]] = {"kzcomplaint": [], "bare QWizard": []}
-        run_once(APP_CHILD, env)  # warm the disk cache and write the settings once
-        run_once(BARE_CHILD, env)
-        for _ in range(args.runs):
-            results["kzcomplaint"].append(run_once(APP_CHILD, env))
-            results["bare QWizard"].append(run_once(BARE_CHILD, env))
-    medians = {}
-    for name, runs in results.items():
-        seconds = statistics.median(run[0] for run in runs)
-        rss = statistics.median(run[1] for run in runs)
-        medians[name] = (seconds, rss)
-        best = min(run[0] for run in runs)
-        print(
-            f"{name:>14}: first window {seconds * 1000:6.0f} ms (best {best * 1000:.0f} ms), "
-            f"peak RSS {rss / 1024:6.1f} MiB"
-        )
-    (app_s, app_rss), (bare_s, bare_rss) = medians["kzcomplaint"], medians["bare QWizard"]
-    print(f"{'ratio':>14}: start-up {app_s / bare_s:.2f}×, memory {app_rss / bare_rss:.2f}× (aim: < 1 s and < 1.5×)")
+        common.row("start to first paint (python -m kzcomplaint)", start["ours"], start["bare"], "bare QWizard",
+                   digits=0, aim="≤ 1.3×")
+        cpu_ours, cpu_bare = CPU_TIMES.get(" ".join(ours[:2])), CPU_TIMES.get(" ".join(bare[:2]))
+        if cpu_ours and cpu_bare:  # on a busy machine the wall clock counts the neighbours' work too
+            common.row("  the same, CPU time of the process", cpu_ours, cpu_bare, "bare QWizard", digits=0)
+
+        if args.only_start:
+            return 0
+        case = common.ROOT / "examples" / "observer_removed.json"
+        runs = [scenario(env, case) for _ in range(1 + args.rounds)][1:]  # the first run writes the bytecode cache
+        common.row("opening a case: longest UI freeze", [r["open_freeze"] for r in runs],
+                   [r["idle_freeze"] for r in runs], "idle loop", digits=0, aim="≤ 50 ms")
+        if all("settle_freeze" in r for r in runs):
+            settle = sorted(r["settle_freeze"] for r in runs)
+            common.note(
+                f"the 1.5 s after the first paint: longest freeze {settle[0] * 1000:.0f} / "
+                f"{settle[len(settle) // 2] * 1000:.0f} / {settle[-1] * 1000:.0f} ms (min / median / max)"
+            )
+        common.row("keystroke in Facts → preview shows it", [r["keystroke"] for r in runs],
+                   [r["preview_work"] for r in runs], "paragraphs → HTML", digits=1, aim="< 200 ms")
+        worst = max(r["keystroke_worst"] for r in runs)
+        common.note(f"keystroke → preview, the worst of all letters typed: {worst * 1000:.0f} ms")
     return 0
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from kzcomplaint.core.text.i18n import N_, default_ui_language
+from kzcomplaint.core.text.i18n import N_, Translator, default_ui_language
 from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES
 
 if TYPE_CHECKING:
@@ -29,17 +29,37 @@ if TYPE_CHECKING:
 log = logging.getLogger("kzcomplaint")
 
 LOG_FILE = "kzcomplaint.log"
+BENCH_FIRST_PAINT = "KZCOMPLAINT_BENCH_FIRST_PAINT"
+"""When this variable is set, :func:`main` prints ``KZC-BENCH painted <time.monotonic()> <time.process_time()>``
+after the window's first paint and quits: ``make bench`` times the start through the real entry point."""
 SELF_TEST_LANGUAGES = DOCUMENT_LANGUAGES
 
 MSG_NO_DISPLAY = N_(
     "kzcomplaint: no graphical display was found. Use the command line (kzcomplaint --help) "
     "or check the installation with kzcomplaint --self-test."
 )
+MSG_MISSING_LIBRARIES = N_(
+    "kzcomplaint cannot open its window: the system libraries {libraries} are missing. "
+    "Install them and start again; on Debian or Ubuntu: sudo apt install {packages}"
+)
 MSG_CRASH = N_("Something went wrong: {reason}")
 MSG_CRASH_WHAT_TO_DO = N_(
     "Your answers are autosaved and offered again at the next start. Save the case (File → Save as…) "
     "and restart kzcomplaint if it misbehaves. The details are in {log}; please send that file to the team."
 )
+
+
+def _import_before_qt() -> None:
+    """Import the core modules the first window needs before Qt is loaded.
+
+    Once PySide6 is imported, its import hook (``__feature__`` support) reads
+    the whole source of every module that runs an import statement, looking
+    for "PySide6" in it; for modules imported before Qt there is nothing to
+    read. The first window needs these anyway: a few milliseconds sooner.
+    """
+    import kzcomplaint.core.case.drafts
+    import kzcomplaint.core.case.profile
+    import kzcomplaint.core.filing.due  # noqa: F401 - the start page's terms
 
 
 def _has_display() -> bool:
@@ -102,12 +122,12 @@ def clean_up_at_start() -> None:
 
 def install_excepthook(window: MainWindow, log_path: Path | None) -> None:
     """Log every unexpected error and show it as a dialog with what to do."""
-    from kzcomplaint.gui.dialogs.messages import show_error
-
     showing = False
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         import traceback
+
+        from kzcomplaint.gui.dialogs.messages import show_error  # when needed: not before the first paint
 
         nonlocal showing
         if issubclass(kind, KeyboardInterrupt):
@@ -135,6 +155,22 @@ def install_excepthook(window: MainWindow, log_path: Path | None) -> None:
     sys.excepthook = hook
 
 
+def _missing_system_libraries() -> list[str]:
+    """The system libraries Qt's X11 window needs that are not installed (checked before Qt would abort)."""
+    from kzcomplaint.gui import platform_check
+
+    if not platform_check.uses_xcb():
+        return []
+    return platform_check.missing_libraries()
+
+
+def _missing_message(tr: Translator, libraries: list[str]) -> str:
+    from kzcomplaint.gui import platform_check
+
+    packages = " ".join(dict.fromkeys(platform_check.package_for(library) for library in libraries))
+    return tr.format(MSG_MISSING_LIBRARIES, libraries=", ".join(libraries), packages=packages)
+
+
 def _ask_first_run(ui: UiLanguage, settings: UiSettings) -> None:
     from kzcomplaint.gui.dialogs.first_run import FirstRunDialog
 
@@ -156,10 +192,28 @@ def main(self_test: bool = False, ui_language: str | None = None) -> int:
         tr = translator(ui_language or default_ui_language())
         print(tr.gettext(MSG_NO_DISPLAY), file=sys.stderr)
         return 2
+    missing = _missing_system_libraries()
+    if missing:
+        from kzcomplaint.core.text.i18n import translator
+
+        tr = translator(ui_language or default_ui_language())
+        print(_missing_message(tr, missing), file=sys.stderr)
+        return 2
     if hasattr(os, "umask"):
         # Whatever the app writes (the log, ui.ini, drafts, documents) is the owner's only.
         os.umask(0o077)
-    app = create_application()
+    _import_before_qt()
+    try:
+        app = create_application()
+    except ImportError as error:  # Qt's own libraries need one the system lacks (libEGL, libxkbcommon…)
+        from kzcomplaint.core.text.i18n import translator
+        from kzcomplaint.gui import platform_check
+
+        libraries = platform_check.not_found_in_dlopen(str(error))
+        if not libraries:
+            raise
+        print(_missing_message(translator(ui_language or default_ui_language()), libraries), file=sys.stderr)
+        return 2
     log_path = _setup_logging()
     clean_up_at_start()
     from kzcomplaint.gui.i18n import UiLanguage
@@ -175,7 +229,34 @@ def main(self_test: bool = False, ui_language: str | None = None) -> int:
     # Once the window is painted: reading the autosave must not delay the first window.
     window.firstPainted.connect(window.offer_restore)
     window.show()
+    if os.environ.get(BENCH_FIRST_PAINT):
+        _quit_after_first_paint(window)
     return app.exec()
+
+
+def _quit_after_first_paint(window: MainWindow) -> None:
+    """Print the time of the first paint and quit (the start-up benchmark; see :data:`BENCH_FIRST_PAINT`).
+
+    Installed after ``show()``, so it sees the first paint before the window's
+    own filter and reports before the work queued behind the paint.
+    """
+    import time
+
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+
+    def report() -> None:
+        print("KZC-BENCH painted", time.monotonic(), time.process_time(), flush=True)
+        QCoreApplication.quit()
+
+    class Probe(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, report)
+            return False
+
+    probe = Probe(window)
+    window.installEventFilter(probe)
 
 
 # --- self-test -----------------------------------------------------------------------

@@ -7,7 +7,6 @@ is stable and language-neutral apart from the message texts.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import sys
@@ -17,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 from kzcomplaint.core.text.i18n import N_, Message, Translator
 
 if TYPE_CHECKING:
+    import argparse  # only to parse a command: the window, which imports this module too, does without it
+
     from kzcomplaint.core.case.model import Case
     from kzcomplaint.core.law.citations import Citation
 

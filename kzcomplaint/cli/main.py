@@ -9,16 +9,19 @@ error.
 
 from __future__ import annotations
 
-import argparse
 import errno
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from kzcomplaint import __version__
 from kzcomplaint.cli.cases import EXIT_OK, EXIT_UNREADABLE
 from kzcomplaint.core.text.i18n import N_, Translator, default_ui_language, translator
 from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES, LANGUAGES
+
+if TYPE_CHECKING:
+    import argparse
 
 # Errors of writing to stdout itself: a full disk, an I/O error, a closed descriptor.
 _OUTPUT_ERRORS = frozenset(
@@ -26,19 +29,55 @@ _OUTPUT_ERRORS = frozenset(
 )
 
 
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors exit with code 2 and a translated hint."""
+# argparse's own texts (Python 3.11–3.13), marked so that they are translated in the
+# app's catalogue: the help and the usage errors come in the user's language.
+ARGPARSE_TEXTS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"),
+    N_("ignored explicit argument %r"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+    N_("can't open '%(filename)s': %(error)s"),
+)
 
-    tr: Translator
 
-    def error(self, message: str) -> None:  # type: ignore[override]  # argparse declares NoReturn
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_UNREADABLE, f"{self.prog}: {message}\n")
+def _translate_argparse(tr: Translator) -> None:
+    """Make argparse word its help and errors through ``tr`` (it looks its gettext up when it formats)."""
+    import argparse
+
+    argparse._ = tr.gettext  # type: ignore[attr-defined]  # argparse's module-level gettext
+    argparse.ngettext = tr.ngettext  # type: ignore[attr-defined]  # likewise for plural texts
+
+
+def _parser_class() -> type[argparse.ArgumentParser]:
+    """An argument parser whose usage errors exit with code 2 (argparse is imported only to parse a command)."""
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # type: ignore[override]  # argparse declares NoReturn
+            self.print_usage(sys.stderr)
+            self.exit(EXIT_UNREADABLE, f"{self.prog}: {message}\n")
+
+    return _Parser
 
 
 def build_parser(tr: Translator) -> argparse.ArgumentParser:
     """Build the parser with help texts in ``tr``'s language."""
+    _Parser = _parser_class()  # noqa: N806 - a class
     t = tr.gettext
+    _translate_argparse(tr)
     common = _Parser(add_help=False)
     common.add_argument(
         "--ui-lang", choices=LANGUAGES, help=t(N_("language of messages (default: system locale)"))
@@ -48,7 +87,12 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
         description=t(N_("Election complaints for Kazakhstan that are complete in form and filed in time.")),
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"kzcomplaint {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"kzcomplaint {__version__}",
+        help=t(N_("show the program's version number and exit")),
+    )
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -120,6 +164,20 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     return parser
 
 
+def _only_ui_language(argv: Sequence[str]) -> bool:
+    """Whether the command line asks for nothing but the window (at most ``--ui-lang`` with a known language)."""
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg.startswith("--ui-lang=") and arg.split("=", 1)[1] in LANGUAGES:
+            continue
+        if arg == "--ui-lang" and rest and rest[0] in LANGUAGES:
+            rest.pop(0)
+            continue
+        return False
+    return True
+
+
 def _ui_language(argv: Sequence[str]) -> str:
     """Find --ui-lang before full parsing, so help texts come out in that language."""
     for index, arg in enumerate(argv):
@@ -163,8 +221,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     ui_language = _ui_language(args_list)
     tr = translator(ui_language)
-    parser = build_parser(tr)
-    args = parser.parse_args(args_list)
+    # No command is the window: there is nothing to parse, and the first paint
+    # need not wait for argparse and the help texts of every command.
+    args = None if _only_ui_language(args_list) else build_parser(tr).parse_args(args_list)
     try:
         code = _dispatch(args, args_list, ui_language, tr)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
@@ -187,32 +246,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNREADABLE
 
 
-def _dispatch(args: argparse.Namespace, args_list: list[str], ui_language: str, tr: Translator) -> int:
-    if args.command in ("check", "deadlines", "templates"):
-        from kzcomplaint.cli import cases
+def _dispatch(args: argparse.Namespace | None, args_list: list[str], ui_language: str, tr: Translator) -> int:
+    command = args.command if args is not None else None
+    if args is not None and command is not None:
+        if command in ("check", "deadlines", "templates"):
+            from kzcomplaint.cli import cases
 
-        return cases.run(args, tr)
-    if args.command == "law":
-        from kzcomplaint.cli import law
+            return cases.run(args, tr)
+        if command == "law":
+            from kzcomplaint.cli import law
 
-        return law.run(args, tr)
-    if args.command == "workshop":
-        from kzcomplaint.cli import workshop
+            return law.run(args, tr)
+        if command == "workshop":
+            from kzcomplaint.cli import workshop
 
-        return workshop.run(args, tr)
-    if args.command in ("filed", "refused", "answered", "escalate", "timeline", "ics"):
-        from kzcomplaint.cli import filing
+            return workshop.run(args, tr)
+        if command in ("filed", "refused", "answered", "escalate", "timeline", "ics"):
+            from kzcomplaint.cli import filing
 
-        return filing.run(args, tr)
-    if args.command == "forget":
-        from kzcomplaint.cli import privacy
+            return filing.run(args, tr)
+        if command == "forget":
+            from kzcomplaint.cli import privacy
 
-        return privacy.run(args, tr)
-    if args.command in ("render", "batch", "blank"):
-        from kzcomplaint.cli import documents
+            return privacy.run(args, tr)
+        if command in ("render", "batch", "blank"):
+            from kzcomplaint.cli import documents
 
-        return documents.run(args, tr)
+            return documents.run(args, tr)
     from kzcomplaint import app
 
     explicit = any(arg == "--ui-lang" or arg.startswith("--ui-lang=") for arg in args_list)
-    return app.main(self_test=args.self_test, ui_language=ui_language if explicit else None)
+    self_test = bool(args is not None and args.self_test)
+    return app.main(self_test=self_test, ui_language=ui_language if explicit else None)

@@ -2,10 +2,12 @@
 
 :class:`DraftController` owns the :class:`~kzcomplaint.core.case.model.Case` being
 edited. Pages write their answers into it and call :meth:`touch`; the
-controller asks the core for problems and deadlines (debounced), autosaves
-into the window's own slot of :mod:`kzcomplaint.core.case.drafts` (locked:
-no other window or copy of the app writes there), and announces changes
-with signals. Pages never talk to each other, only to the controller.
+controller asks the core for problems and deadlines (debounced, on a worker
+thread: the first check of a session loads every rule file, and the window
+must not freeze meanwhile), autosaves into the window's own slot of
+:mod:`kzcomplaint.core.case.drafts` (locked: no other window or copy of the
+app writes there), and announces changes with signals. Pages never talk to
+each other, only to the controller.
 """
 
 from __future__ import annotations
@@ -13,15 +15,19 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import logging
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kzcomplaint.core.case import drafts
-from kzcomplaint.core.case.model import Case, Person
+from kzcomplaint.core.case.model import Body, Case, Person
+from kzcomplaint.core.text.languages import LANGUAGES
+from kzcomplaint.gui.workers import threads
 
 if TYPE_CHECKING:
+    from kzcomplaint.core.documents.templates import Template
     from kzcomplaint.core.law.catalog import TemplateInfo
     from kzcomplaint.core.law.checks import Problem
     from kzcomplaint.core.law.deadlines import Deadline
@@ -30,7 +36,59 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 AUTOSAVE_INTERVAL_MS = 5_000
+FILE_STEM_CHARS = 60
+"""A suggested file name keeps at most this much of the kind's title (paths stay short on Windows)."""
 RECHECK_DELAY_MS = 250
+
+
+def safe_file_stem(text: str) -> str:
+    """``text`` as a file name every system takes: no character Windows refuses, at most :data:`FILE_STEM_CHARS`."""
+    text = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text)
+    return " ".join(text.split())[:FILE_STEM_CHARS].rstrip(" .,")
+
+
+def suggested_stem(case: Case, today: dt.date | None = None) -> str:
+    """A name for a case's files in the user's words: the kind's title in the document language and the date.
+
+    Never the kind's id (``observer_removed``): that is the app's word, not the user's.
+    """
+    from kzcomplaint.core.law import catalog
+
+    try:
+        info = catalog.get(case.template) if case.template else None
+    except catalog.UnknownTemplateError:
+        info = None
+    language = case.language if case.language in LANGUAGES else "ru"
+    title = safe_file_stem(info.title[language]) if info is not None else ""
+    day = (today or dt.date.today()).isoformat()
+    return f"{title} {day}" if title else day
+def assess(
+    case: Case, today: dt.date | None, *, base_dir: Path | None = None, picked: frozenset[Path] = frozenset()
+) -> tuple[list[Problem], list[Deadline], str]:
+    """The case's problems and deadlines, and what went wrong computing them (worker thread).
+
+    ``base_dir`` (the case file's folder) and ``picked`` (files the user
+    picked in a dialog) are the evidence files the checker may look at.
+
+    A rule bug must not take the editor down: it is logged for the team and
+    its message shown on the pages, with whatever could still be computed.
+    """
+    from kzcomplaint.core.law import checks, deadlines
+
+    errors = []
+    problems: list[Problem] = []
+    terms: list[Deadline] = []
+    try:
+        problems = list(checks.check_case(case, today=today, base_dir=base_dir, picked=picked))
+    except Exception as error:
+        log.exception("check_case failed")
+        errors.append(str(error))
+    try:
+        terms = list(deadlines.case_deadlines(case, today=today))
+    except Exception as error:
+        log.exception("case_deadlines failed")
+        errors.append(str(error))
+    return problems, terms, "; ".join(errors)
 
 
 class DraftController(QObject):
@@ -68,6 +126,10 @@ class DraftController(QObject):
         wherever they are (others only inside the case file's folder)."""
         self._directory: Directory | None = None
         self.directory_error: DirectoryError | None = None
+        self._checks_asked = 0
+        self._checks_answered = 0
+        self._shown = 0  # the question whose answer problems and deadlines hold
+        self._first_of_case = 1  # the first question about the case being edited
         self._recheck_timer = QTimer(self)
         self._recheck_timer.setSingleShot(True)
         self._recheck_timer.setInterval(RECHECK_DELAY_MS)
@@ -79,14 +141,22 @@ class DraftController(QObject):
     # --- the case ------------------------------------------------------------------
 
     def replace_case(self, case: Case, *, path: Path | None = None, dirty: bool = False) -> None:
-        """Make ``case`` the case being edited (opened from ``path``, or new when None)."""
+        """Make ``case`` the case being edited (opened from ``path``, or new when None).
+
+        Files picked for the last case are not this one's: only the dialog may
+        make a file outside the case's folder readable, for the case it was picked for.
+        """
         self.case = case
         self.path = path
+        self.picked_files.clear()
         self.dirty = dirty
         self.region = self._infer_region(case)
+        # What the core said about the previous case is not about this one.
+        self.problems, self.deadlines, self.core_error = [], [], ""
+        self._first_of_case = self._checks_asked + 1
         self.caseReplaced.emit()
         self.stateChanged.emit()
-        self._recheck_timer.start()
+        self._recheck_timer.start()  # not at once: at start-up nothing may compete with the first paint
 
     def new_case(self, *, language: str, complainant: Person | None = None, with_representative: bool = False) -> None:
         """Start a new, empty case with the user's defaults."""
@@ -95,8 +165,36 @@ class DraftController(QObject):
             case.complainant = copy.deepcopy(complainant)
         if with_representative:
             case.representative = Person(role="lawyer")
-        self.picked_files.clear()
         self.replace_case(case)
+
+    def set_template(self, template_id: str) -> None:
+        """Choose the document kind; the respondent and addressee follow it where it does not allow them."""
+        if template_id == self.case.template:
+            return
+        self.case.template = template_id
+        self._follow_kind()
+
+    def set_respondent_level(self, level: str) -> None:
+        """Whose act is contested; the addressee follows when the law does not lead to it from there."""
+        if not level or level == self.case.respondent.level:
+            return
+        self.case.respondent.level = level
+        self._follow_kind()
+
+    def _follow_kind(self) -> None:
+        """The kind's own levels and the first route the law gives (the core decides; the user may change them)."""
+        if self.template_info() is None:
+            return
+        from kzcomplaint.core.law import defaults
+
+        case = self.case
+        on = case.filing_date or self.effective_today  # the day the checker takes the routes on
+        levels = defaults.kind_levels(case.template, case.respondent.level, case.addressee.level, on=on)
+        # A body of another level is another body: its name and contacts are not carried over.
+        if levels.respondent != case.respondent.level:
+            case.respondent = Body(level=levels.respondent)
+        if levels.addressee != case.addressee.level:
+            case.addressee = Body(level=levels.addressee)
 
     def touch(self) -> None:
         """Pages call this after writing an answer into :attr:`case`."""
@@ -122,12 +220,58 @@ class DraftController(QObject):
             return None
 
     def set_document_language(self, language: str) -> None:
-        """Write the document in ``language``; bodies from the directory follow in their names."""
-        if language == self.case.language:
+        """Write the document in ``language``; bodies from the directory follow in their names.
+
+        Facts and requests the app drafted (not edited by the user since) are
+        drafted again in the new language; what the user wrote stays as written.
+        """
+        old = self.case.language
+        if language == old:
             return
+        facts_followed = bool(self.case.facts.strip()) and self.case.facts == self.drafted_facts(old)
+        requests_followed = bool(self.case.requests) and self.case.requests == self.suggested_requests(old)
         self.case.language = language
         for body in (self.case.respondent, self.case.addressee):
             body.name = self.directory.localized_name(body, language)
+        if facts_followed:
+            self.case.facts = self.drafted_facts(language)
+        if requests_followed:
+            self.case.requests = self.suggested_requests(language)
+
+    def template(self) -> Template | None:
+        """The text of the chosen document kind (None when no kind, or its text cannot be used)."""
+        if not self.case.template:
+            return None
+        from kzcomplaint.core.documents import templates
+
+        try:
+            return templates.load_template(self.case.template)
+        except (templates.TemplateError, LookupError, OSError):
+            return None
+
+    def drafted_facts(self, language: str) -> str:
+        """The facts as the app drafts them from the answers in ``language`` ("" without a kind)."""
+        template = self.template()
+        if template is None or language not in LANGUAGES:
+            return ""
+        from kzcomplaint.core.documents.facts import draft_facts
+
+        return draft_facts(self.case, language, template=template)
+
+    def suggested_requests(self, language: str) -> list[str]:
+        """The kind's suggested requests, filled in for this case in ``language`` ([] without a kind)."""
+        template = self.template()
+        if template is None or language not in LANGUAGES:
+            return []
+        from kzcomplaint.core.documents import render
+
+        return render.default_requests(self.case, language, template=template)
+
+    def file_stem(self) -> str:
+        """A name for this case's files: its file's name, or :func:`suggested_stem`."""
+        if self.path is not None:
+            return self.path.stem
+        return suggested_stem(self.case, self.today)
 
     @property
     def effective_today(self) -> dt.date | None:
@@ -178,28 +322,48 @@ class DraftController(QObject):
     # --- what the core says ------------------------------------------------------------
 
     def recheck(self) -> None:
-        """Ask the core for the case's problems and deadlines now."""
-        self._recheck_timer.stop()
-        from kzcomplaint.core.law import checks, deadlines
+        """Ask the core for the case's problems and deadlines now, on a worker thread.
 
-        errors = []
-        try:
-            base_dir = self.path.parent if self.path is not None else None
-            picked = frozenset(self.picked_files)
-            self.problems = list(
-                checks.check_case(self.case, today=self.effective_today, base_dir=base_dir, picked=picked)
-            )
-        except Exception as error:  # a rule bug must not take the editor down; it is shown
-            log.exception("check_case failed")
-            errors.append(str(error))
-            self.problems = []
-        try:
-            self.deadlines = list(deadlines.case_deadlines(self.case, today=self.effective_today))
-        except Exception as error:  # same: shown on the pages, logged for the team
-            log.exception("case_deadlines failed")
-            errors.append(str(error))
-            self.deadlines = []
-        self.core_error = "; ".join(errors)
+        :attr:`problems` and :attr:`deadlines` keep the last answer until the
+        new one arrives with :attr:`problemsChanged` and :attr:`deadlinesChanged`;
+        an answer about an older state of the case, overtaken by a newer
+        question, is dropped.
+        """
+        self._recheck_timer.stop()
+        self._checks_asked += 1
+        asked = self._checks_asked
+        case, today = self.snapshot(), self.effective_today
+        base_dir = self.path.parent if self.path is not None else None
+        picked = frozenset(self.picked_files)
+
+        def failed(error: Exception) -> None:  # assess catches what the core raises; this is the rest
+            self._answered(asked, ([], [], str(error)))
+
+        threads.run_in_background(
+            lambda: assess(case, today, base_dir=base_dir, picked=picked),
+            on_success=lambda answer: self._answered(asked, answer),
+            on_failure=failed,
+            context=self,
+        )
+
+    @property
+    def checking(self) -> bool:
+        """Whether an answer to :meth:`recheck` is still awaited."""
+        return self._checks_answered < self._checks_asked
+
+    @property
+    def assessed(self) -> bool:
+        """Whether :attr:`problems` and :attr:`deadlines` are about the case being edited (else: not known yet)."""
+        return self._shown >= self._first_of_case
+
+    def _answered(self, asked: int, answer: tuple[list[Problem], list[Deadline], str]) -> None:
+        if asked < self._checks_answered:
+            return  # a newer answer is already shown
+        self._checks_answered = asked
+        if asked < self._checks_asked or asked < self._first_of_case:
+            return  # the case changed since (or was replaced): its own answer is coming
+        self._shown = asked
+        self.problems, self.deadlines, self.core_error = answer
         self.problemsChanged.emit(self.problems)
         self.deadlinesChanged.emit(self.deadlines)
 
@@ -252,7 +416,6 @@ class DraftController(QObject):
         case = caseio.load_case(path)
         self.case = case
         self._remember(path)
-        self.picked_files.clear()
         self.replace_case(case, path=path)
 
     def _remember(self, path: Path) -> None:
@@ -307,5 +470,4 @@ class DraftController(QObject):
         if self.slot is not None and self.slot is not autosave.slot:
             self.slot.close()
         self.slot = autosave.slot
-        self.picked_files.clear()
         self.replace_case(autosave.case, path=autosave.source, dirty=True)

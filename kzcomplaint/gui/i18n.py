@@ -13,7 +13,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
-from kzcomplaint.core.text.i18n import Translator
+from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.core.text.i18n import translator as translator_for
 from kzcomplaint.core.text.languages import LANGUAGE_ENDONYMS, LANGUAGES
 
@@ -28,6 +28,52 @@ _QT_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_GB"}
 def language_label(language: str) -> str:
     """A document language (kk, ru, en or kk+ru) named in itself: kk+ru as both names."""
     return " + ".join(LANGUAGE_NAMES[part] for part in language.split("+"))
+
+
+QT_SUPPLEMENT: dict[tuple[str, str], str] = {
+    ("QFileDialog", "&Look in:"): N_("&Look in:"),
+    ("QFileDialog", "Look in:"): N_("Look in:"),
+    ("QFileDialog", "Files of &type:"): N_("Files of &type:"),
+    ("QFileDialog", "Computer"): N_("Computer"),
+    ("QFileDialog", "My Computer"): N_("My Computer"),
+    ("QFileDialog", "File"): N_("File"),
+    ("QFileSystemModel", "Computer"): N_("Computer"),
+    ("QFileSystemModel", "My Computer"): N_("My Computer"),
+    ("QPlatformTheme", "Don't Save"): N_("Don't Save"),
+    ("QAbstractFileIconProvider", "Drive"): N_("Drive"),
+    ("QAbstractFileIconProvider", "Folder"): N_("Folder"),
+    ("QAbstractFileIconProvider", "File Folder"): N_("File Folder"),
+    ("QAbstractFileIconProvider", "Alias"): N_("Alias"),
+    ("QAbstractFileIconProvider", "Shortcut"): N_("Shortcut"),
+    ("QAbstractFileIconProvider", "Unknown"): N_("Unknown"),
+    ("QAbstractFileIconProvider", "File"): N_("File"),
+}
+"""Texts of Qt's own dialogs that Qt's Kazakh or Russian catalogue lacks (by Qt context and source text).
+
+Qt's file dialog asks for "&Look in:" with a mnemonic that ``qtbase_ru.qm`` only has
+without one, and ``qtbase_ru.qm`` lacks the kinds of entries ("Folder", "Drive");
+``qtbase_kk.qm`` lacks "Computer". These come from the app's catalogue."""
+
+
+class QtSupplement(QTranslator):
+    """Answers Qt for the texts of :data:`QT_SUPPLEMENT` from the app's catalogue; for nothing else."""
+
+    def __init__(self, language: str, parent: QObject | None = None) -> None:
+        """Translate into ``language``."""
+        super().__init__(parent)
+        self._translator = translator_for(language)
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        """The app's translation of a listed Qt text; None (Qt's null string: not found, ask the next catalogue)."""
+        msgid = QT_SUPPLEMENT.get((context, source))
+        if msgid is None:
+            return None
+        text = self._translator.gettext(msgid)
+        return text if text != msgid else None
+
+    def isEmpty(self) -> bool:
+        """Never empty (Qt skips empty translators)."""
+        return False
 
 
 # One Qt catalogue per application, whichever UiLanguage installed it last,
@@ -86,3 +132,7 @@ class UiLanguage(QObject):
         else:
             # Qt's own buttons stay in English; the app's texts are unaffected.
             log.info("Qt catalogue qtbase_%s not found in %s", language, qt_translations_dir())
+        # Installed last, asked first: only for the texts Qt's catalogue lacks.
+        supplement = QtSupplement(language, app)
+        QCoreApplication.installTranslator(supplement)
+        _installed.append(supplement)

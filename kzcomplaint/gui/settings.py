@@ -14,10 +14,17 @@ import os
 from PySide6.QtCore import QByteArray, QSettings
 
 from kzcomplaint.core.files import resources
+from kzcomplaint.core.text.i18n import N_
 from kzcomplaint.core.text.languages import LANGUAGES
 
 ROLES: tuple[str, ...] = ("observer", "lawyer", "trainer")
 """Who uses the app (USERS.md); the role sets the defaults of a new case."""
+ROLE_NAMES: dict[str, str] = {
+    "observer": N_("&Observer"),
+    "lawyer": N_("&Lawyer"),
+    "trainer": N_("&Trainer"),
+}
+"""Each role's name (a msgid with its mnemonic), as menus and the first-run dialog show it."""
 
 
 class UiSettings:

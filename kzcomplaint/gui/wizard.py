@@ -17,7 +17,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -40,17 +40,18 @@ from PySide6.QtWidgets import (
 from kzcomplaint import __version__
 from kzcomplaint.core.case import drafts, profile
 from kzcomplaint.core.case.model import Case
-from kzcomplaint.core.text.i18n import N_, Translator
+from kzcomplaint.core.text.i18n import N_, Message, Translator
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui.draft import DraftController
 from kzcomplaint.gui.i18n import LANGUAGE_NAMES, UiLanguage
 from kzcomplaint.gui.pages import STEP_TITLES
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.pages.start import StartPage
-from kzcomplaint.gui.settings import ROLES, UiSettings
+from kzcomplaint.gui.settings import ROLE_NAMES, ROLES, UiSettings
 
 if TYPE_CHECKING:
     from kzcomplaint.gui.dialogs.batch import BatchDialog
+    from kzcomplaint.gui.dialogs.guide import GuideDialog
     from kzcomplaint.gui.pages.check import CheckPage
     from kzcomplaint.gui.pages.document import DocumentPage
     from kzcomplaint.gui.pages.parties import PartiesPage
@@ -111,6 +112,8 @@ MSG_AUTOSAVED = N_("Autosaved at {time}")
 MSG_AUTOSAVE_FAILED = N_("Autosave failed: {reason}")
 MSG_SAVED = N_("Saved: {file}")
 MSG_TRAINING = N_("Training: today is {date}")
+LOCATION_SEPARATOR = " › "
+"""Between the page, the tab and the field's label when a field is named to the user."""
 MSG_FORGET_ASK = N_(
     "Remove everything kzcomplaint keeps about you on this computer ({count} file(s))? "
     "This cannot be undone."
@@ -130,6 +133,8 @@ MSG_PASSPHRASE_DONE = N_(
     "Protected with your passphrase: {count} file(s) encrypted; from now on nothing is kept unencrypted."
 )
 MSG_PASSPHRASE_REMOVED = N_("The passphrase was removed; {count} file(s) are kept unencrypted again.")
+PREPARE_DELAY_MS = 300
+"""After the first paint, how long the window stays idle before the core's data is read for the first case."""
 
 
 def _delete_on_close(dialog: QWidget) -> None:
@@ -175,6 +180,7 @@ class ComplaintWizard(QWizard):
         self.side.clicked.connect(self._side_clicked)
         self.side.activated.connect(self._side_clicked)
         self._previous_id = -1
+        self._walk_target: int | None = None
         self.currentIdChanged.connect(self._current_changed)
         self.currentIdChanged.connect(self._reload_when_back)
         ui.changed.connect(self.retranslate)
@@ -200,6 +206,19 @@ class ComplaintWizard(QWizard):
         for page_class in page_classes()[len(self._pages) :]:
             self._add_page(page_class)
         self.pagesCreated.emit()
+
+    def build_pages_when_idle(self) -> None:
+        """Build the widgets of the pages not built yet, one page per turn of the event loop."""
+        waiting = [page for page in self._pages if not page.is_built]
+
+        def build_next() -> None:
+            while waiting and waiting[0].is_built:  # built meanwhile because it was needed
+                waiting.pop(0)
+            if waiting:
+                waiting.pop(0).ensure_built()
+                QTimer.singleShot(0, self, build_next)
+
+        QTimer.singleShot(0, self, build_next)
 
     def _add_page(self, page_class: type[BasePage]) -> None:
         page = page_class(self.draft, self.ui, self)
@@ -253,6 +272,7 @@ class ComplaintWizard(QWizard):
 
     def go_to_page(self, page_id: int) -> bool:
         """Walk to ``page_id`` (forward only while the pages allow it); True when reached."""
+        self._stop_walk()
         if self.currentId() < 0:
             return False
         if page_id > 0:
@@ -272,6 +292,76 @@ class ComplaintWizard(QWizard):
                 break
         self._current_changed(self.currentId())
         return self.currentId() == page_id
+
+    def field_location(self, path: str) -> list[str]:
+        """Where the input of ``path`` is, in the user's words: page, tab, label ([] when no page has it).
+
+        E.g. ``["Parties", "Respondent", "Address"]`` for ``respondent.address`` — what a
+        problem or an unread input names instead of the case file's field name.
+        """
+        from kzcomplaint.gui.labels import without_mnemonic
+        from kzcomplaint.gui.widgets.fields import tab_of
+
+        for page in self.pages:
+            widget = page.widget_for(path)
+            entry = page.entry_for(path)
+            if widget is None or entry is None:
+                continue
+            parts = [page.step_title()]
+            tab = tab_of(widget)
+            if tab:
+                parts.append(without_mnemonic(tab))
+            label = entry.text(self.ui.translator).strip().rstrip(":").strip()
+            if label and label not in parts:
+                parts.append(label)
+            return parts
+        return []
+    def walk_to(self, page_id: int) -> None:
+        """Walk to ``page_id`` one page per turn of the event loop, showing only the page arrived at.
+
+        Opening a case walks through every page before the check page: each
+        page met for the first time is built and laid out, which on the UI
+        thread at once froze the window for a tenth of a second or more. Step
+        by step the window answers between pages; :meth:`go_to_page` (any
+        other way to a page) ends the walk where it is.
+        """
+        self._stop_walk()
+        self._walk_target = page_id
+        self.setUpdatesEnabled(False)
+        QTimer.singleShot(0, self, self._walk_step)
+
+    @property
+    def walking(self) -> bool:
+        """Whether a :meth:`walk_to` is still under way."""
+        return self._walk_target is not None
+
+    def _walk_step(self) -> None:
+        target, current = self._walk_target, self.currentId()
+        if target is None:
+            return
+        if current in (target, -1):
+            self._stop_walk()
+            return
+        self.ensure_pages()
+        page = self.currentPage()
+        if current < target and page is not None and not page.isComplete():
+            self._stop_walk()  # as go_to_page: forward only while the pages allow it
+            return
+        if current < target:
+            self.next()
+        else:
+            self.back()
+        if self.currentId() == current:  # the wizard would not move
+            self._stop_walk()
+            return
+        QTimer.singleShot(0, self, self._walk_step)
+
+    def _stop_walk(self) -> None:
+        if self._walk_target is None:
+            return
+        self._walk_target = None
+        self._current_changed(self.currentId())
+        self.setUpdatesEnabled(True)
 
     def go_to_field(self, path: str) -> QWidget | None:
         """Show the page with the input of ``path`` and give the input the focus."""
@@ -316,12 +406,14 @@ class MainWindow(QMainWindow):
         self._forgotten = False
         self._parties: PartiesPage | None = None
         self.batch_dialog: BatchDialog | None = None
+        self.guide_dialog: GuideDialog | None = None
         self.draft = DraftController(self)
         if settings.role == "trainer":
             self.draft.today = settings.training_today
         self.wizard = ComplaintWizard(self.draft, ui, self)
         self.setCentralWidget(self.wizard)
         self.status_label = QLabel(self)
+        self._status: Message | str | None = None
         self.statusBar().addWidget(self.status_label, 1)
         self.training_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.training_label)
@@ -335,11 +427,20 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            metrics = self.fontMetrics()
-            self.resize(metrics.averageCharWidth() * 150, metrics.lineSpacing() * 42)
+            self.resize(self._first_size())
         self.new_case(ask=False)
         self.retranslate()
         self.draft.autosave_timer.start()
+
+    def _first_size(self) -> QSize:
+        """Room for the longest page at a glance, within the screen (a 1366×768 laptop, 150 % scaling)."""
+        metrics = self.fontMetrics()
+        wanted = QSize(metrics.averageCharWidth() * 180, metrics.lineSpacing() * 52)
+        screen = self.screen()
+        if screen is None:
+            return wanted
+        available = screen.availableGeometry().size()
+        return wanted.boundedTo(QSize(available.width() * 92 // 100, available.height() * 92 // 100))
 
     # --- pages -------------------------------------------------------------------------
 
@@ -436,7 +537,9 @@ class MainWindow(QMainWindow):
         self.workdays_action = action(self.settings_menu, None, lambda: self.show_workdays())
         self.passphrase_action = action(self.settings_menu, None, lambda: self.manage_passphrase())
         self.forget_action = action(self.settings_menu, None, lambda: self.forget_everything())
-        self.about_action = action(self.help_menu, QKeySequence.StandardKey.HelpContents, self._about)
+        self.guide_action = action(self.help_menu, QKeySequence.StandardKey.HelpContents, lambda: self.show_guide())
+        self.help_menu.addSeparator()
+        self.about_action = action(self.help_menu, None, self._about)
 
     def _connect(self) -> None:
         self.start_page.newRequested.connect(lambda: self.new_case(go_on=True))
@@ -448,7 +551,7 @@ class MainWindow(QMainWindow):
         self.wizard.currentIdChanged.connect(self._page_changed)
         self.draft.stateChanged.connect(self._update_title)
         self.draft.autosaveFailed.connect(
-            lambda reason: self.status_label.setText(self.translator.format(MSG_AUTOSAVE_FAILED, reason=reason))
+            lambda reason: self.show_status(Message(MSG_AUTOSAVE_FAILED, reason=reason))
         )
         self.ui.changed.connect(self.retranslate)
 
@@ -458,6 +561,8 @@ class MainWindow(QMainWindow):
         check = self.check_page
         check.goToField.connect(self.wizard.go_to_field)
         check.set_review_source(self._review)
+        check.set_unread_source(self._unread_inputs)
+        check.set_location_source(self.field_label)
         parties = self.wizard.page_of(PartiesPage)
         assert isinstance(parties, PartiesPage)
         parties.directoryRequested.connect(self.show_directory)
@@ -482,21 +587,30 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(tr.gettext(N_("&Quit")))
         self.language_menu.setTitle(tr.gettext(N_("Interface &language")))
         self.role_menu.setTitle(tr.gettext(N_("My &role")))
-        role_names = {"observer": N_("&Observer"), "lawyer": N_("&Lawyer"), "trainer": N_("&Trainer")}
         for role, item in self.role_actions.items():
-            item.setText(tr.gettext(role_names[role]))
+            item.setText(tr.gettext(ROLE_NAMES[role]))
         self.training_action.setText(tr.gettext(N_("&Training date…")))
         self.training_action.setEnabled(self.settings.role == "trainer")
         self.directory_action.setText(tr.gettext(N_("&Directory of bodies…")))
         self.forget_action.setText(tr.gettext(N_("&Forget everything on this computer…")))
         self.passphrase_action.setText(tr.gettext(N_("&Passphrase…")))
+        self.guide_action.setText(tr.gettext(N_("&Guide")))
         self.about_action.setText(tr.gettext(N_("&About kzcomplaint")))
+        self.show_status(self._status)
         self._update_title()
         self._update_training_label()
 
-    def show_status(self, text: str) -> None:
-        """Say ``text`` in the status bar (a note from an input, an autosave)."""
-        self.status_label.setText(text)
+    def show_status(self, message: Message | str | None) -> None:
+        """Say ``message`` in the status bar (a note from an input, an autosave).
+
+        A :class:`Message` is kept and re-worded when the interface language
+        changes; a plain string (a file name, a system's reason) is shown as it is.
+        """
+        self._status = message
+        if isinstance(message, Message):
+            self.status_label.setText(message.render(self.translator))
+        else:
+            self.status_label.setText(message or "")
 
     def _update_title(self) -> None:
         name = self.draft.path.name if self.draft.path is not None else self.translator.gettext(MSG_NEW_CASE)
@@ -527,6 +641,19 @@ class MainWindow(QMainWindow):
                 page.store()
         return review_rows(self.draft.case, pages, self.translator, self.draft.directory, self.draft.region)
 
+    def field_label(self, path: str) -> str:
+        """A case field in the user's words: “Parties › Respondent › Address” ("" when no page has it)."""
+        return LOCATION_SEPARATOR.join(self.wizard.field_location(path))
+
+    def _unread_inputs(self) -> list[tuple[str, str, str]]:
+        """(path, where, text) of every input holding typed text that could not be read."""
+        result = []
+        for page in self.wizard.pages:
+            if page.is_built:
+                for path, text in page.unread_inputs():
+                    result.append((path, self.field_label(path), text))
+        return result
+
     # --- cases -------------------------------------------------------------------------
 
     def _ask_unsaved(self) -> bool:
@@ -553,25 +680,25 @@ class MainWindow(QMainWindow):
         """Start a new case with the user's defaults (remembered details, role)."""
         if ask and not self._ask_unsaved():
             return
+        self.show_status(None)  # "Saved: …" of the last case says nothing about this one
         complainant = None
         try:
             complainant = profile.load_profile()
         except profile.ProfileError as error:
-            self.status_label.setText(error.message.render(self.translator))
+            self.show_status(error.message)
         role = self.settings.role or "observer"
         self.draft.new_case(language=self.ui.language, complainant=complainant, with_representative=role == "lawyer")
-        if go_on:
-            self.wizard.go_to_page(1)
-        elif self.wizard.currentId() > 0:
-            self.wizard.go_to_page(0)
+        # Always through go_to_page: it also ends a walk still under way from the case
+        # opened just before, which would otherwise carry the new case past the Start page.
+        self.wizard.go_to_page(1 if go_on else 0)
 
     def open_case(self) -> None:
         """Ask for a case file and open it."""
         if not self._ask_unsaved():
             return
-        from PySide6.QtWidgets import QFileDialog
+        from kzcomplaint.gui.widgets import files
 
-        name, _filter = QFileDialog.getOpenFileName(
+        name = files.open_file(
             self,
             self.translator.gettext(N_("Open a case file")),
             self.settings.last_folder or str(Path.home()),
@@ -597,7 +724,7 @@ class MainWindow(QMainWindow):
                 # Never lost: the file stays as it is, and what it holds is shown, unbound to it.
                 self.draft.replace_case(salvaged.case, dirty=True)
                 self.wizard.go_to_page(0)
-                self.wizard.go_to_page(6 if self.draft.template_info() is not None else 1)
+                self.wizard.walk_to(6 if self.draft.template_info() is not None else 1)
                 header = self.translator.format(MSG_OPENED_PARTLY, file=error.source)
             self.problems_dialog = ProblemsDialog(
                 self.translator, self.translator.gettext(N_("Open a case file")), error.source, problems, self, header
@@ -606,9 +733,9 @@ class MainWindow(QMainWindow):
             self.problems_dialog.open()
             return False
         self.settings.last_folder = str(path.parent)
-        self.status_label.setText(self.translator.format(N_("Opened: {file}"), file=str(path)))
+        self.show_status(Message(N_("Opened: {file}"), file=str(path)))
         self.wizard.go_to_page(0)
-        self.wizard.go_to_page(6 if self.draft.template_info() is not None else 1)
+        self.wizard.walk_to(6 if self.draft.template_info() is not None else 1)
         return True
 
     def save(self) -> bool:
@@ -620,11 +747,11 @@ class MainWindow(QMainWindow):
     def save_as(self, path: Path | None = None) -> bool:
         """Save the case under a new name; True when saved."""
         if path is None:
-            from PySide6.QtWidgets import QFileDialog
+            from kzcomplaint.gui.widgets import files
 
             folder = Path(self.settings.last_folder) if self.settings.last_folder else Path.home()
-            suggested = f"{self.draft.case.template or 'case'}_{dt.date.today().isoformat()}.json"
-            name, _filter = QFileDialog.getSaveFileName(
+            suggested = f"{self.draft.file_stem()}.json"
+            name = files.save_file(
                 self,
                 self.translator.gettext(N_("Save the case as")),
                 str(folder / suggested),
@@ -653,7 +780,7 @@ class MainWindow(QMainWindow):
             )
             return False
         self.settings.last_folder = str(path.parent)
-        self.status_label.setText(self.translator.format(MSG_SAVED, file=str(path)))
+        self.show_status(Message(MSG_SAVED, file=str(path)))
         return True
 
     def _store_current(self) -> None:
@@ -676,7 +803,7 @@ class MainWindow(QMainWindow):
         if self.batch_dialog is not None:
             self.batch_dialog.deleteLater()
         folder = Path(self.settings.last_folder) if self.settings.last_folder else None
-        self.batch_dialog = BatchDialog(self.ui, self._output_language(), folder, self)
+        self.batch_dialog = BatchDialog(self.ui, self._output_language(), folder, self, self.field_label)
         self.batch_dialog.open()
         return self.batch_dialog
 
@@ -695,7 +822,7 @@ class MainWindow(QMainWindow):
             self._autosaved()
 
     def _autosaved(self) -> None:
-        self.status_label.setText(self.translator.format(MSG_AUTOSAVED, time=dt.datetime.now().strftime("%H:%M:%S")))
+        self.show_status(Message(MSG_AUTOSAVED, time=dt.datetime.now().strftime("%H:%M:%S")))
 
     def offer_restore(self) -> bool:
         """Offer each draft left by a window that is gone; True when one was restored here.
@@ -731,7 +858,7 @@ class MainWindow(QMainWindow):
         """Continue with ``autosave`` in this window; list what was left out of a draft read in part."""
         self.draft.restore(autosave)
         self.wizard.go_to_page(0)
-        self.wizard.go_to_page(1 if self.draft.template_info() is None else 6)
+        self.wizard.walk_to(1 if self.draft.template_info() is None else 6)
         if autosave.problems:
             self._show_draft_problems(autosave, self.translator.format(MSG_KEPT_PARTLY, file=str(autosave.kept)))
 
@@ -857,6 +984,7 @@ class MainWindow(QMainWindow):
 
         year = (self.draft.today or dt.date.today()).year
         dialog = WorkdaysDialog(self.translator, year, self)
+        dialog.date.set_today_source(lambda: self.draft.effective_today or dt.date.today())
         _delete_on_close(dialog)
         dialog.calendarChanged.connect(self.draft.recheck)
         self.workdays_dialog = dialog
@@ -865,15 +993,14 @@ class MainWindow(QMainWindow):
 
     def export_calendar(self, path: Path | None = None) -> Path | None:
         """The running terms of every recent case file, as one .ics calendar (asking where)."""
-        from PySide6.QtWidgets import QFileDialog
-
         from kzcomplaint.core.case import caseio
         from kzcomplaint.core.files import atomic
         from kzcomplaint.core.filing import ics
+        from kzcomplaint.gui.widgets import files
 
         if path is None:
             folder = Path(self.settings.last_folder) if self.settings.last_folder else Path.home()
-            name, _filter = QFileDialog.getSaveFileName(
+            name = files.save_file(
                 self,
                 self.translator.gettext(N_("Terms of recent cases to a calendar")),
                 str(folder / "kzcomplaint.ics"),
@@ -892,9 +1019,9 @@ class MainWindow(QMainWindow):
         try:
             atomic.write_private_file(path, data)
         except OSError as error:
-            self.status_label.setText(str(error.strerror or error))
+            self.show_status(str(error.strerror or error))
             return None
-        self.status_label.setText(self.translator.format(N_("Calendar saved: {file}"), file=str(path)))
+        self.show_status(Message(N_("Calendar saved: {file}"), file=str(path)))
         return path
 
     def ask_passphrase(self) -> bool:
@@ -912,9 +1039,9 @@ class MainWindow(QMainWindow):
                 continue
             if self.draft.is_pristine:
                 self.new_case(ask=False)  # with the remembered details, readable now
-            self.status_label.setText("")
+            self.show_status(None)
             return True
-        self.status_label.setText(self.translator.gettext(vault.MSG_LOCKED))
+        self.show_status(Message(vault.MSG_LOCKED))
         return False
 
     def manage_passphrase(self) -> bool:
@@ -939,7 +1066,7 @@ class MainWindow(QMainWindow):
             box.exec()
             if box.clickedButton() is remove:
                 files = vault.remove_passphrase(forget.protected_files())
-                self.status_label.setText(tr.format(MSG_PASSPHRASE_REMOVED, count=len(files)))
+                self.show_status(Message(MSG_PASSPHRASE_REMOVED, count=len(files)))
                 return True
             if box.clickedButton() is not change:
                 return False
@@ -956,7 +1083,7 @@ class MainWindow(QMainWindow):
             show_error(self, tr, reason, tr.gettext(N_("Nothing you had was lost; try again.")))
             return False
         self.draft.autosave()  # written encrypted from now on
-        self.status_label.setText(tr.format(MSG_PASSPHRASE_DONE, count=len(files)))
+        self.show_status(Message(MSG_PASSPHRASE_DONE, count=len(files)))
         return True
 
     def forget_everything(self, *, ask: bool = True) -> list[Path]:
@@ -1002,7 +1129,7 @@ class MainWindow(QMainWindow):
         self.new_case(ask=False)
         if self._parties is not None:
             self._parties.load()
-        self.status_label.setText(tr.format(MSG_FORGOTTEN, count=len(removed)))
+        self.show_status(Message(MSG_FORGOTTEN, count=len(removed)))
         if ask:
             box = QMessageBox(self)
             box.setIcon(QMessageBox.Icon.Information if not kept else QMessageBox.Icon.Warning)
@@ -1015,6 +1142,20 @@ class MainWindow(QMainWindow):
             self.forgotten_box = box
             box.exec()
         return removed
+
+    def show_guide(self, role: str | None = None) -> GuideDialog:
+        """Help → Guide: the offline guide for the user's role (another role can be chosen in it)."""
+        from kzcomplaint.gui.dialogs.guide import GuideDialog
+
+        if self.guide_dialog is None:
+            self.guide_dialog = GuideDialog(self.ui, role or self.settings.role or "observer", self)
+            self.guide_dialog.finished.connect(lambda _result: setattr(self, "guide_dialog", None))
+            _delete_on_close(self.guide_dialog)
+        elif role is not None:
+            self.guide_dialog.show_role(role)
+        self.guide_dialog.show()
+        self.guide_dialog.activateWindow()
+        return self.guide_dialog
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -1051,9 +1192,34 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _first_painted(self) -> None:
+        from PySide6.QtCore import Qt  # loads Qt's namespace: not before the first paint
+
+        from kzcomplaint.gui.widgets import guard
+
+        guard.install()
+        # Qt's own file dialogs, in the interface language: a native one speaks the
+        # system's language («Look in», "Files of type" in a Russian window).
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
         self.start_page.release_terms()
         self.wizard.ensure_pages()
         self.firstPainted.emit()
+        QTimer.singleShot(PREPARE_DELAY_MS, self, self._prepare)
+
+    def _prepare(self) -> None:
+        """Once the window has been idle a moment, make ready what opening a case needs.
+
+        First the core's data, read on a worker thread; then the pages'
+        widgets, one page per turn of the event loop (building them while the
+        worker reads would make each wait for the other). Opening a case then
+        fills widgets that exist with data that is loaded.
+        """
+        from kzcomplaint.gui.workers import threads
+        from kzcomplaint.gui.workers.warmup import warm_core
+
+        def build(_result: object) -> None:
+            self.wizard.build_pages_when_idle()
+
+        threads.run_in_background(warm_core, on_success=build, on_failure=build, context=self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """With unsaved answers, ask to save, discard or cancel; then give up the autosave slot."""

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from kzcomplaint.core.text.i18n import N_, Translator, translator
+from kzcomplaint.core.text.i18n import N_, Message, Translator, translator
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget
@@ -237,7 +237,7 @@ class WorkshopController(QObject):
         if case.exercise is not None:
             self.scenario = self.library.find(case.exercise.scenario)
             if self.scenario is None:
-                self.window.status_label.setText(self.ui.format(MSG_SCENARIO_MISSING, scenario=case.exercise.scenario))
+                self.window.show_status(Message(MSG_SCENARIO_MISSING, scenario=case.exercise.scenario))
         self.window._update_training_label()
         self._update_actions()
         if self.scenario is None or case.exercise is None:
@@ -299,9 +299,10 @@ class WorkshopController(QObject):
 
     def choose_and_save_key(self) -> None:
         """Ask for a scenario and a file; save its printable answer key."""
-        from PySide6.QtWidgets import QFileDialog
-
+        from kzcomplaint.core.workshop import handouts
         from kzcomplaint.gui.dialogs.exercise_start import StartExerciseDialog
+        from kzcomplaint.gui.draft import safe_file_stem
+        from kzcomplaint.gui.widgets import files
 
         dialog = StartExerciseDialog(self.ui, self.library, self.window, for_key=True)
         if dialog.exec() != StartExerciseDialog.DialogCode.Accepted or dialog.scenario() is None:
@@ -310,10 +311,12 @@ class WorkshopController(QObject):
         assert scenario is not None
         language = dialog.workshop_language()
         folder = Path(self.window.settings.last_folder) if self.window.settings.last_folder else Path.home()
-        name, _filter = QFileDialog.getSaveFileName(
+        # Named in the key's language by the scenario's title, not by its id.
+        stem = safe_file_stem(translator(language).format(handouts.MSG_KEY_TITLE, title=scenario.title[language]))
+        name = files.save_file(
             self.window,
             self.ui.gettext(N_("Save an answer key")),
-            str(folder / f"key-{scenario.id}.{language}.docx"),
+            str(folder / f"{stem}.docx"),
             self.ui.gettext(N_("Word documents (*.docx)")),
         )
         if name:
@@ -332,19 +335,18 @@ class WorkshopController(QObject):
         except OSError as error:
             show_error(self.window, self.ui, f"{path}: {error.strerror or error}", "")
             return False
-        self.window.status_label.setText(self.ui.format(MSG_KEY_SAVED, file=str(path)))
+        self.window.show_status(Message(MSG_KEY_SAVED, file=str(path)))
         return True
 
     def add_pack(self, dialog: StartExerciseDialog | None = None, path: Path | None = None) -> bool:
         """Check a pack file a trainer wrote and keep a copy among the user's packs."""
-        from PySide6.QtWidgets import QFileDialog
-
         from kzcomplaint.core.files.atomic import write_private_file
         from kzcomplaint.core.workshop import packs
         from kzcomplaint.gui.dialogs.messages import show_error
+        from kzcomplaint.gui.widgets import files
 
         if path is None:
-            name, _filter = QFileDialog.getOpenFileName(
+            name = files.open_file(
                 self.window,
                 self.ui.gettext(N_("Add a pack")),
                 str(Path.home()),
@@ -373,7 +375,7 @@ class WorkshopController(QObject):
             return False
         self._library = library
         title = pack.title.get(self.ui.language) or next(iter(pack.title.values()), pack.id)
-        self.window.status_label.setText(self.ui.format(MSG_PACK_ADDED, title=title, count=len(pack.scenarios)))
+        self.window.show_status(Message(MSG_PACK_ADDED, title=title, count=len(pack.scenarios)))
         if dialog is not None:
             dialog.set_library(library)
         return True

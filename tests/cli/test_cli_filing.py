@@ -147,3 +147,20 @@ def test_ics_of_one_case_and_of_a_folder(capsys: pytest.CaptureFixture[str], cas
     assert stat.S_IMODE(out_file.stat().st_mode) == 0o600
     code, _, err = run(capsys, "ics", str(tmp_path / "missing.json"), "-o", str(out_file))
     assert code == 2 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("word", ["вчера", "кеше", "yesterday", "today"])
+def test_a_word_for_a_recent_day_is_no_date_on_the_command_line_nor_in_the_case_file(
+    capsys: pytest.CaptureFixture[str], case_file: Path, word: str
+) -> None:
+    # «вчера» in a record would mean another day tomorrow: the window reads it (and writes the date),
+    # a command or a case file never does.
+    before = case_file.read_bytes()
+    code, out, err = run(capsys, "filed", str(case_file), "--on", word, "--ui-lang", "ru")
+    assert code == 2 and word in err and "не может распознать" in err
+    assert case_file.read_bytes() == before
+    data = json.loads(before)
+    data["filing_date"] = word
+    case_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run(capsys, "check", str(case_file), "--ui-lang", "ru")
+    assert code != 0 and word in out + err

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 
@@ -30,7 +31,8 @@ def make_window(qtbot, kz_home: Path) -> Iterator:
         # Closing asks about unsaved answers (a modal question); a test that wants
         # that answers it itself, and at the end of a test nothing is kept.
         qtbot.addWidget(window, before_close_func=_forget_unsaved)
-        with qtbot.waitExposed(window):
+        # Painted: what the window finishes after its first paint (the other pages, the input guard) is done.
+        with qtbot.waitSignal(window.firstPainted, timeout=10_000), qtbot.waitExposed(window):
             window.show()
         with qtbot.waitActive(window):
             window.activateWindow()
@@ -45,4 +47,9 @@ def make_window(qtbot, kz_home: Path) -> Iterator:
         window.draft.close_slot()
         window.ui.set_language("en")
         window.deleteLater()
+    QApplication.processEvents()
+    # Deleted now, not at some later test's event loop: a window left alive would
+    # start its own idle work (reading the core's data) in the middle of that test.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    threads.wait_for_all()
     QApplication.processEvents()

@@ -53,3 +53,8 @@ def complete_case() -> Case:
         evidence=[Evidence(description="Видеозапись отказа")],
         filing_date=dt.date(2021, 1, 11),
     )
+
+
+def wait_assessed(window, qtbot) -> None:
+    """Wait until the window's case has been checked: the check runs off the UI thread."""
+    qtbot.waitUntil(lambda: window.draft.assessed and not window.draft.checking)

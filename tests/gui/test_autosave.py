@@ -43,6 +43,7 @@ def test_restore_after_a_crash(make_window, qtbot, kz_home: Path) -> None:
     assert restored.details == case.details
     assert second.draft.dirty, "a restored draft is still unsaved"
     assert second.draft.slot.path == slot_file, "the restored draft keeps autosaving into its own slot"
+    qtbot.waitUntil(lambda: not second.wizard.walking)
     assert second.wizard.currentId() == 6, "a restored case opens at the check page"
     # Saving it removes the autosave.
     target = kz_home / "restored.json"

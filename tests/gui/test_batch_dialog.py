@@ -179,7 +179,9 @@ def test_a_csv_source_names_failed_rows_in_the_interface_language(make_window, q
     ]
     [(case, field, reason)] = dialog.failure_rows()
     assert case == "observers.csv, строка 3"
-    assert field == "contested.date" and "31.02.2021" in reason
+    # The field in the user's words (the wizard's page and label); the CSV column only as a tooltip.
+    assert field == "Где и когда › Дата действия или бездействия" and "31.02.2021" in reason
+    assert dialog.failures_model.item(0, 1).toolTip() == "contested.date"
     assert dialog.current.text() == "3 из 3: observers.csv, строка 3"
 
 

@@ -23,12 +23,9 @@ def test_export_all_languages_with_progress(make_window, qtbot, tmp_path: Path) 
     page.export_all(folder=tmp_path)
     qtbot.waitUntil(lambda: page.last_export() is not None, timeout=30_000)
     written = sorted(path.name for path in tmp_path.glob("*.docx"))
-    assert written == [
-        "observer_denied_entry_en.docx",
-        "observer_denied_entry_kk.docx",
-        "observer_denied_entry_kk_ru.docx",
-        "observer_denied_entry_ru.docx",
-    ]
+    stem = window.draft.file_stem()  # the kind's title and the date, not the kind's id
+    assert stem.startswith("Жалоба на недопуск наблюдателя")
+    assert written == [f"{stem}_en.docx", f"{stem}_kk.docx", f"{stem}_kk_ru.docx", f"{stem}_ru.docx"]
     assert page.open_folder_button.isEnabled()
     assert str(tmp_path) in page.saved.text()
 

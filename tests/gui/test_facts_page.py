@@ -95,9 +95,9 @@ def test_evidence_items(make_window, monkeypatch, tmp_path) -> None:
     page = _facts_page(window)
     photo = tmp_path / "photo_0740.jpg"
     photo.write_bytes(b"synthetic")
-    from PySide6.QtWidgets import QFileDialog
+    from kzcomplaint.gui.widgets import files
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([str(photo)], ""))
+    monkeypatch.setattr(files, "open_files", lambda *args, **kwargs: [str(photo)])
     page.add_file_button.click()
     evidence = window.draft.case.evidence
     assert evidence[-1].file == str(photo) and evidence[-1].description == "photo_0740"

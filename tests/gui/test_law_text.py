@@ -14,6 +14,11 @@ from kzcomplaint.gui.pages.deadlines import DeadlinesPage
 PAGE_IDS = {name: index for index, name in enumerate(STEP_TITLES)}
 
 
+def _assessed(window, qtbot) -> None:
+    """Wait for the check of the case, which runs off the UI thread."""
+    qtbot.waitUntil(lambda: window.draft.assessed and not window.draft.checking)
+
+
 def _page(window, kind: type):
     """Walk the wizard to the page of class ``kind`` (a page's id is its position in STEP_TITLES)."""
     name = {CheckPage: "check", DeadlinesPage: "deadlines"}.get(kind, "parties")
@@ -30,6 +35,7 @@ def test_check_page_opens_the_text_behind_a_problem(make_window, qtbot) -> None:
     case.addressee = dataclasses.replace(case.addressee, level="court", name="Учебный суд")
     window.draft.replace_case(case)
     check = _page(window, CheckPage)
+    _assessed(window, qtbot)
     row = next(i for i, p in enumerate(window.draft.problems) if p.code == "phone.missing")
     check.view.setCurrentIndex(check.model.index(row, 0))
     assert "131-бабының екінші бөлігі" in check.details.text()  # a claim to a court: APPC art. 131 part 2
@@ -45,12 +51,13 @@ def test_check_page_opens_the_text_behind_a_problem(make_window, qtbot) -> None:
     dialog.reject()
 
 
-def test_a_problem_without_a_provision_says_so_and_opens_nothing(make_window) -> None:
+def test_a_problem_without_a_provision_says_so_and_opens_nothing(make_window, qtbot) -> None:
     window = make_window("ru")
     case = complete_case()
     case.complainant = dataclasses.replace(case.complainant, phone="")
     window.draft.replace_case(case)
     check = _page(window, CheckPage)
+    _assessed(window, qtbot)
     row = next(i for i, p in enumerate(window.draft.problems) if p.code == "phone.missing")
     check.view.setCurrentIndex(check.model.index(row, 0))
     details = check.details.text()

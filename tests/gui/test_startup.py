@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from gui_cases import complete_case
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
 from kzcomplaint.core.case import caseio, drafts
@@ -52,6 +52,11 @@ def built_window(qtbot, kz_home: Path) -> Iterator:
         window.draft.autosave_timer.stop()
         window.ui.set_language("en")
         window.deleteLater()
+    QApplication.processEvents()
+    # Deleted now, not at some later test's event loop: a window left alive would
+    # start its own idle work (reading the core's data) in the middle of that test.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    threads.wait_for_all()
     QApplication.processEvents()
 
 
@@ -163,6 +168,8 @@ def test_pages_created_or_built_after_a_language_switch_are_in_that_language(bui
 def test_terms_of_recent_cases_are_computed_once_the_window_is_painted(built_window, qtbot, tmp_path: Path) -> None:
     from kzcomplaint.gui.workers import threads
 
+    assert threads.wait_for_all()  # nothing left running from before this window
+    QApplication.processEvents()
     case = complete_case()
     path = tmp_path / "case.json"
     caseio.save_case(case, path)

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from kzcomplaint.core.case import caseio
 from kzcomplaint.core.workshop import exercise, packs
@@ -14,8 +13,9 @@ from kzcomplaint.core.workshop import exercise, packs
 LIBRARY = packs.load_library(user=False)
 
 
-def planted(window) -> set[tuple[str, str]]:
+def planted(window, qtbot) -> set[tuple[str, str]]:
     window.draft.recheck()
+    qtbot.waitUntil(lambda: window.draft.assessed and not window.draft.checking)  # the check runs off the UI thread
     return {(problem.code, problem.field) for problem in window.draft.problems}
 
 
@@ -29,12 +29,12 @@ def test_a_participant_works_in_the_ordinary_wizard_and_the_checker_marks_each_f
     assert "Ақерке" in panel.story.toPlainText() and "940712400002" in panel.sheet.toPlainText()
     assert window.training_label.text().endswith("2025 жылғы 18 қараша"), "terms judged on the story's day"
     expected = {(defect.code, defect.field) for defect in scenario.defects}
-    assert planted(window) == expected
+    assert planted(window, qtbot) == expected
     # Walking every page of the wizard neither fixes nor adds anything by itself.
     for page_id in range(len(window.wizard.pages)):
         window.wizard.go_to_page(page_id)
     window.wizard.go_to_page(1)
-    assert planted(window) == expected
+    assert planted(window, qtbot) == expected
     shown = [panel.defects.item(i).text() for i in range(panel.defects.count())]
     assert not any(scenario.defects[0].why["kk"] in text for text in shown), "open defects are not given away"
 
@@ -44,7 +44,7 @@ def test_a_participant_works_in_the_ordinary_wizard_and_the_checker_marks_each_f
     qtbot.keyClicks(target.edit, "940712400002")  # typed, as a participant types it
     window.wizard.go_to_page(6)
     window.draft.recheck()
-    QApplication.processEvents()
+    qtbot.waitUntil(lambda: not window.draft.checking)
     assert "1" in panel.progress.text()
     assert panel.defects.item(0).text().startswith("✔")
     result = window.workshop.current_score()

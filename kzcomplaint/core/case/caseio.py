@@ -59,6 +59,7 @@ from kzcomplaint.core.case.model import (
 from kzcomplaint.core.files import atomic
 from kzcomplaint.core.text import dates
 from kzcomplaint.core.text.i18n import N_, Message
+from kzcomplaint.core.text.json_errors import json_reason
 from kzcomplaint.core.text.languages import LANGUAGES
 
 MAX_FILE_BYTES = limits.MAX_FILE_BYTES
@@ -875,7 +876,8 @@ def read_json(raw: bytes, source: str) -> Any:
     try:
         data = json.loads(text, object_pairs_hook=_object_pairs, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
-        raise _problem(source, MSG_BAD_JSON, error=error.msg, line=error.lineno, column=error.colno) from None
+        reason = json_reason(error.msg)  # json's English, in the user's language
+        raise _problem(source, MSG_BAD_JSON, error=reason, line=error.lineno, column=error.colno) from None
     except _ConstantError as error:
         raise _problem(source, MSG_BAD_CONSTANT, value=error.constant) from None
     except RecursionError:

@@ -28,6 +28,7 @@ exactly the documents written — never a partial one.
 
 from __future__ import annotations
 
+import codecs
 import concurrent.futures
 import csv
 import dataclasses
@@ -59,6 +60,10 @@ MSG_CSV_BROKEN = N_(
     "The CSV file {source} cannot be read at line {line}: {reason}. Check the quotation marks on that line."
 )
 MSG_CSV_NO_ROWS = N_("The CSV file {source} has a header row but no cases under it.")
+MSG_CSV_CHANGED = N_(
+    "The CSV file {source} changed while the batch was running: it no longer has the {counted} cases it had "
+    "when the batch began. Check the documents written and run the batch again."
+)
 MSG_CSV_DUPLICATE_COLUMN = N_("The CSV file {source} has the column “{column}” more than once. Keep one of them.")
 MSG_CSV_EXTRA_CELLS = N_(
     "The row has {count} more cell(s) than the header has columns. Remove them, or give their columns a name."
@@ -295,8 +300,14 @@ def _safe(text: str) -> str:
     return cleaned or "case"
 
 
-def collect(source: Path) -> list[BatchCase]:
-    """The cases of a batch input: a folder's ``*.json`` files (sorted) or a CSV's rows.
+def open_source(source: Path) -> tuple[int, Iterator[BatchCase]]:
+    """How many cases ``source`` holds, and the cases one at a time.
+
+    A folder's ``*.json`` files are listed (sorted); a CSV is read as a
+    stream, twice: once to check the whole file and count its cases before
+    anything is written — a file that breaks at line 9,000 fails before the
+    first document, as it always did — and then row by row as the cases are
+    rendered, so memory stays flat however long the file is.
 
     Raises:
         BatchSourceError: No cases, or the folder or CSV cannot be read.
@@ -306,102 +317,193 @@ def collect(source: Path) -> list[BatchCase]:
             files = sorted(p for p in source.iterdir() if p.suffix.lower() == ".json" and p.is_file())
             if not files:
                 raise BatchSourceError(Message(MSG_NO_CASES, folder=str(source)))
-            return [BatchCase(source=str(p), stem=p.stem, base_dir=str(p.parent), path=str(p)) for p in files]
+            cases = (BatchCase(source=str(p), stem=p.stem, base_dir=str(p.parent), path=str(p)) for p in files)
+            return len(files), cases
         is_csv = source.suffix.lower() == ".csv" and source.is_file()
     except (OSError, ValueError) as error:  # an unreadable folder, a name too long
         reason = getattr(error, "strerror", None) or str(error)
         raise BatchSourceError(Message(MSG_SOURCE_UNREADABLE, source=str(source), reason=reason)) from None
     if is_csv:
-        return list(_csv_cases(source))
+        total = _csv_count(source)
+        return total, _csv_cases(source, total)
     raise BatchSourceError(Message(MSG_NOT_SOURCE, source=str(source)))
 
 
+def collect(source: Path) -> list[BatchCase]:
+    """Every case of a batch input at once (:func:`open_source` gives them one at a time).
+
+    Raises:
+        BatchSourceError: No cases, or the folder or CSV cannot be read.
+    """
+    return list(open_source(source)[1])
+
+
 _CSV_DELIMITERS = (",", ";", "\t")
+_CSV_FIELD_LIMIT = 16 * 1024 * 1024
 
 
-def _csv_rows(source: Path) -> tuple[list[str], list[list[str] | None]]:
-    """The header and the rows of a CSV; a row of empty cells is None.
+def _undecodable_line(source: Path) -> int:
+    """The line of the first byte in ``source`` that is not UTF-8 (read again, line by line, only to say where)."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    number = 0
+    try:
+        with source.open("rb") as handle:
+            for number, raw in enumerate(handle, start=1):  # noqa: B007 - the line that fails, or the last
+                decoder.decode(raw)  # "\n" never occurs inside a UTF-8 sequence: splitting there is safe
+            decoder.decode(b"", final=True)
+    except (UnicodeDecodeError, OSError):
+        pass
+    return max(number, 1)
+
+
+def _csv_records(source: Path) -> Iterator[list[str]]:
+    """The header and then every row of a CSV as cells, read as a stream.
 
     The separator is the one the header row uses most: Excel writes ``;``
     where the decimal separator is a comma (Russian and Kazakh settings),
     ``,`` elsewhere. Column names never contain a separator, so the header
     tells reliably — a guess from the data is fooled by text like "a;b, c".
+
+    Raises:
+        BatchSourceError: The file cannot be opened or read, is not UTF-8, or
+            its quoting is broken (naming the line).
     """
-    try:
-        raw = source.read_bytes()
-    except OSError as error:
+    def unreadable(error: OSError) -> BatchSourceError:
         reason = error.strerror or str(error)
-        raise BatchSourceError(Message(MSG_CSV_UNREADABLE, source=str(source), reason=reason)) from None
+        return BatchSourceError(Message(MSG_CSV_UNREADABLE, source=str(source), reason=reason))
+
     try:
-        text = raw.decode("utf-8-sig")  # Excel's "CSV UTF-8" starts with a byte-order mark
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise BatchSourceError(Message(MSG_CSV_NOT_UTF8, source=str(source), line=line)) from None
-    header_line = text.split("\n", 1)[0]
-    delimiter = max(_CSV_DELIMITERS, key=header_line.count) if any(d in header_line for d in _CSV_DELIMITERS) else ","
-    # A long text belongs in a case field, whose own limit gives a message
-    # naming the row and the field; the csv module's 128 KB limit would fail
-    # the whole file instead.
-    previous_limit = csv.field_size_limit()
-    csv.field_size_limit(max(previous_limit, 16 * 1024 * 1024))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    try:
-        header = next(reader, None)
-        rows = [row if any(cell.strip() for cell in row) else None for row in reader]
-    except csv.Error as error:
-        message = Message(MSG_CSV_BROKEN, source=str(source), line=reader.line_num, reason=str(error))
-        raise BatchSourceError(message) from None
-    finally:
-        csv.field_size_limit(previous_limit)
+        handle = source.open("rb")
+    except OSError as error:
+        raise unreadable(error) from None
+    # newline="" keeps line ends as they are and splits at "\r", "\n" and "\r\n" alike, as the csv
+    # module wants; plain "utf-8" decodes in C, so Excel's byte-order mark is skipped by hand.
+    with io.TextIOWrapper(handle, encoding="utf-8", newline="") as text:
+        try:
+            header_line = handle.readline(1 << 20).split(b"\n", 1)[0].decode("utf-8", "replace")
+            handle.seek(len(codecs.BOM_UTF8) if header_line.startswith("\ufeff") else 0)
+        except OSError as error:
+            raise unreadable(error) from None
+        found = [d for d in _CSV_DELIMITERS if d in header_line]
+        delimiter = max(found, key=header_line.count) if found else ","
+        reader = csv.reader(text, delimiter=delimiter, strict=True)
+        while True:
+            # A long text belongs in a case field, whose own limit gives a message
+            # naming the row and the field; the csv module's 128 KB limit would fail
+            # the whole file instead. The limit is the module's: raised per record only.
+            previous = csv.field_size_limit()
+            csv.field_size_limit(max(previous, _CSV_FIELD_LIMIT))
+            try:
+                record = next(reader, None)
+            except csv.Error as error:
+                message = Message(MSG_CSV_BROKEN, source=str(source), line=reader.line_num, reason=str(error))
+                raise BatchSourceError(message) from None
+            except UnicodeDecodeError:
+                line = _undecodable_line(source)
+                raise BatchSourceError(Message(MSG_CSV_NOT_UTF8, source=str(source), line=line)) from None
+            except OSError as error:
+                raise unreadable(error) from None
+            finally:
+                csv.field_size_limit(previous)
+            if record is None:
+                return
+            yield record
+
+
+def _is_case(cells: list[str]) -> bool:
+    """Not a row of empty cells (an empty line of a spreadsheet, ";;;;")."""
+    return any(cell.strip() for cell in cells)
+
+
+def _csv_count(source: Path) -> int:
+    """Read the whole CSV once: every problem of the file as a whole, then the number of cases in it."""
+    records = _csv_records(source)
+    header = next(records, None)
+    count = sum(1 for cells in records if _is_case(cells))
     if not header or not any(name.strip() for name in header):
         raise BatchSourceError(Message(MSG_CSV_EMPTY, source=str(source)))
     names = [name.strip() for name in header]
     for name in names:
         if name and names.count(name) > 1:
             raise BatchSourceError(Message(MSG_CSV_DUPLICATE_COLUMN, source=str(source), column=name))
-    return header, rows
-
-
-def _csv_cases(source: Path) -> Iterator[BatchCase]:
-    header, rows = _csv_rows(source)
-    if not any(row is not None for row in rows):
+    if not count:
         raise BatchSourceError(Message(MSG_CSV_NO_ROWS, source=str(source)))
-    for number, cells in enumerate(rows, start=1):
-        if cells is None:  # an empty line of a spreadsheet (";;;;"), not a case
-            continue
-        row: dict[Any, Any] = dict(zip(header, cells, strict=False))
-        if len(cells) > len(header):
-            row[None] = cells[len(header) :]
-        data, problems = csv_row_to_data(row)
-        template = _safe(str(data.get("template") or "case"))
-        yield BatchCase(
-            source=f"{source.name} row {number}",
-            stem=f"{_safe(source.stem)}-row-{number}-{template}",
-            base_dir=str(source.parent),
-            row={"data": data, "problems": [(p.field, p.message) for p in problems]},
-            row_number=number,
-        )
+    return count
 
 
-def plan_outputs(stems: Sequence[tuple[str, str]], out_dir: Path) -> list[tuple[Path, Message | None]]:
-    """Output paths for ``(stem, language)`` pairs, none reused within the batch.
+def _csv_cases(source: Path, expected: int) -> Iterator[BatchCase]:
+    """The CSV's cases as its rows are read (``expected`` of them, as counted).
+
+    A file changed since it was counted (saved again from a spreadsheet while
+    the batch runs) ends with one failed case saying so, rather than a
+    summary that does not match the file.
+    """
+    records = _csv_records(source)
+    given = number = 0
+    problem = Message(MSG_CSV_CHANGED, source=str(source), counted=expected)
+    try:
+        header = next(records, None) or []
+        for number, cells in enumerate(records, start=1):  # noqa: B007 - the last row read names the change
+            if not _is_case(cells):
+                continue
+            if given == expected:
+                break
+            row: dict[Any, Any] = dict(zip(header, cells, strict=False))
+            if len(cells) > len(header):
+                row[None] = cells[len(header) :]
+            data, problems = csv_row_to_data(row)
+            template = _safe(str(data.get("template") or "case"))
+            given += 1
+            yield BatchCase(
+                source=f"{source.name} row {number}",
+                stem=f"{_safe(source.stem)}-row-{number}-{template}",
+                base_dir=str(source.parent),
+                row={"data": data, "problems": [(p.field, p.message) for p in problems]},
+                row_number=number,
+            )
+        else:
+            if given == expected:
+                return
+    except BatchSourceError as error:
+        problem = error.message
+    yield BatchCase(
+        source=f"{source.name} row {number}",
+        stem=f"{_safe(source.stem)}-row-{number}",
+        base_dir=str(source.parent),
+        row={"data": None, "problems": [("", problem)]},  # no case to read: the message is the result
+        row_number=number,
+    )
+
+
+class OutputNames:
+    """Output paths for the cases of a batch as they come, none reused within the batch.
 
     File systems that ignore case (Windows, macOS) would let ``A.json`` and
     ``a.json`` overwrite each other, so names are compared case-folded.
     """
-    taken: set[str] = set()
-    planned: list[tuple[Path, Message | None]] = []
-    for stem, language in stems:
+
+    def __init__(self, out_dir: Path) -> None:
+        """Names go in ``out_dir``."""
+        self.out_dir = out_dir
+        self._taken: set[str] = set()
+
+    def plan(self, stem: str, language: str) -> tuple[Path, Message | None]:
+        """The path for ``stem`` in ``language``, and a note when the name had to change."""
         name = f"{stem}.{language}.docx"
         chosen = name
         counter = 2
-        while chosen.casefold() in taken:
+        while chosen.casefold() in self._taken:
             chosen = f"{stem}-{counter}.{language}.docx"
             counter += 1
-        taken.add(chosen.casefold())
+        self._taken.add(chosen.casefold())
         note = Message(MSG_RENAMED, name=name, renamed=chosen) if chosen != name else None
-        planned.append((out_dir / chosen, note))
-    return planned
+        return self.out_dir / chosen, note
+
+
+def plan_outputs(stems: Sequence[tuple[str, str]], out_dir: Path) -> list[tuple[Path, Message | None]]:
+    """Output paths for ``(stem, language)`` pairs, none reused within the batch (see :class:`OutputNames`)."""
+    names = OutputNames(out_dir)
+    return [names.plan(stem, language) for stem, language in stems]
 
 
 # ── Rendering one case (in a worker process) ────────────────────────────
@@ -418,6 +520,8 @@ def _read_case(item: BatchCase) -> tuple[Any, list[FieldProblem]]:
     assert item.row is not None
     # Every problem of the row at once: its columns', then its fields'.
     problems = [FieldProblem(field, message) for field, message in item.row["problems"]]
+    if item.row["data"] is None:
+        return None, problems
     try:
         case = caseio.parse_case(item.row["data"], item.source)
     except caseio.CaseFileError as error:
@@ -430,7 +534,7 @@ def case_language(item: BatchCase, language: str | None) -> str:
     if language:
         return language
     if item.row is not None:
-        value = item.row["data"].get("language")
+        value = (item.row["data"] or {}).get("language")
         return value if isinstance(value, str) and value in LANGUAGES else "ru"
     return ""  # decided after reading the file
 
@@ -498,7 +602,11 @@ def _render_safely(item: BatchCase, language: str | None, output: str, overwrite
         return CaseResult(source=item.source, row_number=item.row_number, errors=[FieldProblem("", message)])
 
 
-def _render_chunk(chunk: list[tuple[BatchCase, str | None, str, bool]]) -> list[CaseResult]:
+_Work = tuple[BatchCase, str | None, str, bool]
+"""One case's work: the case, the language asked for (None: its own), the output path, whether to overwrite."""
+
+
+def _render_chunk(chunk: list[_Work]) -> list[CaseResult]:
     return [_render_safely(item, language, output, overwrite) for item, language, output, overwrite in chunk]
 
 
@@ -568,91 +676,154 @@ def run_batch(
         OutputFolderError: The output folder cannot be created.
     """
     started = time.perf_counter()
-    items = collect(source)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except (OSError, ValueError) as error:  # ValueError: a NUL in the name
-        raise OutputFolderError(out_dir, error) from None
-    # For folder input without --lang the language is known only after
-    # reading; plan with the case's declared stem and fix the suffix later.
-    planned = plan_outputs([(item.stem, case_language(item, language) or "doc") for item in items], out_dir)
-    work = [(item, language, str(path), overwrite) for item, (path, _) in zip(items, planned, strict=True)]
-    renamed = {index for index, (_, note) in enumerate(planned) if note is not None}
-    total = len(work)
     # More workers than cases only costs start-up time; Windows allows at most 61.
-    workers = max(1, min(jobs or os.cpu_count() or 1, total, MAX_WORKERS))
+    requested = max(1, min(jobs or os.cpu_count() or 1, MAX_WORKERS))
+    pool = _start_pool(requested) if requested > 1 and _long_csv(source) else None
+    try:
+        total, items = open_source(source)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except (OSError, ValueError) as error:  # ValueError: a NUL in the name
+            raise OutputFolderError(out_dir, error) from None
+    except BaseException:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    names = OutputNames(out_dir)
+    renamed: dict[int, str] = {}  # index → the case's stem, for the note naming the file written
+
+    def planned() -> Iterator[tuple[int, _Work]]:
+        # For folder input without --lang the language is known only after
+        # reading; plan with the case's declared stem and fix the suffix later.
+        for index, item in enumerate(items):
+            path, note = names.plan(item.stem, case_language(item, language) or "doc")
+            if note is not None:
+                renamed[index] = item.stem
+            yield index, (item, language, str(path), overwrite)
+
+    workers = min(requested, total)
     results: list[CaseResult | None] = [None] * total
+    done = 0
 
     def record(index: int, result: CaseResult) -> None:
-        if index in renamed and result.ok and result.output:
+        nonlocal done, total
+        stem = renamed.pop(index, None)
+        if stem is not None and result.ok and result.output:
             # Named after the file actually written: its language is known only now.
-            name = f"{work[index][0].stem}.{result.language}.docx"
+            name = f"{stem}.{result.language}.docx"
             result.notes.append(Message(MSG_RENAMED, name=name, renamed=Path(result.output).name))
+        if index >= len(results):  # a CSV that grew since it was counted ends with one more (failed) case
+            results.extend([None] * (index + 1 - len(results)))
+            total = len(results)
         results[index] = result
-
-    done = 0
+        done += 1
+        if progress:
+            progress(done, total, result)
 
     def cancelled() -> bool:
         return cancel is not None and cancel.is_set()
 
-    if workers == 1 or total == 1:
+    if pool is None and workers > 1:
+        pool = _start_pool(workers)
+    if pool is None:
         _warm_up()
-        for index, entry in enumerate(work):
+        for index, entry in planned():
             if cancelled():
                 break
-            finished = _render_chunk([entry])[0]
-            record(index, finished)
-            done += 1
-            if progress:
-                progress(done, total, finished)
+            record(index, _render_chunk([entry])[0])
     else:
-        size = max(1, min(32, total // (workers * 8)))
-        chunks = [list(range(i, min(i + size, total))) for i in range(0, total, size)]
-        with concurrent.futures.ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
-            futures = {pool.submit(_render_chunk, [work[i] for i in chunk]): chunk for chunk in chunks}
-            recorded: set[concurrent.futures.Future[list[CaseResult]]] = set()
-
-            def take(future: concurrent.futures.Future[list[CaseResult]]) -> None:
-                nonlocal done
-                recorded.add(future)
-                chunk = futures[future]
-                try:
-                    chunk_results = future.result()
-                except Exception as error:  # noqa: BLE001 - a crashed worker fails its cases, not the batch
-                    message = Message(MSG_UNEXPECTED, error=f"{type(error).__name__}: {error}")
-                    chunk_results = [
-                        CaseResult(
-                            source=work[i][0].source,
-                            row_number=work[i][0].row_number,
-                            errors=[FieldProblem("", message)],
-                        )
-                        for i in chunk
-                    ]
-                for index, result in zip(chunk, chunk_results, strict=True):
-                    record(index, result)
-                    done += 1
-                    if progress:
-                        progress(done, total, result)
-
-            try:
-                for future in concurrent.futures.as_completed(futures):
-                    take(future)
-                    if cancelled():
-                        break
-            except BaseException:
-                # Ctrl-C: chunks not yet started are dropped; running ones finish
-                # their files (each written atomically), then the pool closes.
-                pool.shutdown(wait=True, cancel_futures=True)
-                raise
-            if cancelled():
-                # As for Ctrl-C, and the chunks that finished meanwhile are reported:
-                # the summary names every document written.
-                pool.shutdown(wait=True, cancel_futures=True)
-                for future in futures:
-                    if future not in recorded and future.done() and not future.cancelled():
-                        take(future)
+        _run_in_pool(pool, planned(), workers, max(1, min(32, total // (workers * 8))), record, cancelled)
     final = [r for r in results if r is not None]
+    if not cancelled():
+        total = len(final)  # every case given was done (a CSV changed meanwhile gave more or fewer)
     return BatchSummary(results=final, seconds=time.perf_counter() - started, total=total, cancelled=len(final) < total)
+
+
+_LONG_CSV_BYTES = 1 << 20
+"""A CSV this long (a few hundred cases) takes a noticeable time to read through before the first case."""
+
+
+def _long_csv(source: Path) -> bool:
+    try:
+        return source.suffix.lower() == ".csv" and source.stat().st_size >= _LONG_CSV_BYTES
+    except (OSError, ValueError):
+        return False  # open_source says what is wrong with it
+
+
+def _start_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
+    """Worker processes, started now: they load the renderer while this process reads the input."""
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers, initializer=_worker_start)
+    pool.submit(int)  # the first task starts every worker (and its warm-up) at once
+    return pool
+
+
+def _run_in_pool(
+    pool: concurrent.futures.ProcessPoolExecutor,
+    work: Iterator[tuple[int, _Work]],
+    workers: int,
+    size: int,
+    record: Callable[[int, CaseResult], None],
+    cancelled: Callable[[], bool],
+) -> None:
+    """Render ``work`` in worker processes, a few chunks ahead of the results, never the whole input at once."""
+    Chunk = list[tuple[int, _Work]]
+
+    def chunks() -> Iterator[Chunk]:
+        chunk: Chunk = []
+        for entry in work:
+            chunk.append(entry)
+            if len(chunk) == size:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    pending: dict[concurrent.futures.Future[list[CaseResult]], Chunk] = {}
+    source = chunks()
+    ahead = workers * 4  # enough queued that no worker waits, few enough that memory stays flat
+    with pool:
+
+        def submit() -> None:
+            while len(pending) < ahead and not cancelled():
+                chunk = next(source, None)
+                if chunk is None:
+                    return
+                pending[pool.submit(_render_chunk, [entry for _, entry in chunk])] = chunk
+
+        def take(future: concurrent.futures.Future[list[CaseResult]]) -> None:
+            chunk = pending.pop(future)
+            try:
+                chunk_results = future.result()
+            except Exception as error:  # noqa: BLE001 - a crashed worker fails its cases, not the batch
+                message = Message(MSG_UNEXPECTED, error=f"{type(error).__name__}: {error}")
+                chunk_results = [
+                    CaseResult(source=item.source, row_number=item.row_number, errors=[FieldProblem("", message)])
+                    for _, (item, *_) in chunk
+                ]
+            for (index, _), result in zip(chunk, chunk_results, strict=True):
+                record(index, result)
+
+        try:
+            submit()
+            while pending:
+                finished, _ = concurrent.futures.wait(pending, return_when=concurrent.futures.FIRST_COMPLETED)
+                for future in finished:
+                    take(future)
+                if cancelled():
+                    break
+                submit()
+        except BaseException:
+            # Ctrl-C: chunks not yet started are dropped; running ones finish
+            # their files (each written atomically), then the pool closes.
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        if cancelled():
+            # As for Ctrl-C, and the chunks that finished meanwhile are reported:
+            # the summary names every document written.
+            pool.shutdown(wait=True, cancel_futures=True)
+            for future in list(pending):
+                if future.done() and not future.cancelled():
+                    take(future)
 
 
 __all__ = [
@@ -662,9 +833,11 @@ __all__ = [
     "CaseResult",
     "OutputFolderError",
     "FieldProblem",
+    "OutputNames",
     "collect",
     "csv_row_to_data",
     "file_in_the_way",
+    "open_source",
     "plan_outputs",
     "render_one",
     "run_batch",

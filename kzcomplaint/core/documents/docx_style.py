@@ -11,8 +11,13 @@ thumbnail, custom XML) are dropped.
 Rendering a document then only writes ``word/document.xml``, the footer and
 the document properties as text and zips them with the cached parts: opening
 and saving a python-docx ``Document`` per document costs about 20 ms, writing
-the XML directly well under a millisecond. Everything written is escaped for
-XML here, and characters XML cannot hold are dropped here too.
+the XML directly well under a millisecond. The parts that are the same in
+every document (styles, settings, fonts, theme, relationships) are compressed
+once per process and copied into each package as they are
+(:func:`zip_members`); only what a document writes for itself — its body, its
+properties, and a footer not seen before — is compressed per document.
+Everything written is escaped for XML here, and characters XML cannot hold
+are dropped here too.
 
 The document properties (:class:`DocumentProperties`) carry what a trainer or
 lawyer may want to know about how a document was made — template, rules and
@@ -28,7 +33,9 @@ import datetime as dt
 import functools
 import io
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
@@ -91,11 +98,126 @@ class Style:
 
 
 @dataclasses.dataclass(frozen=True)
+class StyleLook:
+    """How a paragraph style of the house style looks: the .docx styles and the preview are made from it."""
+
+    style_id: str
+    align: str | None
+    """left | center | right | justify (None: the document's default)"""
+    before: float = 0
+    """Space before, in points."""
+    after: float = 0
+    """Space after, in points."""
+    line: float = 1.0
+    """Line spacing, in lines."""
+    bold: bool | None = None
+    italic: bool | None = None
+    size: float | None = None
+    """Font size in points (None: the document's)."""
+    first_line_indent_cm: float | None = None
+    left_indent_cm: float | None = None
+    keep_with_next: bool = False
+
+
+_INDENT_CM = 1.25
+_HEADER_INDENT_CM = 8.0
+
+HOUSE_STYLES: tuple[StyleLook, ...] = (
+    StyleLook(Style.BODY, "justify", first_line_indent_cm=_INDENT_CM, line=1.15),
+    StyleLook(Style.BODY_CELL, "left", first_line_indent_cm=0.75, line=1.15),
+    StyleLook(Style.HEADER, "left", left_indent_cm=_HEADER_INDENT_CM),
+    StyleLook(Style.HEADER_CELL, "left"),
+    StyleLook(Style.HEADER_GROUP, "left", left_indent_cm=_HEADER_INDENT_CM, before=6, keep_with_next=True),
+    StyleLook(Style.HEADER_GROUP_CELL, "left", before=6, keep_with_next=True),
+    StyleLook(Style.TITLE, "center", bold=True, before=18, keep_with_next=True),
+    StyleLook(Style.SUBTITLE, "center", after=12, keep_with_next=True),
+    StyleLook(Style.HEADING, "center", bold=True, before=10, after=4, keep_with_next=True),
+    StyleLook(Style.FIELD, "left", line=1.15),
+    StyleLook(Style.LEAD, "justify", first_line_indent_cm=_INDENT_CM, line=1.15, before=8, keep_with_next=True),
+    StyleLook(Style.ITEM, "justify", first_line_indent_cm=_INDENT_CM, line=1.15),
+    StyleLook(Style.EVIDENCE, "left", first_line_indent_cm=_INDENT_CM, line=1.15),
+    StyleLook(Style.LINE, "left", before=8),
+    StyleLook(Style.DATE, "left", before=18),
+    StyleLook(Style.SIGNATURE, "right", before=12),
+    StyleLook(Style.FOOTER, "center", size=FOOTER_SIZE_PT),
+    StyleLook(Style.NOTICE, "center", after=10, keep_with_next=True),
+    StyleLook(Style.TICK, "left", left_indent_cm=0.5, line=1.15, before=2),
+    # A paper form's sentence with lines to write on: ragged right, so a line never stretches the words.
+    StyleLook(Style.FORM_BODY, "left", first_line_indent_cm=_INDENT_CM, line=1.15, before=2),
+    StyleLook(Style.CLOSING_GROUP, "left", before=10, keep_with_next=True),
+    StyleLook(Style.CLOSING_LINE, "left", before=8),
+    # The paragraph Word needs after a closing table (its exact 1 pt line is set in _build_styles).
+    StyleLook(Style.END, None, size=1),
+)
+"""Every paragraph style of the documents, in the order they are added to the styles part."""
+
+STYLE_LOOKS = {look.style_id: look for look in HOUSE_STYLES}
+
+
+@dataclasses.dataclass(frozen=True)
+class ZipMember:
+    """A part of a package, compressed, with its local header: what a zip file holds for it."""
+
+    name: bytes
+    crc: int
+    size: int
+    compressed_size: int
+    local: bytes
+    """The local file header followed by the compressed data."""
+
+
+# The fixed parts are compressed once, as small as deflate makes them; what
+# changes per document is compressed fast.
+FIXED_LEVEL = 9
+CHANGING_LEVEL = 1
+_DOS_DATE = (1 << 5) | 1  # 1980-01-01 00:00 (time 0): the same case renders to the same bytes
+_LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
+_CENTRAL_HEADER = struct.Struct("<IHHHHHHIIIHHHHHII")
+_END_OF_DIRECTORY = struct.Struct("<IHHHHIIH")
+_ZIP_VERSION = 20  # 2.0: deflate
+_DEFLATE = 8
+
+
+def zip_member(name: str, data: bytes, level: int) -> ZipMember:
+    """Compress one part (raw deflate) and build its local file header."""
+    encoded = name.encode("ascii")  # OPC part names are ASCII; no UTF-8 flag needed
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -zlib.MAX_WBITS)
+    packed = compressor.compress(data) + compressor.flush()
+    crc = zlib.crc32(data)
+    header = _LOCAL_HEADER.pack(
+        0x04034B50, _ZIP_VERSION, 0, _DEFLATE, 0, _DOS_DATE, crc, len(packed), len(data), len(encoded), 0
+    )
+    return ZipMember(encoded, crc, len(data), len(packed), header + encoded + packed)
+
+
+def zip_members(members: Sequence[ZipMember]) -> bytes:
+    """A zip file of ``members`` in order: their local entries, the central directory, its end record."""
+    entries: list[bytes] = []
+    directory: list[bytes] = []
+    offset = 0
+    for member in members:
+        directory.append(
+            _CENTRAL_HEADER.pack(
+                0x02014B50, _ZIP_VERSION, _ZIP_VERSION, 0, _DEFLATE, 0, _DOS_DATE, member.crc,
+                member.compressed_size, member.size, len(member.name), 0, 0, 0, 0, 0, offset,
+            )
+            + member.name
+        )
+        entries.append(member.local)
+        offset += len(member.local)
+    central = b"".join(directory)
+    end = _END_OF_DIRECTORY.pack(0x06054B50, 0, 0, len(members), len(members), len(central), offset, 0)
+    return b"".join(entries) + central + end
+
+
+@dataclasses.dataclass(frozen=True)
 class BasePackage:
     """The cached parts of the base document, and where the body and footer go."""
 
     parts: tuple[tuple[str, bytes | None], ...]
     """Zip members in order; ``None`` marks the parts written per document."""
+    members: tuple[ZipMember | None, ...]
+    """The fixed parts compressed, in the order of :attr:`parts` (``None`` for those written per document)."""
     document_head: str
     document_tail: str
     footer_name: str
@@ -144,64 +266,39 @@ def _build_styles(document: DocxDocument, font_size: float) -> None:
     normal.font.size = Pt(font_size)
     normal.paragraph_format.widow_control = True
 
-    def add(
-        style_id: str,
-        *,
-        before: float = 0,
-        after: float = 0,
-        line: float = 1.0,
-        bold: bool | None = None,
-        italic: bool | None = None,
-        size: float | None = None,
-        **paragraph_format: object,
-    ) -> None:
-        style = styles.add_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+    alignments = {
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }
+    for look in HOUSE_STYLES:
+        style = styles.add_style(look.style_id, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.quick_style = True
         fmt = style.paragraph_format
-        fmt.space_before = Pt(before)
-        fmt.space_after = Pt(after)
-        if line == 1.0:
+        fmt.space_before = Pt(look.before)
+        fmt.space_after = Pt(look.after)
+        if look.line == 1.0:
             fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
         else:
-            fmt.line_spacing = line
-        if bold is not None:
-            style.font.bold = bold
-        if italic is not None:
-            style.font.italic = italic
-        if size is not None:
-            style.font.size = Pt(size)
-        for key, value in paragraph_format.items():  # alignment, indents, keep_with_next
-            setattr(fmt, key, value)
-
-    indent = Cm(1.25)
-    justify = WD_ALIGN_PARAGRAPH.JUSTIFY
-    add(Style.BODY, alignment=justify, first_line_indent=indent, line=1.15)
-    add(Style.BODY_CELL, alignment=WD_ALIGN_PARAGRAPH.LEFT, first_line_indent=Cm(0.75), line=1.15)
-    add(Style.HEADER, alignment=WD_ALIGN_PARAGRAPH.LEFT, left_indent=Cm(8.0))
-    add(Style.HEADER_CELL, alignment=WD_ALIGN_PARAGRAPH.LEFT)
-    add(Style.HEADER_GROUP, alignment=WD_ALIGN_PARAGRAPH.LEFT, left_indent=Cm(8.0), before=6, keep_with_next=True)
-    add(Style.HEADER_GROUP_CELL, alignment=WD_ALIGN_PARAGRAPH.LEFT, before=6, keep_with_next=True)
-    add(Style.TITLE, alignment=WD_ALIGN_PARAGRAPH.CENTER, bold=True, before=18, keep_with_next=True)
-    add(Style.SUBTITLE, alignment=WD_ALIGN_PARAGRAPH.CENTER, after=12, keep_with_next=True)
-    add(Style.HEADING, alignment=WD_ALIGN_PARAGRAPH.CENTER, bold=True, before=10, after=4, keep_with_next=True)
-    add(Style.FIELD, alignment=WD_ALIGN_PARAGRAPH.LEFT, line=1.15)
-    add(Style.LEAD, alignment=justify, first_line_indent=indent, line=1.15, before=8, keep_with_next=True)
-    add(Style.ITEM, alignment=justify, first_line_indent=indent, line=1.15)
-    add(Style.EVIDENCE, alignment=WD_ALIGN_PARAGRAPH.LEFT, first_line_indent=indent, line=1.15)
-    add(Style.LINE, alignment=WD_ALIGN_PARAGRAPH.LEFT, before=8)
-    add(Style.DATE, alignment=WD_ALIGN_PARAGRAPH.LEFT, before=18)
-    add(Style.SIGNATURE, alignment=WD_ALIGN_PARAGRAPH.RIGHT, before=12)
-    add(Style.FOOTER, alignment=WD_ALIGN_PARAGRAPH.CENTER, size=FOOTER_SIZE_PT)
-    add(Style.NOTICE, alignment=WD_ALIGN_PARAGRAPH.CENTER, after=10, keep_with_next=True)
-    add(Style.TICK, alignment=WD_ALIGN_PARAGRAPH.LEFT, left_indent=Cm(0.5), line=1.15, before=2)
-    # A paper form's sentence with lines to write on: ragged right, so a line never stretches the words.
-    add(Style.FORM_BODY, alignment=WD_ALIGN_PARAGRAPH.LEFT, first_line_indent=indent, line=1.15, before=2)
-    add(Style.CLOSING_GROUP, alignment=WD_ALIGN_PARAGRAPH.LEFT, before=10, keep_with_next=True)
-    add(Style.CLOSING_LINE, alignment=WD_ALIGN_PARAGRAPH.LEFT, before=8)
+            fmt.line_spacing = look.line
+        if look.bold is not None:
+            style.font.bold = look.bold
+        if look.italic is not None:
+            style.font.italic = look.italic
+        if look.size is not None:
+            style.font.size = Pt(look.size)
+        if look.align is not None:
+            fmt.alignment = alignments[look.align]
+        if look.first_line_indent_cm is not None:
+            fmt.first_line_indent = Cm(look.first_line_indent_cm)
+        if look.left_indent_cm is not None:
+            fmt.left_indent = Cm(look.left_indent_cm)
+        if look.keep_with_next:
+            fmt.keep_with_next = True
     # The paragraph Word needs after a closing table: as small as a paragraph can be,
     # so that a table filling the last page does not push it onto an empty one.
-    add(Style.END, size=1)
     end = styles[Style.END].element.get_or_add_pPr()
     end.append(parse_xml(f'<w:spacing {nsdecls("w")} w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'))
 
@@ -258,8 +355,10 @@ def base_package(font_size: float = FONT_SIZE_PT) -> BasePackage:
     footer_xml = dict(members)[footer_name].decode("utf-8")
     opening = re.search(r"<w:ftr\b[^>]*>", footer_xml)
     assert opening is not None, "python-docx wrote a footer without <w:ftr>"
+    parts = tuple((name, None if name in per_document else data) for name, data in members)
     return BasePackage(
-        parts=tuple((name, None if name in per_document else data) for name, data in members),
+        parts=parts,
+        members=tuple(None if data is None else zip_member(name, data, FIXED_LEVEL) for name, data in parts),
         document_head=document_xml[:body_at],
         document_tail=document_xml[sect_at:],
         footer_name=footer_name,
@@ -268,7 +367,11 @@ def base_package(font_size: float = FONT_SIZE_PT) -> BasePackage:
     )
 
 
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+@functools.lru_cache(maxsize=256)
+def _kept_member(name: str, xml: str) -> ZipMember:
+    """A part that repeats from document to document (the footer of a language, the application's name), kept."""
+    return zip_member(name, xml.encode("utf-8"), FIXED_LEVEL)
+
 
 CORE_PROPERTIES = "docProps/core.xml"
 APP_PROPERTIES = "docProps/app.xml"
@@ -345,23 +448,25 @@ def write_package(
 ) -> bytes:
     """Zip the cached base parts (text in ``font_size`` points) with this document's body, footer and properties."""
     base = base_package(font_size)
+    # The body and the properties (they name the moment the document was made)
+    # are this document's own: compressed fast. The footer and the application
+    # name repeat from document to document: compressed once and kept.
     per_document = {
         "word/document.xml": lambda: base.document_head + body_xml + base.document_tail,
-        base.footer_name: lambda: base.footer_head + footer_xml + base.footer_tail,
         CORE_PROPERTIES: properties.core_xml,
-        APP_PROPERTIES: properties.app_xml,
         CUSTOM_PROPERTIES: properties.custom_xml,
     }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in base.parts:
-            if name in per_document:
-                data = per_document[name]().encode("utf-8")
-            info = zipfile.ZipInfo(name, _FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            assert data is not None  # the two per-document parts were filled in just above
-            archive.writestr(info, data, compresslevel=1)
-    return buffer.getvalue()
+    members: list[ZipMember] = []
+    for (name, _), member in zip(base.parts, base.members, strict=True):
+        if member is None:
+            if name == base.footer_name:
+                member = _kept_member(name, base.footer_head + footer_xml + base.footer_tail)
+            elif name == APP_PROPERTIES:
+                member = _kept_member(name, properties.app_xml())
+            else:
+                member = zip_member(name, per_document[name]().encode("utf-8"), CHANGING_LEVEL)
+        members.append(member)
+    return zip_members(members)
 
 
 # ── Writing WordprocessingML ─────────────────────────────────────────────
@@ -404,10 +509,16 @@ def para(style: str, *runs: Run | str) -> Para:
     return Para(style, tuple(Run(r) if isinstance(r, str) else r for r in runs))
 
 
+_BREAKS = re.compile("[\r\n\t]")
+
+
 def _run_xml(run: Run, lang_tag: str) -> str:
     props = ("<w:b/><w:bCs/>" if run.bold else "") + ("<w:i/><w:iCs/>" if run.italic else "")
     head = f'<w:r><w:rPr>{props}<w:lang w:val="{lang_tag}"/></w:rPr>'
-    text = run.text.replace("\r\n", "\n").replace("\r", "\n")
+    text = run.text
+    if not _BREAKS.search(text):  # most runs: one piece of text, nothing to split
+        return f'{head}<w:t xml:space="preserve">{xml_text(text)}</w:t></w:r>' if text else f"{head}</w:r>"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     pieces: list[str] = []
     for line_index, line in enumerate(text.split("\n")):
         if line_index:
@@ -444,6 +555,11 @@ _CELL_STYLES = {
 not fit a column, and justified text in a half-width column leaves rivers."""
 
 
+def cell_style(style: str) -> str:
+    """The style a paragraph of ``style`` takes in a column of a parallel document."""
+    return _CELL_STYLES.get(style, style)
+
+
 def parallel_xml(columns: Sequence[tuple[str, Sequence[Para]]]) -> str:
     """A borderless table, one column per language, one row per paragraph.
 
@@ -472,7 +588,7 @@ def parallel_xml(columns: Sequence[tuple[str, Sequence[Para]]]) -> str:
         for language, paragraphs in columns:
             if index < len(paragraphs):
                 source = paragraphs[index]
-                cell = Para(_CELL_STYLES.get(source.style, source.style), source.runs)
+                cell = Para(cell_style(source.style), source.runs)
                 out.append(cell_head + paragraph_xml(cell, language) + "</w:tc>")
             else:
                 out.append(cell_head + "<w:p/></w:tc>")
@@ -522,17 +638,24 @@ __all__ = [
     "FONT",
     "FONT_SIZE_PT",
     "FORM_FONT_SIZE_PT",
+    "HOUSE_STYLES",
+    "STYLE_LOOKS",
     "BasePackage",
     "DocumentProperties",
     "Para",
     "Run",
     "Style",
+    "StyleLook",
+    "ZipMember",
     "base_package",
     "body_xml",
+    "cell_style",
     "footer_xml",
     "para",
     "parallel_xml",
     "paragraph_xml",
     "write_package",
     "xml_text",
+    "zip_member",
+    "zip_members",
 ]

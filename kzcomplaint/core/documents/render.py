@@ -86,6 +86,7 @@ from kzcomplaint.core.documents.templates import (
     Paragraph,
     Template,
     TemplateError,
+    TextRenderer,
     environment,
     load_frame,
     load_template,
@@ -195,7 +196,8 @@ def _end_sentence(text: str) -> str:
     fill by hand or a paragraph ending in ':' is left as it is.
     """
     stripped = text.rstrip()
-    return stripped + "." if _SENTENCE_OPEN.search(stripped) else text
+    # The last character alone: searching the whole text for "…$" tries every position.
+    return stripped + "." if _SENTENCE_OPEN.search(stripped[-1:]) else text
 
 
 def _or_blank(value: str) -> str:
@@ -579,6 +581,8 @@ class _Builder:
         self.context = _blank_context(template, language) if blank else build_context(case, template, language)
         on = case.filing_date or dt.date.today()
         self.required = _required_fields(template.id, on, checks.document_scope(case.addressee.level))
+        # One Jinja context for every text and condition of the document.
+        self.renderer = TextRenderer(self.context)
         self.out: list[Para] = []
 
     # helpers
@@ -606,7 +610,7 @@ class _Builder:
     def jinja(self, compiled: jinja2.Template) -> str:
         # An answer typed with its own full stop, placed before the template's,
         # would print "..": keep one (an ellipsis "..." is left alone).
-        text = _DOUBLE_STOP.sub(".", compiled.render(self.context))
+        text = _DOUBLE_STOP.sub(".", self.renderer.render(compiled))
         # On paper a blank must leave room to write (a line already long enough is left as it is).
         return _LONE_BLANK.sub(BLANK_TO_FILL, text) if self.blank else text
 
@@ -624,8 +628,10 @@ class _Builder:
             return True
         test = self.template.compiled.conditions[when]
         try:
-            return bool(test(**self.context))
+            return bool(self.renderer.evaluate(test))
         except (TypeError, ValueError, ArithmeticError, jinja2.UndefinedError):
+            # A comparison the answer's type does not allow, a division by a zero answer, an
+            # unanswered question compared: the condition cannot hold, the paragraph does not apply.
             return False
         except jinja2.TemplateError as error:
             raise TemplateError(f"{self.template.source}: condition {when!r}: {error}") from error
@@ -1024,7 +1030,10 @@ def language_notes(case: Case, language: str) -> list[Message]:
         if column in repeated:
             continue  # said once below: the column repeats the other's text
         texts = case.texts_in(column)
-        note = detect.mixed_language_note([texts.facts, *texts.details.values(), *texts.requests], column)
+        # Each text on its own: the app's suggested requests in the column's language
+        # must not outweigh the user's facts written in another.
+        own = (text for text in (texts.facts, *texts.details.values(), *texts.requests) if text.strip())
+        note = next((found for text in own if (found := detect.mixed_language_note([text], column))), None)
         if note is not None and all((n.msgid, n.params) != (note.msgid, note.params) for n in notes):
             notes.append(note)
     for column in repeated:

@@ -21,12 +21,14 @@ import dataclasses
 import functools
 import re
 import string
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2 import nodes
+from jinja2.parser import Parser
+from jinja2.runtime import new_context
 from jinja2.sandbox import SandboxedEnvironment
 
 from kzcomplaint.core.files import resources
@@ -189,6 +191,24 @@ class Template:
         return CompiledTemplate(self)
 
 
+def compile_condition(expression: str) -> jinja2.Template:
+    """A ``when`` condition as a template that stores its value in ``result`` (read by :class:`TextRenderer`).
+
+    The same tree :meth:`jinja2.Environment.compile_expression` builds, as a
+    template, so that it runs in a document's one context like its texts.
+
+    Raises:
+        jinja2.TemplateSyntaxError: ``expression`` is not one expression.
+    """
+    env = environment()
+    parser = Parser(env, expression, state="variable")
+    value = parser.parse_expression()
+    if not parser.stream.eos:
+        raise jinja2.TemplateSyntaxError("chunk after expression", parser.stream.current.lineno, None, None)
+    value.set_environment(env)
+    return env.from_string(nodes.Template([nodes.Assign(nodes.Name("result", "store"), value, lineno=1)], lineno=1))
+
+
 class CompiledTemplate:
     """Jinja templates of one document kind, compiled once per language."""
 
@@ -207,9 +227,41 @@ class CompiledTemplate:
         }
         conditions = {p.when for p in template.paragraphs} | {p.when for p in template.legal_basis}
         conditions |= {item.when for item in (*template.requests, *template.attachments)}
-        self.conditions: dict[str, Callable[..., Any]] = {
-            when: env.compile_expression(when, undefined_to_none=False) for when in conditions if when
-        }
+        self.conditions: dict[str, jinja2.Template] = {when: compile_condition(when) for when in conditions if when}
+
+
+class TextRenderer:
+    """Renders the texts and conditions of one document in one Jinja context.
+
+    ``jinja2.Template.render`` makes a new context (a copy of every value and
+    the engine's globals) for each text; a document has some forty texts and
+    conditions, all filled from the same values, so one context serves them
+    all. What a text assigns (``{% set %}``) is cleared before the next text,
+    so no text sees another's variables.
+    """
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        """One context over ``values`` and the engine's globals."""
+        self._env = environment()
+        self._context = new_context(self._env, None, {}, {**self._env.globals, **values}, shared=True)
+
+    def _run(self, template: jinja2.Template) -> str:
+        context = self._context
+        context.vars.clear()
+        context.exported_vars.clear()
+        try:
+            return "".join(template.root_render_func(context))
+        except Exception:
+            return self._env.handle_exception()
+
+    def render(self, template: jinja2.Template) -> str:
+        """The text ``template`` filled in."""
+        return self._run(template)
+
+    def evaluate(self, condition: jinja2.Template) -> Any:
+        """The value of a condition from :func:`compile_condition`."""
+        self._run(condition)
+        return self._context.vars["result"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -383,7 +435,7 @@ def _condition(raw: Mapping[str, Any], seen: set[str], at: str) -> str:
     if when:
         _check_names(_expression_names(when, f"{at}.when"), seen, f"{at}.when")
         try:
-            environment().compile_expression(when)
+            compile_condition(when)
         except jinja2.TemplateSyntaxError as error:
             raise _fail(f"{at}.when", f"condition syntax error: {error.message}") from None
     return when
@@ -607,7 +659,9 @@ __all__ = [
     "Provision",
     "Template",
     "TemplateError",
+    "TextRenderer",
     "all_templates",
+    "compile_condition",
     "environment",
     "load_frame",
     "load_template",

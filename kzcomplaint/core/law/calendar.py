@@ -8,7 +8,9 @@ otherwise. Days off are never written into this module: they come from the
 package and from two override files of the same format —
 ``rules/calendar.toml`` shipped with the app and ``calendar.toml`` in the
 user's config folder, so a user can add a decree the package does not know
-yet without waiting for a release.
+yet without waiting for a release. What the package says is read from a table
+generated from its pinned version (``holiday_table``, years 1991–2041); the
+package itself is imported only for a year outside the table.
 
 A decreed transfer makes a weekday off *and* a weekend day a working day. The
 package only lists the day off, labelled "Day off (substituted from
@@ -202,20 +204,33 @@ def transferred_working_day(label: str, day_off: dt.date) -> dt.date | None:
     raise ValueError(f"no plausible date in transfer label {label!r} of {day_off.isoformat()}")
 
 
+def package_holidays(year: int) -> dict[dt.date, str]:
+    """What the ``holidays`` package says about ``year`` in Kazakhstan: date → en_US name.
+
+    Read from the table generated from the pinned package
+    (:mod:`~kzcomplaint.core.law.holiday_table`, ``tools/holiday_table.py``);
+    the package itself is imported only for a year outside the table, since
+    importing it loads every country's calendar.
+    """
+    from kzcomplaint.core.law import holiday_table
+
+    if holiday_table.FIRST_YEAR <= year <= holiday_table.LAST_YEAR:
+        return {dt.date.fromisoformat(day): name for day, name in holiday_table.DAYS[year]}
+    if year < holiday_table.FIRST_YEAR:
+        return {}  # the package knows no Kazakh holiday before its first year (the tool checks)
+    import holidays
+
+    return {day: str(name) for day, name in holidays.country_holidays(COUNTRY, years=year, language="en_US").items()}
+
+
 @functools.cache
 def _package_year(year: int) -> _PackageYear:
     """Kazakhstan's holidays of ``year`` from the ``holidays`` package (cached)."""
-    # Imported here: the package takes ~50 ms to import and most commands
-    # (check, templates) never count working days.
-    import holidays
-
-    days = holidays.country_holidays(COUNTRY, years=year, language="en_US")
-    names: dict[dt.date, str] = {}
+    names = package_holidays(year)
     transfers: dict[dt.date, dt.date] = {}
     problems: list[Message] = []
-    for day, name in days.items():
+    for day, name in names.items():
         # Two holidays on one date come joined with "; ".
-        names[day] = str(name)
         for part in str(name).split(";"):
             try:
                 working = transferred_working_day(part, day)
@@ -572,6 +587,7 @@ __all__ = [
     "UnconfirmedHoliday",
     "WorkCalendar",
     "default_calendar",
+    "package_holidays",
     "parse_override_file",
     "shipped_file",
     "transferred_working_day",

@@ -25,12 +25,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import re
 import string
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kzcomplaint.core.case.model import Case, ContestedType, Level, Person, get_path
+from kzcomplaint.core.case.model import Body, Case, ContestedType, Level, Person, get_path
 from kzcomplaint.core.law import catalog as catalogue
 from kzcomplaint.core.law import routes as routing
 from kzcomplaint.core.law import ruledata
@@ -393,19 +394,60 @@ def _representative_authority(ctx: _Context, req: Requirement) -> list[Finding]:
     return [] if ctx.filled(req.fields[0]) else [Finding(req.fields[0])]
 
 
-@_check("body_identified", params=("unique_levels",), min_fields=1)
+def _body_names(ctx: _Context, field: str) -> dict[str, str]:
+    """The body a field belongs to as the user knows it («участковая избирательная комиссия № 123»), per language."""
+    from kzcomplaint.core.law import directory
+
+    body = ctx.value(field.rsplit(".", 1)[0])
+    if not isinstance(body, Body):
+        return {lang: "" for lang in LANGUAGES}
+    names = directory.shipped_directory()
+    number = body.number.strip()
+    result = {}
+    for lang in LANGUAGES:
+        name = names.localized_name(body, lang).strip() if body.name.strip() else names.level_name(body.level, lang)
+        if number and re.search(rf"(?<![\w/-]){re.escape(number)}(?![\w/-])", name):
+            pass  # the name carries its number already («УИК № 123»)
+        elif number and lang == "kk":
+            if name.casefold() == names.level_name(body.level, lang).casefold():
+                name = name[:1].lower() + name[1:]  # «№ 123 учаскелік сайлау комиссиясы»
+            name = f"№ {number} {name}"
+        elif number:
+            name = f"{name} {'No.' if lang == 'en' else '№'} {number}"
+        result[lang] = name
+    return result
+
+
+@_check("body_identified", placeholders={"body"}, params=("unique_levels",), min_fields=1)
 def _body_identified(ctx: _Context, req: Requirement) -> list[Finding]:
     if any(ctx.filled(path) for path in req.fields):
         return []
     body = req.fields[0].rsplit(".", 1)[0]
     if ctx.value(f"{body}.level") in req.params["unique_levels"]:
         return []
-    return [Finding(req.fields[0])]
+    return [Finding(req.fields[0], {"body": _body_names(ctx, req.fields[0])})]
 
 
 @_check("any_present")
 def _any_present(ctx: _Context, req: Requirement) -> list[Finding]:
     return [] if any(ctx.filled(path) for path in req.fields) else [Finding(req.fields[0])]
+
+
+@_check("body_present", placeholders={"body"})
+def _body_present(ctx: _Context, req: Requirement) -> list[Finding]:
+    """Each field of a body filled in; the message names the body as the user knows it."""
+    for path in req.fields:
+        if not ctx.filled(path):
+            return [Finding(path, {"body": _body_names(ctx, path)})]
+    return []
+
+
+@_check("body_any_present", placeholders={"body"})
+def _body_any_present(ctx: _Context, req: Requirement) -> list[Finding]:
+    """One of a body's fields filled in (a phone or an e-mail); the message names the body."""
+    if any(ctx.filled(path) for path in req.fields):
+        return []
+    return [Finding(req.fields[0], {"body": _body_names(ctx, req.fields[0])})]
 
 
 @_check("respondent_level", placeholders={"respondent", "allowed"})

@@ -699,15 +699,16 @@ def compute(
         )
 
     if event is None:
-        field = TRIGGER_FIELDS[rule.trigger]
         work.step(
             N_("The term starts from {trigger}, which is not filled in yet."), trigger=rule.trigger_label
         )
+        # The text names the date as the user knows it (the trigger's label); the case
+        # file's field is a parameter for programs (a front end's "Go to field"), never shown.
         work.warn(
             TRIGGER_MISSING,
-            N_("The date that starts this term is missing: fill in {trigger} (field {field})."),
+            N_("The date that starts this term is missing: fill in {trigger}."),
             trigger=rule.trigger_label,
-            field=field,
+            field=TRIGGER_FIELDS[rule.trigger],
         )
         work.step(N_("How the app reads the rule: {note}"), note=rule.note)
         return _deadline(work, event=None, start=None, last_day=None, immediate=False)

@@ -37,6 +37,7 @@ from kzcomplaint.core.case.model import Body, Level
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import citations, routes, ruledata
 from kzcomplaint.core.text.i18n import N_, Message
+from kzcomplaint.core.text.json_errors import json_reason
 from kzcomplaint.core.text.languages import LANGUAGES
 
 FORMAT = "kzcomplaint-bodies/1"
@@ -66,6 +67,7 @@ MSG_BAD_REGION = N_("{value!r} is not a region id. Use one of: {choices}.")
 MSG_NAME_LANGUAGES = N_("The name needs its Kazakh, Russian and English text (kk, ru, en); missing: {missing}.")
 MSG_NAME_EXTRA = N_("The name has texts in languages the app does not use: {extra}. Keep only kk, ru and en.")
 MSG_UNKNOWN_FIELD = N_("Unknown field {value!r}. Remove it or correct the spelling.")
+MSG_AT_LINE = N_("{reason} (line {line}, column {column})")
 MSG_UNKNOWN_FIELD_GUESS = N_("Unknown field {value!r}: did you mean {guess!r}?")
 MSG_NOT_BOOL = N_("Write true or false.")
 MSG_BAD_PHONE = N_("{value!r} is not a Kazakhstan phone number. Write it as +7 and 10 digits.")
@@ -337,6 +339,22 @@ def _shipped() -> tuple[tuple[Region, ...], tuple[BodyEntry, ...], dict[str, dic
     return tuple(regions), tuple(entries), level_names
 
 
+@functools.cache
+def numbered_levels() -> frozenset[str]:
+    """The levels whose bodies are known by a number (precinct and district commissions), from ``bodies.toml``."""
+    raw = ruledata.load(SHIPPED_FILE).get("numbered_levels", [])
+    levels = ruledata.string_list(raw, f"{SHIPPED_FILE} numbered_levels")
+    unknown = sorted(set(levels) - set(_LEVELS))
+    if unknown:
+        raise ruledata.RuleFileError(f"{SHIPPED_FILE} numbered_levels: unknown levels {unknown}")
+    return frozenset(levels)
+
+
+def is_numbered(level: str) -> bool:
+    """Whether a body of ``level`` is known by its number (a precinct commission), not by its name alone (the CEC)."""
+    return level in numbered_levels()
+
+
 def shipped_directory() -> Directory:
     """The directory as shipped, without the user's entries."""
     regions, entries, level_names = _shipped()
@@ -389,8 +407,11 @@ def read_entries(path: Path) -> list[BodyEntry]:
         data = tomllib.loads(text) if suffix == ".toml" else json.loads(text)
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, json.JSONDecodeError) as error:
         kind = "TOML" if suffix == ".toml" else "JSON"
+        syntax: Message | str = str(error)
+        if isinstance(error, json.JSONDecodeError):
+            syntax = Message(MSG_AT_LINE, reason=json_reason(error.msg), line=error.lineno, column=error.colno)
         raise DirectoryError(
-            source, [DirectoryProblem("", "", Message(MSG_FILE_SYNTAX, kind=kind, reason=str(error)))]
+            source, [DirectoryProblem("", "", Message(MSG_FILE_SYNTAX, kind=kind, reason=syntax))]
         ) from None
     if not isinstance(data, dict):
         raise DirectoryError(source, [DirectoryProblem("", "", Message(MSG_NO_ENTRIES))])

@@ -33,12 +33,13 @@ SOURCES = (WEEKEND, LAW, DECREE, APP_FILE, USER_FILE)
 
 SOURCE_NAMES: Mapping[str, str] = {
     WEEKEND: N_("Saturday or Sunday"),
-    LAW: N_("Law “On holidays” (holidays package)"),
-    DECREE: N_("Government decree moving a day off (holidays package)"),
+    LAW: N_("Law “On holidays” (the app's built-in list of holidays)"),
+    DECREE: N_("Government decree moving a day off (the app's built-in list of holidays)"),
     APP_FILE: N_("the app's calendar file"),
     USER_FILE: N_("your calendar file"),
 }
-"""Where a day's status comes from, as the interface says it."""
+"""Where a day's status comes from, as the interface says it (the ``holidays`` package is
+"the app's built-in list of holidays": a package's name is no word of the user's)."""
 
 MSG_NO_REASON = N_("Give the reason for this day (a decree's number and date, for instance).")
 MSG_BAD_FILE = N_("Your calendar file {path} has an error, so it was not changed: {error}")

@@ -144,6 +144,18 @@ _FILLER_WORDS = frozenset(
     )
 )  # fmt: skip
 
+# Words people type in a hurry for a recent day, read only when the caller says what
+# "today" is (the GUI: the app's today, a trainer's date included). A case file or a
+# command line never holds them: "вчера" in a saved case would mean another day tomorrow.
+_RELATIVE_DAYS: dict[str, int] = {
+    _fold(word): offset
+    for word, offset in (
+        ("сегодня", 0), ("вчера", -1), ("позавчера", -2),
+        ("бүгін", 0), ("кеше", -1), ("алдыңғы күні", -2),
+        ("today", 0), ("yesterday", -1), ("the day before yesterday", -2),
+    )
+}  # fmt: skip
+
 _TOKEN = re.compile(r"[0-9]+|[^\W\d_]+")
 _YEAR_SUFFIX = r"(?:\s*(?:г\.?|год|года|ж\.?|жыл|жылы))?"
 _ISO_LIKE = re.compile(r"([0-9]{4})([-./])([0-9]{1,2})\2([0-9]{1,2})")
@@ -243,13 +255,22 @@ def _refuse_other_digits(text: str) -> None:
             raise DateError(Message(MSG_NOT_A_DIGIT, text=text, char=char), "not_a_digit", text)
 
 
-def parse_date(text: str) -> dt.date:
+def relative_days(text: str) -> int | None:
+    """How many days from today ``text`` names when it is a word like «вчера», «кеше», "today" (else None)."""
+    words = _fold(text.strip(_QUOTES)).replace(".", " ").split()
+    return _RELATIVE_DAYS.get(" ".join(words))
+
+
+def parse_date(text: str, *, today: dt.date | None = None) -> dt.date:
     """Read a date written by a person in Kazakh, Russian, English or digits.
 
     Args:
         text: e.g. ``2021-01-10``, ``10.01.2021``, ``10/1/2021 г.``,
             ``10 января 2021 года``, ``2021 жылғы 10 қаңтар``,
             ``10 қаңтардағы 2021 ж.``, ``January 10, 2021``, ``Jan 10 2021``.
+        today: when given, «сегодня», «вчера», «позавчера», «бүгін», «кеше»,
+            «алдыңғы күні», "today", "yesterday" are read relative to it
+            (:func:`relative_days`); without it they are not dates.
 
     Returns:
         The date.
@@ -264,6 +285,9 @@ def parse_date(text: str) -> dt.date:
     stripped = text.strip(_QUOTES)
     if not stripped:
         raise DateError(Message(MSG_EMPTY), "empty", text)
+    offset = relative_days(stripped) if today is not None else None
+    if today is not None and offset is not None:
+        return today + dt.timedelta(days=offset)
     folded = _fold(stripped)
     match = _ISO_LIKE.fullmatch(folded)
     if match:

@@ -14,6 +14,7 @@ language re-words a finished report too.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,6 +40,7 @@ from kzcomplaint.core.text.i18n import N_, Message, Translator
 from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES
 from kzcomplaint.gui.i18n import UiLanguage, language_label
 from kzcomplaint.gui.labels import without_mnemonic
+from kzcomplaint.gui.widgets import files
 from kzcomplaint.gui.widgets.delegates import WrappingDelegate
 from kzcomplaint.gui.widgets.fields import FeedbackLabel, form_layout
 from kzcomplaint.gui.workers import threads
@@ -102,11 +103,21 @@ class BatchDialog(QDialog):
     """The batch ended: its :class:`~kzcomplaint.core.documents.batch.BatchSummary`, or None when it could not run."""
 
     def __init__(
-        self, ui: UiLanguage, output_language: str, start_folder: Path | None = None, parent: QWidget | None = None
+        self,
+        ui: UiLanguage,
+        output_language: str,
+        start_folder: Path | None = None,
+        parent: QWidget | None = None,
+        field_label: Callable[[str], str] | None = None,
     ) -> None:
-        """Offer ``output_language`` (kk, ru, en or kk+ru) first; choosers open in ``start_folder``."""
+        """Offer ``output_language`` (kk, ru, en or kk+ru) first; choosers open in ``start_folder``.
+
+        ``field_label`` names a case field (``complainant.iin``) in the user's words
+        (the wizard's page, tab and label); the dotted name is then only a tooltip.
+        """
         super().__init__(parent)
         self.ui = ui
+        self._field_label = field_label
         self._start_folder = start_folder or Path.home()
         self._cancel: threading.Event | None = None
         self._source: Path | None = None
@@ -258,16 +269,14 @@ class BatchDialog(QDialog):
     def choose_source_folder(self) -> None:
         """Ask for a folder of case files."""
         tr = self.translator
-        name = QFileDialog.getExistingDirectory(
-            self, tr.gettext(MSG_CHOOSE_FOLDER_NAME), self._folder_to_start(self.source_edit)
-        )
+        name = files.choose_folder(self, tr.gettext(MSG_CHOOSE_FOLDER_NAME), self._folder_to_start(self.source_edit))
         if name:
             self.source_edit.setText(name)
 
     def choose_source_csv(self) -> None:
         """Ask for one CSV file."""
         tr = self.translator
-        name, _filter = QFileDialog.getOpenFileName(
+        name = files.open_file(
             self, tr.gettext(MSG_CHOOSE_CSV_NAME), self._folder_to_start(self.source_edit), tr.gettext(MSG_CSV_FILES)
         )
         if name:
@@ -275,7 +284,7 @@ class BatchDialog(QDialog):
 
     def choose_output(self) -> None:
         """Ask for the output folder."""
-        name = QFileDialog.getExistingDirectory(
+        name = files.choose_folder(
             self, self.translator.gettext(MSG_BROWSE_NAME), self._folder_to_start(self.output_edit)
         )
         if name:
@@ -475,12 +484,15 @@ class BatchDialog(QDialog):
         if result.skipped is not None:
             problems.append(batch.FieldProblem("", Message(batch.MSG_EXISTS, file=result.skipped)))
         for problem in problems:
+            named = self._field_label(problem.field) if problem.field and self._field_label is not None else ""
             cells = [
                 QStandardItem(case),
-                QStandardItem(problem.field or whole),
+                QStandardItem(named or problem.field or whole),
                 QStandardItem(problem.message.render(tr)),
             ]
             cells[0].setToolTip(result.source)
+            if named:
+                cells[1].setToolTip(problem.field)  # the column of a CSV, the key of a case file
             cells[2].setToolTip(cells[2].text())
             for cell in cells:
                 cell.setEditable(False)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +32,7 @@ from kzcomplaint.gui import labels
 from kzcomplaint.gui.dialogs.problems import FileProblem, ProblemsDialog
 from kzcomplaint.gui.draft import DraftController
 from kzcomplaint.gui.models.lists import ENTRY_ID_ROLE, DirectoryModel
+from kzcomplaint.gui.widgets import files
 from kzcomplaint.gui.widgets.delegates import WrappingDelegate
 from kzcomplaint.gui.widgets.fields import FeedbackLabel, InputGuard, form_layout
 
@@ -96,6 +96,9 @@ class DirectoryDialog(QDialog):
             ("website", N_("&Website:"), QLineEdit()),
             ("note", N_("&Note (source of the details):"), QLineEdit()),
         ]
+        # A problem of an entry names its input as the form labels it, never by the file's key.
+        self._field_labels = {key.split(".")[0]: msgid for key, msgid, _widget in rows}
+        self._field_labels.update({"name": N_("Name"), "verified": N_("Checked")})
         for key, msgid, widget in rows:
             label = QLabel(tr.gettext(msgid))
             label.setBuddy(widget)
@@ -205,6 +208,12 @@ class DirectoryDialog(QDialog):
             origin="user",
         )
 
+    def _field_name(self, field: str) -> str:
+        msgid = self._field_labels.get(field)
+        if msgid is None:
+            return field
+        return labels.without_mnemonic(self.translator.gettext(msgid)).rstrip(":").strip()
+
     def save_entry(self) -> bool:
         """Validate the edited entry and save it into the user's own directory file."""
         from kzcomplaint.core.law import directory
@@ -213,7 +222,10 @@ class DirectoryDialog(QDialog):
         problems = directory.validate_entry(entry)
         if problems:
             self.feedback.show_error(
-                "\n".join(f"{problem.field}: {problem.message.render(self.translator)}" for problem in problems)
+                "\n".join(
+                    f"{self._field_name(problem.field)}: {problem.message.render(self.translator)}"
+                    for problem in problems
+                )
             )
             self.feedback.show()
             return False
@@ -285,7 +297,7 @@ class DirectoryDialog(QDialog):
         from kzcomplaint.core.law import directory
 
         if path is None:
-            name, _filter = QFileDialog.getOpenFileName(
+            name = files.open_file(
                 self,
                 self.translator.gettext(N_("Import a directory")),
                 "",
@@ -311,7 +323,7 @@ class DirectoryDialog(QDialog):
         from kzcomplaint.core.law import directory
 
         if path is None:
-            name, _filter = QFileDialog.getSaveFileName(
+            name = files.save_file(
                 self,
                 self.translator.gettext(N_("Export the directory")),
                 "bodies.toml",

@@ -78,7 +78,8 @@ class StartExerciseDialog(QDialog):
         layout.addWidget(self.buttons)
         self.language.currentIndexChanged.connect(lambda _index: self.fill())
         self.tree.currentItemChanged.connect(lambda *_: self._selected())
-        self.tree.itemDoubleClicked.connect(lambda item, _column: self._double_clicked(item))
+        # A double click, or Enter (the input guard lets Enter activate the row only): start it.
+        self.tree.itemActivated.connect(lambda item, _column: self._activated(item))
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 90, metrics.lineSpacing() * 34)
         self.retranslate()
@@ -145,7 +146,7 @@ class StartExerciseDialog(QDialog):
         count = self.tr_ui.format(MSG_DEFECTS, count=scenario.max_score)
         self.preview.setPlainText(f"{scenario.story[language].strip()}\n\n{count}")
 
-    def _double_clicked(self, item: QTreeWidgetItem) -> None:
+    def _activated(self, item: QTreeWidgetItem) -> None:
         if item.data(0, Qt.ItemDataRole.UserRole):
             self.accept()
 

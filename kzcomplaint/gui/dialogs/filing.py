@@ -71,6 +71,7 @@ class RecordDialog(QDialog):
         intro.setWordWrap(True)
         form = form_layout()
         self.date = DateField(self)
+        self.date.set_today_source(lambda: today or dt.date.today())  # «вчера» is the day before this today
         self.date.retranslate(tr)
         self.time = TimeField(self)
         self.time.retranslate(tr)

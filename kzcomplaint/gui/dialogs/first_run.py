@@ -16,13 +16,8 @@ from PySide6.QtWidgets import (
 from kzcomplaint.core.text.i18n import N_
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui.i18n import LANGUAGE_NAMES, UiLanguage
-from kzcomplaint.gui.settings import ROLES
+from kzcomplaint.gui.settings import ROLE_NAMES, ROLES
 
-ROLE_NAMES = {
-    "observer": N_("&Observer"),
-    "lawyer": N_("&Lawyer"),
-    "trainer": N_("&Trainer"),
-}
 ROLE_HINTS = {
     "observer": N_("A complaint or an act in minutes, on voting day and after."),
     "lawyer": N_("Appeals and court claims; the representative's details are asked for."),

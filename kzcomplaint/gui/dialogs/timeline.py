@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -39,6 +38,7 @@ from kzcomplaint.gui.dialogs.filing import ANSWER, FILING, REFUSAL, RecordDialog
 from kzcomplaint.gui.dialogs.messages import show_error
 from kzcomplaint.gui.draft import DraftController
 from kzcomplaint.gui.labels import without_mnemonic
+from kzcomplaint.gui.widgets import files
 from kzcomplaint.gui.widgets.delegates import WrappingDelegate
 from kzcomplaint.gui.widgets.fields import FeedbackLabel
 
@@ -149,15 +149,15 @@ class TimelineDialog(QDialog):
         self.next_button.clicked.connect(lambda: self.draft_next())
         self.act_button.clicked.connect(lambda: self.draft_act())
         self.ics_button.clicked.connect(lambda: self.export_ics())
-        self.next_view.doubleClicked.connect(lambda _index: self.draft_next())
+        self.next_view.activated.connect(lambda _index: self.draft_next())  # a double click, or Enter
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 140, metrics.lineSpacing() * 38)
         self.refresh()
 
     @property
     def today(self) -> dt.date:
-        """The date taken as today (a trainer's date, else the real one)."""
-        return self.draft.today or dt.date.today()
+        """The date taken as today (an exercise's story day, a trainer's date, else the real one)."""
+        return self.draft.effective_today or dt.date.today()
 
     # -- showing -----------------------------------------------------------------------------
 
@@ -285,7 +285,7 @@ class TimelineDialog(QDialog):
 
     def _ask_path(self, suggested: str, title: str, filters: str) -> Path | None:
         folder = self.draft.path.parent if self.draft.path is not None else Path.home()
-        name, _filter = QFileDialog.getSaveFileName(self, title, str(folder / suggested), filters)
+        name = files.save_file(self, title, str(folder / suggested), filters)
         return Path(name) if name else None
 
     def draft_next(self, path: Path | None = None) -> Path | None:
@@ -321,10 +321,11 @@ class TimelineDialog(QDialog):
 
         if self.draft.dirty and self.draft.path is not None:
             self.draft.save(self.draft.path)
-        stem = self.draft.path.stem if self.draft.path is not None else "case"
         if path is None:
+            from kzcomplaint.gui.draft import suggested_stem
+
             path = self._ask_path(
-                f"{stem}_{drafted.template}.json",
+                f"{suggested_stem(drafted, self.draft.today)}.json",  # the next kind's title, not its id
                 self.translator.gettext(MSG_SAVE_NEXT),
                 self.translator.gettext(MSG_CASE_FILES),
             )
@@ -350,7 +351,7 @@ class TimelineDialog(QDialog):
         from kzcomplaint.core.files import atomic
         from kzcomplaint.core.filing import ics
 
-        stem = self.draft.path.stem if self.draft.path is not None else "case"
+        stem = self.draft.file_stem()
         if path is None:
             path = self._ask_path(
                 f"{stem}.ics",

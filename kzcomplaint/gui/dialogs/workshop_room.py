@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -34,6 +33,7 @@ from kzcomplaint.core.text.i18n import N_, Translator, translator
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.core.workshop import handouts, packs, room
 from kzcomplaint.gui.i18n import LANGUAGE_NAMES
+from kzcomplaint.gui.widgets import files
 from kzcomplaint.gui.workers.threads import run_in_background
 
 MSG_RUNNING = N_("Scoring and exporting… {done} of {total} documents")
@@ -138,7 +138,7 @@ class RoomDialog(QDialog):
         self.tabs.setTabText(1, tr.gettext(handouts.MSG_BY_DEFECT))
 
     def _browse(self, field: QLineEdit) -> None:
-        name = QFileDialog.getExistingDirectory(self, self.windowTitle(), field.text() or str(Path.home()))
+        name = files.choose_folder(self, self.windowTitle(), field.text() or str(Path.home()))
         if name:
             field.setText(name)
             if field is self.drafts and not self.output.text():

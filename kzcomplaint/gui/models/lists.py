@@ -58,6 +58,8 @@ MSG_VERIFIED = N_("verified")
 MSG_NO_DATE = N_("date not known yet")
 MSG_RECOMMENDED = N_("File by {date} (last working day)")
 MSG_CITATION = N_("Citation: {citation}")
+EVIDENCE_COLUMNS = (N_("What it shows"), N_("File"))
+"""The evidence table's column titles (msgids; a marker nested in a call is not extracted)."""
 MSG_OPEN_LAW = N_("Double-click, or press “Read the text of the law”, to read what it says")
 
 
@@ -125,11 +127,14 @@ class CatalogFilter(QSortFilterProxyModel):
         self.setRecursiveFilteringEnabled(True)
 
     def set_search(self, text: str, language: str) -> None:
-        """Filter by ``text`` searched in ``language`` (titles, descriptions, keywords)."""
+        """Filter by ``text`` searched in ``language`` (titles, descriptions, keywords), else in all three."""
         from kzcomplaint.core.law import catalog
 
         self.beginFilterChange()
-        self._matches = None if not text.strip() else {info.id for info in catalog.search(text, language)}
+        # In the interface language first; people type in the language they think in, so a
+        # Kazakh word in a Russian interface («шығарып») finds its kinds through the others.
+        found = catalog.search(text, language) or catalog.search(text) if text.strip() else []
+        self._matches = None if not text.strip() else {info.id for info in found}
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
@@ -341,7 +346,7 @@ class EvidenceModel(QAbstractTableModel):
         """Column titles."""
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or self._tr is None:
             return None
-        return self._tr.gettext((N_("What it shows"), N_("File"))[section])
+        return self._tr.gettext(EVIDENCE_COLUMNS[section])
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         """The description is editable in place."""

@@ -105,7 +105,8 @@ class DueTermModel(TranslatedRowsModel["DueTerm"]):
             if deadline.immediate:
                 when = tr.gettext(MSG_IMMEDIATELY)
             else:
-                when = f"{tr.gettext(titles[term.bucket])}: {legal_dates.format_legal_date(term.due, tr.language)}"
+                # Two lines: the column stays narrow and the term beside it gets the room.
+                when = f"{tr.gettext(titles[term.bucket])}:\n{legal_dates.format_legal_date(term.due, tr.language)}"
             rule = f"{deadline.title[tr.language]} — {citation_text(deadline.citation, tr)}"
             if term.item is not None:
                 # "The territorial commission must answer by …", "File “…” by …": who acts, on what.

@@ -1,24 +1,14 @@
-"""The pages of the complaint wizard, in the order a user meets them, and the title of each.
+"""The pages of the complaint wizard, one module each; their order and titles are :data:`STEP_TITLES`.
 
-The titles live here rather than in the page modules so that the window can
-list every step before it imports the pages it does not show yet: those
-modules load most of Qt's widget classes and enumerations, which the first
-window does not need (see :class:`kzcomplaint.gui.wizard.ComplaintWizard`).
+The titles live in :mod:`kzcomplaint.gui.steps` rather than in the page
+modules so that the window can list every step before it imports the pages
+it does not show yet: those modules load most of Qt's widget classes and
+enumerations, which the first window does not need (see
+:class:`kzcomplaint.gui.wizard.ComplaintWizard`).
 """
 
 from __future__ import annotations
 
-from kzcomplaint.core.text.i18n import N_
+from kzcomplaint.gui.steps import STEP_TITLES
 
-STEP_TITLES: dict[str, str] = {
-    "start": N_("Start"),
-    "situation": N_("What happened?"),
-    "where_when": N_("Where and when"),
-    "facts": N_("Facts"),
-    "parties": N_("Parties"),
-    "deadlines": N_("Deadlines"),
-    "check": N_("Check"),
-    "document": N_("Document"),
-}
-"""Each page's title (a msgid) by the name of its module, in the wizard's order:
-a page's id is its position here and in :data:`kzcomplaint.gui.wizard.PAGES`."""
+__all__ = ["STEP_TITLES"]

@@ -10,6 +10,7 @@ review of all answers, and the accessible name of the widget.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -172,21 +173,29 @@ class BasePage(QWizardPage):
             literal: ``msgid`` is not to be translated.
         """
         self.fields[path] = FieldEntry(path, widget, msgid, label, literal)
+        today_source = getattr(widget, "set_today_source", None)
+        if today_source is not None:
+            today_source(self._today)
         _guard(widget, path, self.translator)
         if label is not None:
             label.setBuddy(getattr(widget, "edit", widget))
         return widget
 
-    def widget_for(self, path: str) -> QWidget | None:
-        """The input for ``path``, or for its nearest registered parent path."""
+    def entry_for(self, path: str) -> FieldEntry | None:
+        """The registered input of ``path``, or of its nearest registered parent path."""
         self.ensure_built()
         parts = path.split(".")
         while parts:
             entry = self.fields.get(".".join(parts))
             if entry is not None:
-                return entry.widget
+                return entry
             parts.pop()
         return None
+
+    def widget_for(self, path: str) -> QWidget | None:
+        """The input for ``path``, or for its nearest registered parent path."""
+        entry = self.entry_for(path)
+        return entry.widget if entry is not None else None
 
     def reveal_field(self, path: str) -> QWidget | None:
         """Prepare the page so that the input of ``path`` can be shown; return the widget."""
@@ -209,5 +218,39 @@ class BasePage(QWizardPage):
         else:
             self.retranslate_titles()
 
+    def _today(self) -> dt.date:
+        """The app's today: an exercise's story day, a trainer's date, or the real one."""
+        return self.draft.effective_today or dt.date.today()
+
+    def unread_inputs(self) -> list[tuple[str, str]]:
+        """(path, text) of every input holding typed text that could not be read (a date «31 ақпан»)."""
+        result = []
+        for path, entry in self.fields.items():
+            unread = getattr(entry.widget, "unread_text", None)
+            text = unread() if unread is not None else ""
+            if text:
+                result.append((path, text))
+        return result
+
+    def reset_for_new_case(self) -> None:
+        """Forget what the page shows of the previous case that the case itself does not hold (subclasses add).
+
+        Typed text that was not read, the first tab of every tab widget, the
+        top of every scrolled area: another case starts where a new one would.
+        """
+        from PySide6.QtWidgets import QAbstractScrollArea, QTabWidget
+
+        for entry in self.fields.values():
+            reset = getattr(entry.widget, "reset_input", None)
+            if reset is not None:
+                reset()
+        for tabs in self.findChildren(QTabWidget):
+            tabs.setCurrentIndex(0)
+        for area in self.findChildren(QAbstractScrollArea):
+            area.verticalScrollBar().setValue(0)
+            area.horizontalScrollBar().setValue(0)
+
     def _case_replaced(self) -> None:
+        if self._built:
+            self.reset_for_new_case()
         self.load()

@@ -26,21 +26,27 @@ from kzcomplaint.gui.labels import ground_text
 from kzcomplaint.gui.models.lists import ProblemModel
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.widgets.delegates import WrappingDelegate
-from kzcomplaint.gui.widgets.fields import FeedbackLabel
+from kzcomplaint.gui.widgets.fields import ERROR_STYLE, FeedbackLabel
 
 if TYPE_CHECKING:
     from kzcomplaint.core.law.checks import Problem
     from kzcomplaint.gui.dialogs.law_text import LawTextDialog
 
 ReviewSource = Callable[[], list[tuple[str, list[tuple[str, str, str]]]]]
+UnreadSource = Callable[[], list[tuple[str, str, str]]]
+"""(path, where the field is, the text typed) of every input whose text could not be read."""
 
 MSG_SUMMARY_NONE = N_("No problem found: the document may be filed.")
+MSG_CHECKING = N_("Checking the case…")
 MSG_SUMMARY = N_("Blocking problems: {blocking} (fix them before filing). Warnings: {warnings}.")
 MSG_SUMMARY_WARNINGS = N_("No blocking problem. Warnings to read before filing: {warnings}.")
 MSG_CORE_ERROR = N_("The check could not be completed: {reason}")
 MSG_HINT = N_("What to do: {hint}")
 MSG_GROUND = N_("Legal basis: {citation}")
+MSG_WHERE = N_("Where to fix it: {where}")
 MSG_SELECT = N_("Select a problem to see what to do, then “Go to field”.")
+MSG_UNREAD = N_("Typed but not understood, so these fields count as empty until you correct them:")
+MSG_UNREAD_ITEM = N_("{field}: “{text}”")
 MSG_READ_LAW = N_("&Read the text of the law")
 
 
@@ -51,6 +57,8 @@ class CheckPage(BasePage):
 
     goToField = Signal(str)
     _review_source: ReviewSource | None = None
+    _unread_source: UnreadSource | None = None
+    _location_source: Callable[[str], str] | None = None
     law_dialog: LawTextDialog | None = None
     """The text of the law last opened from a problem's legal basis."""
 
@@ -63,6 +71,11 @@ class CheckPage(BasePage):
 
     def _build(self) -> None:
         self.summary = FeedbackLabel(self)
+        self.unread = QLabel(self)
+        self.unread.setWordWrap(True)
+        self.unread.setTextFormat(Qt.TextFormat.RichText)
+        self.unread.setStyleSheet(ERROR_STYLE)
+        self.unread.hide()
         self.tabs = QTabWidget(self)
         problems_page = QWidget()
         self.model = ProblemModel(self)
@@ -117,6 +130,7 @@ class CheckPage(BasePage):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.unread)
         layout.addWidget(self.tabs, 1)
 
     def _connect(self) -> None:
@@ -129,10 +143,37 @@ class CheckPage(BasePage):
         self.review.activated.connect(self._review_activated)
         self.review_go_button.clicked.connect(lambda: self._review_activated(self.review.currentIndex()))
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.unread.linkActivated.connect(self.goToField)
 
     def set_review_source(self, source: ReviewSource) -> None:
         """Where the review of all answers comes from (the wizard, which knows every page)."""
         self._review_source = source
+
+    def set_location_source(self, source: Callable[[str], str]) -> None:
+        """What names a field in the user's words (page › tab › label): the wizard."""
+        self._location_source = source
+
+    def location(self, path: str) -> str:
+        """Where the field of ``path`` is, as the user finds it ("" when unknown)."""
+        return self._location_source(path) if self._location_source is not None and path else ""
+
+    def set_unread_source(self, source: UnreadSource) -> None:
+        """Where the inputs holding text that could not be read come from (the wizard)."""
+        self._unread_source = source
+
+    def show_unread(self) -> None:
+        """List the inputs whose typed text could not be read, each a link to its field."""
+        unread = self._unread_source() if self._unread_source is not None else []
+        if not unread:
+            self.unread.hide()
+            return
+        tr = self.translator
+        items = [
+            f'<a href="{html.escape(path)}">{html.escape(tr.format(MSG_UNREAD_ITEM, field=where, text=text))}</a>'
+            for path, where, text in unread
+        ]
+        self.unread.setText(f"{html.escape(tr.gettext(MSG_UNREAD))}<br>" + "<br>".join(items))
+        self.unread.show()
 
     def retranslate(self) -> None:
         """All texts of the page."""
@@ -148,11 +189,13 @@ class CheckPage(BasePage):
         self.model.retranslate(tr)
         self._show_summary()
         self._show_details()
+        self.show_unread()
         if self.tabs.currentIndex() == 1:
             self.refresh_review()
 
     def _load(self) -> None:
         self._show_problems(self.draft.problems)
+        self.show_unread()
         if self.tabs.currentIndex() == 1:
             self.refresh_review()
 
@@ -181,7 +224,9 @@ class CheckPage(BasePage):
         tr = self.translator
         problems = self.draft.problems
         blocking = self.draft.blocking_count()
-        if self.draft.core_error:
+        if not self.draft.assessed:
+            self.summary.show_ok(tr.gettext(MSG_CHECKING))  # never "no problem" before the check has run
+        elif self.draft.core_error:
             self.summary.show_error(tr.format(MSG_CORE_ERROR, reason=self.draft.core_error))
         elif not problems:
             self.summary.show_ok(tr.gettext(MSG_SUMMARY_NONE))
@@ -207,6 +252,9 @@ class CheckPage(BasePage):
             return
         language = tr.language
         parts = [f"<b>{html.escape(problem.message[language])}</b>"]
+        where = self.location(problem.field)
+        if where:
+            parts.append(html.escape(tr.format(MSG_WHERE, where=where)))
         if problem.hint and problem.hint.get(language):
             parts.append(html.escape(tr.format(MSG_HINT, hint=problem.hint[language])))
         ground = html.escape(ground_text(problem.citation, tr))

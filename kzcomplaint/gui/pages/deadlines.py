@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 MSG_TODAY = N_("Today is {today}. Each term shows how it was counted; open a term to see the steps.")
 MSG_TRAINING_TODAY = N_("Training: the app takes {today} as today.")
 MSG_NO_DEADLINES = N_("No terms yet: choose what happened and enter the date of the decision or action.")
+MSG_COUNTING = N_("Counting the terms…")
 MSG_CORE_ERROR = N_("The terms could not be computed: {reason}")
 MSG_READ_LAW = N_("&Read the text of the law")
 
@@ -89,7 +90,6 @@ class DeadlinesPage(BasePage):
         super().retranslate()
         self.tree.setAccessibleName(self.translator.gettext(N_("Deadlines")))
         self.law_button.setText(self.translator.gettext(MSG_READ_LAW))
-        self.empty.setText(self.translator.gettext(MSG_NO_DEADLINES))
         self._show(self.draft.deadlines)
 
     def _load(self) -> None:
@@ -138,6 +138,8 @@ class DeadlinesPage(BasePage):
         if urgent:
             self.alerts.show_error("\n".join(dict.fromkeys(urgent)))
         self.alerts.setVisible(bool(urgent))
+        # Before the first answer about this case, "no terms" would not be true yet.
+        self.empty.setText(tr.gettext(MSG_NO_DEADLINES if self.draft.assessed else MSG_COUNTING))
         self.empty.setVisible(not deadlines)
         self.tree.setVisible(bool(deadlines))
         self.law_button.setVisible(bool(deadlines))

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressDialog,
@@ -24,13 +23,16 @@ from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES, LANGUAGES
 from kzcomplaint.gui.i18n import language_label
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.pages.where_when import select_data
+from kzcomplaint.gui.widgets import files
 from kzcomplaint.gui.widgets.fields import FeedbackLabel
 from kzcomplaint.gui.workers import threads
 
 log = logging.getLogger(__name__)
 
-PREVIEW_DELAY_MS = 500
+PREVIEW_DELAY_MS = 100
+"""How long typing must pause before the preview follows (it takes a few milliseconds to make)."""
 MSG_UPDATING = N_("Updating the preview…")
+MSG_NO_KIND = N_("Choose what happened first: the document follows from it.")
 MSG_PREVIEW_FAILED = N_("The preview could not be made: {reason}")
 MSG_EXPORTED = N_("Saved: {file}")
 MSG_EXPORTED_ALL = N_("Saved {count} documents in {folder}")
@@ -72,6 +74,7 @@ class DocumentPage(BasePage):
         self.mixed.setVisible(False)
         self.evidence_note = FeedbackLabel(self)
         self.evidence_note.setVisible(False)
+        self._evidence_notes: list[Message] = []
         self.preview = QTextEdit(self)
         self.preview.setReadOnly(True)
         self.preview.setTextInteractionFlags(
@@ -142,6 +145,7 @@ class DocumentPage(BasePage):
         self._show_blocking()
         self._show_saved()
         self._show_mixed(self.draft.snapshot(), self.output_language())
+        self._show_evidence_notes(self._evidence_notes)
 
     def _load(self) -> None:
         language = self.draft.case.language
@@ -149,6 +153,25 @@ class DocumentPage(BasePage):
             select_data(self.language, language if language in LANGUAGES else "ru")
         self._show_blocking()
         self._schedule()
+
+    def reset_for_new_case(self) -> None:
+        """Another case: its own document language, no file saved yet, no preview of the last case."""
+        super().reset_for_new_case()
+        self._timer.stop()
+        self._generation += 1  # a preview of the last case still being made is not shown
+        self._last_export = None
+        self._last_count = 0
+        for button in (self.open_file_button, self.open_folder_button):
+            button.setEnabled(False)
+        self.export_button.setEnabled(True)
+        self.saved.show_ok("")
+        self.preview.clear()
+        self.status.show_ok("")
+        self._show_evidence_notes([])  # the files of the last case were not this one's
+        self.mixed.setVisible(False)
+        language = self.draft.case.language
+        with self.loading():
+            select_data(self.language, language if language in LANGUAGES else "ru")
 
     def store(self) -> None:
         """A single output language becomes the case's document language."""
@@ -178,12 +201,16 @@ class DocumentPage(BasePage):
             self._timer.start()
 
     def refresh_preview(self) -> None:
-        """Render the document off the UI thread and show its text."""
+        """Render the document off the UI thread and show its text (nothing to render before a kind is chosen)."""
         from kzcomplaint.gui.workers import export
 
         self._timer.stop()
         self._generation += 1
         generation = self._generation
+        if self.draft.template_info() is None:
+            self.preview.clear()
+            self.status.show_ok(self.translator.gettext(MSG_NO_KIND))
+            return
         case = self.draft.snapshot()
         language = self.output_language()
         base_dir = self._base_dir()
@@ -213,10 +240,11 @@ class DocumentPage(BasePage):
             # After the render, whose reads are cached: the files the document says nothing about, and why.
             return text, [note for _field, note in evidence.evidence_notes(case, base_dir, picked=picked)]
 
-        threads.run_in_background(work, on_success=done, on_failure=failed)
+        threads.run_in_background(work, on_success=done, on_failure=failed, context=self)
 
     def _show_evidence_notes(self, notes: list[Message]) -> None:
         """Say which evidence files were not read (outside the case's folder and not picked here, …)."""
+        self._evidence_notes = list(notes)  # kept as messages: a language switch re-words them
         if notes:
             self.evidence_note.show_error("\n".join(note.render(self.translator) for note in notes))
         self.evidence_note.setVisible(bool(notes))
@@ -242,8 +270,7 @@ class DocumentPage(BasePage):
     # --- export ------------------------------------------------------------------------
 
     def _suggested_name(self, language: str) -> str:
-        stem = self.draft.path.stem if self.draft.path is not None else (self.draft.case.template or "complaint")
-        return f"{stem}_{language.replace('+', '_')}.docx"
+        return f"{self.draft.file_stem()}_{language.replace('+', '_')}.docx"
 
     def _start_folder(self) -> Path:
         if self.draft.path is not None:
@@ -256,7 +283,7 @@ class DocumentPage(BasePage):
 
         language = language or self.output_language()
         if path is None:
-            name, _filter = QFileDialog.getSaveFileName(
+            name = files.save_file(
                 self,
                 self.translator.gettext(N_("Export the document")),
                 str(self._start_folder() / self._suggested_name(language)),
@@ -287,7 +314,7 @@ class DocumentPage(BasePage):
         from kzcomplaint.gui.workers import export
 
         if folder is None:
-            name = QFileDialog.getExistingDirectory(
+            name = files.choose_folder(
                 self, self.translator.gettext(N_("Folder for the documents")), str(self._start_folder())
             )
             if not name:
@@ -296,7 +323,7 @@ class DocumentPage(BasePage):
         case = self.draft.snapshot()
         base_dir = self._base_dir()
         picked = frozenset(self.draft.picked_files)
-        stem = self.draft.path.stem if self.draft.path is not None else (case.template or "complaint")
+        stem = self.draft.file_stem()
         dialog = QProgressDialog(self.translator.gettext(MSG_EXPORTING), "", 0, len(DOCUMENT_LANGUAGES), self)
         dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -327,7 +354,7 @@ class DocumentPage(BasePage):
 
         language = self.output_language()
         if path is None:
-            name, _filter = QFileDialog.getSaveFileName(
+            name = files.save_file(
                 self,
                 self.translator.gettext(N_("Export PDF")),
                 str(self._start_folder() / self._suggested_name(language).replace(".docx", ".pdf")),

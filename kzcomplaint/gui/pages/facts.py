@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +12,6 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,14 +28,14 @@ from PySide6.QtWidgets import (
 
 from kzcomplaint.core.case import limits
 from kzcomplaint.core.case.model import Evidence
-from kzcomplaint.core.documents.facts import draft_facts
-from kzcomplaint.core.text.i18n import N_, Translator
+from kzcomplaint.core.text.i18n import N_, Message, Translator
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui import labels
 from kzcomplaint.gui.i18n import LANGUAGE_NAMES
 from kzcomplaint.gui.models.lists import EvidenceModel
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.pages.where_when import fill_combo, select_data
+from kzcomplaint.gui.widgets import files
 from kzcomplaint.gui.widgets.delegates import LimitedTextDelegate
 from kzcomplaint.gui.widgets.fields import DateField, FeedbackLabel, TimeField
 
@@ -124,6 +125,20 @@ class QuestionInput(QWidget):
         if isinstance(self.input, (DateField, TimeField)):
             self.input.set_accessible_name(name)
 
+    def set_today_source(self, today: Callable[[], dt.date]) -> None:
+        """A date question reads «вчера», "today"… from the app's today."""
+        if isinstance(self.input, DateField):
+            self.input.set_today_source(today)
+
+    def unread_text(self) -> str:
+        """The text typed into a date or time question that cannot be read ("" when none)."""
+        return self.input.unread_text() if isinstance(self.input, (DateField, TimeField)) else ""
+
+    def reset_input(self) -> None:
+        """Empty a date or time question, typed text included (another case is shown)."""
+        if isinstance(self.input, (DateField, TimeField)):
+            self.input.reset_input()
+
     def value(self) -> str:
         """The answer as stored: text, digits, ISO date (or the text typed), HH:MM, option id, yes/no."""
         widget = self.input
@@ -160,7 +175,10 @@ class QuestionInput(QWidget):
             try:
                 widget.set_date(dates.parse_date(value) if value else None)
             except dates.DateError:
-                widget.edit.setText(value)
+                # Text typed earlier that is not a date: shown as typed, and marked again.
+                if widget.edit.text().strip() != value:
+                    widget.edit.setText(value)
+                    widget.edit.editingFinished.emit()
         elif isinstance(widget, TimeField):
             widget.set_value(value)
         elif isinstance(widget, QComboBox):
@@ -228,7 +246,7 @@ class FactsPage(BasePage):
         for language in LANGUAGES:
             self.draft_language.addItem(LANGUAGE_NAMES[language], language)
         self.redraft_button = QPushButton(self.facts_box)
-        self.facts_state = FeedbackLabel(self.facts_box)
+        self.facts_state = FeedbackLabel(self.facts_box, reserve_lines=2)  # the longer of its two messages
         facts_row = QHBoxLayout()
         facts_row.addWidget(self.draft_language_label)
         facts_row.addWidget(self.draft_language)
@@ -247,7 +265,7 @@ class FactsPage(BasePage):
         self.requests.setTabChangesFocus(True)
         _set_lines(self.requests, 6)
         self.default_requests_button = QPushButton(self.requests_box)
-        self.requests_state = FeedbackLabel(self.requests_box)
+        self.requests_state = FeedbackLabel(self.requests_box, reserve_lines=1)
         self.attachments_label = QLabel(self.requests_box)
         self.attachments_label.setWordWrap(True)
         self.attachments = QPlainTextEdit(self.requests_box)
@@ -399,12 +417,17 @@ class FactsPage(BasePage):
         self._update_evidence_buttons()
         if self.facts.toPlainText() != case.facts:
             self.facts.setPlainText(case.facts)
-        select_data(self.draft_language, case.language if case.language in LANGUAGES else "ru")
+        language = self._document_language()
+        select_data(self.draft_language, language)
+        # What the app would draft now: facts equal to it still follow the answers
+        # (a case reopened, or its document language switched, is not "edited").
+        self._last_draft = self.draft.drafted_facts(language) if self._template is not None else None
+        # Requests still as the app suggested them follow the answers; the user's own stay.
         untouched = not case.requests or case.requests == self._last_requests
-        if untouched and self._template is not None:
-            suggested = self.suggested_requests()
+        if self._template is not None:
+            suggested = self.draft.suggested_requests(language)
             self._last_requests = list(suggested)
-            if suggested != case.requests:
+            if untouched and suggested != case.requests:
                 case.requests = suggested
                 self.draft.touch()
         requests_text = "\n".join(case.requests)
@@ -415,6 +438,17 @@ class FactsPage(BasePage):
             self.attachments.setPlainText(attachments_text)
         self._show_facts_state()
         self._show_requests_state()
+
+    def _document_language(self) -> str:
+        language = self.draft.case.language
+        return language if language in LANGUAGES else "ru"
+
+    def reset_for_new_case(self) -> None:
+        """Another case: the top of the page, and nothing remembered of the last case's drafts."""
+        super().reset_for_new_case()
+        self._last_draft = None
+        self._last_requests = None
+        self.evidence_view.clearSelection()
 
     def store(self) -> None:
         """Answers, evidence, facts and the document language into the case."""
@@ -439,9 +473,7 @@ class FactsPage(BasePage):
         """The facts as drafted from the current answers in the document language."""
         if self._template is None:
             return ""
-        case = self.draft.case
-        language = case.language if case.language in LANGUAGES else "ru"
-        return draft_facts(case, language, template=self._template)
+        return self.draft.drafted_facts(self._document_language())
 
     def _user_edited(self) -> bool:
         text = self.facts.toPlainText()
@@ -460,7 +492,10 @@ class FactsPage(BasePage):
     def _language_chosen(self, _index: int) -> None:
         if self._loading:
             return
-        self._answer_edited()
+        # The controller drafts again what still follows the answers; the page shows it.
+        self.store()
+        self.load()
+        self.draft.touch()
 
     def _set_facts(self, text: str) -> None:
         self._last_draft = text
@@ -499,11 +534,7 @@ class FactsPage(BasePage):
         """The template's suggested requests, filled in for this case in the document language."""
         if self._template is None:
             return []
-        from kzcomplaint.core.documents import render
-
-        case = self.draft.case
-        language = case.language if case.language in LANGUAGES else "ru"
-        return render.default_requests(case, language, template=self._template)
+        return self.draft.suggested_requests(self._document_language())
 
     def _set_requests(self, requests: list[str]) -> None:
         self._last_requests = list(requests)
@@ -547,7 +578,7 @@ class FactsPage(BasePage):
     # --- evidence ----------------------------------------------------------------------
 
     def _add_files(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, self.translator.gettext(N_("Attach evidence files")))
+        names = files.open_files(self, self.translator.gettext(N_("Attach evidence files")))
         self.add_picked_files([Path(name) for name in names])
 
     def add_picked_files(self, paths: list[Path]) -> None:
@@ -560,16 +591,16 @@ class FactsPage(BasePage):
             self.evidence_model.add(Evidence(description=description, file=file))
         if len(paths) > room:
             left = len(paths) - room
-            self.show_note(self.translator.format(MSG_EVIDENCE_FULL, count=limits.MAX_EVIDENCE_ITEMS, left=left))
+            self.show_note(Message(MSG_EVIDENCE_FULL, count=limits.MAX_EVIDENCE_ITEMS, left=left))
         if paths:
             self.evidence_view.setFocus()
         self._update_evidence_buttons()
 
-    def show_note(self, text: str) -> None:
-        """A note for the user in the window's status bar."""
+    def show_note(self, note: Message) -> None:
+        """A note for the user in the window's status bar (re-worded there on a language switch)."""
         show = getattr(self.window(), "show_status", None)
         if callable(show):
-            show(text)
+            show(note)
 
     def _update_evidence_buttons(self) -> None:
         room = self.evidence_model.rowCount() < limits.MAX_EVIDENCE_ITEMS

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kzcomplaint.core.case import profile
 from kzcomplaint.core.case.model import Body, Level, Person
+from kzcomplaint.core.law.directory import is_numbered
 from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.gui import labels
 from kzcomplaint.gui.labels import citation_text
@@ -72,6 +73,30 @@ _PERSON_FIELDS = (
     ("organization", N_("&Organisation (that sent you as observer):")),
     ("power_of_attorney", N_("&Power of attorney (number and date):")),
 )
+# The organisation a person names depends on their role: an observer's sending organisation,
+# a candidate's nominating party, an advocate's bar association or law office.
+ORGANIZATION_LABELS: dict[str, dict[str, str]] = {
+    "complainant": {
+        "observer": N_("&Organisation (that sent you as observer):"),
+        "candidate": N_("&Nominated by (party or public association):"),
+        "proxy": N_("Candidate or party whose pro&xy you are:"),
+        "party_representative": N_("Political part&y:"),
+        "commission_member": N_("Commission you are a &member of:"),
+        "public_association": N_("P&ublic association:"),
+        "lawyer": N_("Bar association or law &office:"),
+    },
+    "representative": {
+        "observer": N_("&Organisation that sent the observer:"),
+        "proxy": N_("Candidate or party &represented:"),
+        "party_representative": N_("Political part&y:"),
+        "public_association": N_("P&ublic association:"),
+        "lawyer": N_("Bar association or law &office:"),
+    },
+}
+MSG_ORGANIZATION_OTHER = N_("&Organisation (if any):")
+REPRESENTATIVE_ROLES: tuple[str, ...] = ("lawyer", "public_association", "party_representative", "other")
+"""Who acts for a complainant: an advocate, a public association's or a party's representative, another person."""
+
 _BODY_FIELDS = (
     ("name", N_("&Name:")),
     ("number", N_("N&umber:")),
@@ -123,27 +148,53 @@ class PersonForm(QWidget):
             self.form.addRow(label, widget)
             self.widgets[name] = widget
             page.register(f"{prefix}.{name}", widget, msgid, label)
+        role = self.widgets.get("role")
+        if isinstance(role, QComboBox):
+            role.currentIndexChanged.connect(self._label_organization)
 
     def retranslate(self, language: str) -> None:
-        """Re-word the role list."""
+        """Re-word the role list and the organisation's label."""
         self._language = language
         self._fill_roles()
+        self._label_organization()
 
     def set_election_kind(self, kind: str) -> None:
         """Offer only the roles that exist for this kind of vote (no chamber chairs for the Kurultai)."""
         self._election_kind = kind
         self._fill_roles()
 
+    def offered_roles(self) -> tuple[str, ...]:
+        """The roles this form offers: a representative's (an advocate…) or a complainant's for this vote."""
+        for_vote = labels.roles_for_vote(self._election_kind)
+        if self.prefix == "representative":
+            return tuple(role for role in REPRESENTATIVE_ROLES if role in for_vote)
+        return for_vote
+
     def _fill_roles(self) -> None:
         role = self.widgets.get("role")
         language = self._language
         if not isinstance(role, QComboBox) or not language:
             return
-        offered = list(labels.roles_for_vote(self._election_kind))
+        offered = list(self.offered_roles())
         current = role.currentData()
         if current and current not in offered:
             offered.append(current)  # an answer already given is kept (the check warns), never changed silently
         fill_combo(role, [(value, labels.role_label(value, language)) for value in offered])
+
+    def organization_label(self, role: str) -> str:
+        """The msgid of the organisation's label for a person of ``role``."""
+        return ORGANIZATION_LABELS.get(self.prefix, {}).get(role, MSG_ORGANIZATION_OTHER)
+
+    def _label_organization(self, *_args: object) -> None:
+        entry = self.page.fields.get(f"{self.prefix}.organization")
+        role = self.widgets.get("role")
+        if entry is None or not isinstance(role, QComboBox):
+            return
+        entry.msgid = self.organization_label(str(role.currentData() or ""))
+        text = entry.text(self.page.translator)
+        if entry.label is not None:
+            entry.label.setText(self.page.translator.gettext(entry.msgid))
+        entry.widget.setAccessibleName(text)
 
     def load(self, person: Person) -> None:
         """Show ``person``."""
@@ -204,6 +255,7 @@ class BodyForm(QWidget):
             page.register(f"{prefix}.{name}", edit, msgid, label)
         self.directory_combo.activated.connect(self._picked)
         self._entries: list[BodyEntry] = []
+        self._numbered = True
 
     def set_entries(self, entries: list[BodyEntry], language: str, typed_text: str, current: BodyEntry | None) -> None:
         """List ``entries`` to choose from, and "other" for details typed by hand."""
@@ -230,9 +282,17 @@ class BodyForm(QWidget):
                 edit.setText(value)
 
     def store(self, body: Body) -> None:
-        """Write the inputs into ``body``."""
+        """Write the inputs into ``body`` (no number for a body known by its name)."""
         for name, edit in self.widgets.items():
             setattr(body, name, edit.text().strip())
+        if "number" in self.widgets and not self._numbered:
+            body.number = ""
+
+    def set_numbered(self, numbered: bool) -> None:
+        """Show the number row only for a body known by a number (a precinct commission), not for the CEC."""
+        self._numbered = numbered
+        if "number" in self.widgets:
+            self.form.setRowVisible(self.widgets["number"], numbered)
 
     def show_to_confirm(self, entry: BodyEntry | None, body: Body, tr: Translator) -> None:
         """Say which contacts of an unconfirmed directory entry are still empty."""
@@ -409,8 +469,12 @@ class PartiesPage(BasePage):
         self._auto_respondent()
         self._fill_addressee_levels()
         self._proposals = self._compute_proposals()
-        if not case.addressee.name.strip() and self._proposals:
-            self._apply_proposal(self._proposals[0])
+        if not case.addressee.name.strip():
+            # The addressee's level is the kind's and the law's (DraftController); the directory
+            # names the body of that level, when it knows one for the respondent's region.
+            fitting = [proposal for proposal in self._proposals if proposal.level == case.addressee.level]
+            if fitting:
+                self._apply_proposal(fitting[0])
         self._refresh_directory_lists()
         self.respondent.fill(case.respondent)
         self.addressee.fill(case.addressee)
@@ -430,6 +494,7 @@ class PartiesPage(BasePage):
         level = self.addressee_level.currentData()
         if level:
             case.addressee.level = level
+        self.addressee.set_numbered(is_numbered(case.addressee.level))
         self.addressee.store(case.addressee)
         self._show_to_confirm()
 
@@ -473,6 +538,7 @@ class PartiesPage(BasePage):
         self.addressee.set_entries(
             self._entries_for(case.addressee.level), language, typed, directory.find(case.addressee)
         )
+        self.addressee.set_numbered(is_numbered(case.addressee.level))
         self._show_to_confirm()
 
     def _show_to_confirm(self) -> None:
@@ -612,8 +678,10 @@ class PartiesPage(BasePage):
             self.profile_note.show()
 
     def reveal_field(self, path: str) -> QWidget | None:
-        """Tick the representative box when a representative's field is asked for."""
+        """Tick the representative box when a representative's field is asked for; a name for a number not asked."""
         widget = self.widget_for(path)
         if path.startswith("representative.") and not self.has_representative.isChecked():
             self.has_representative.setChecked(True)
+        if path == "addressee.number" and not is_numbered(self.draft.case.addressee.level):
+            return self.addressee.widgets["name"]  # a body known by its name has no number
         return widget

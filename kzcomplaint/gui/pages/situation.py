@@ -146,6 +146,9 @@ class SituationPage(BasePage):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Rows are as tall as their wrapped text: scrolled by item, the bar stayed drawn at the
+        # top while the list showed its end. By pixel, the bar tells where the list is.
+        self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.tree.expandAll()
         self.empty_label = QLabel(self)
         self.empty_label.setWordWrap(True)
@@ -190,7 +193,7 @@ class SituationPage(BasePage):
         """The selected kind becomes the case's template."""
         kind = self.tree.currentIndex().data(KIND_ROLE)
         if kind:
-            self.draft.case.template = kind
+            self.draft.set_template(kind)
 
     def isComplete(self) -> bool:
         """Nothing sensible can follow until a known kind is chosen."""
@@ -245,6 +248,12 @@ class SituationPage(BasePage):
                 )
             )
         )
+
+    def reset_for_new_case(self) -> None:
+        """Another case: no search text of the last one, every situation listed."""
+        with self.loading():
+            self.search.clear()
+        super().reset_for_new_case()
 
     def reveal_field(self, path: str) -> QWidget | None:
         """Clear the search so that every situation is visible."""

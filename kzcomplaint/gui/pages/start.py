@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -25,6 +25,7 @@ from kzcomplaint.core.text.i18n import N_, Message
 from kzcomplaint.gui.models.start import DueTermModel, RecentModel
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.widgets.delegates import WrappingDelegate
+from kzcomplaint.gui.widgets.flow import FlowLayout
 from kzcomplaint.gui.workers import threads
 
 MSG_NO_RECENT = N_("No case files yet. Saved and opened cases appear here.")
@@ -33,6 +34,19 @@ MSG_TERMS_AS_OF = N_("Terms of your recent cases due today, tomorrow and this we
 MSG_UNREADABLE_CASES = N_("Could not read: {files}")
 MSG_COMPUTING = N_("Computing the terms of your recent cases…")
 MSG_TERMS_FAILED = N_("The terms could not be computed: {reason}")
+
+
+class TermsView(QTreeView):
+    """The terms falling due; its columns are fitted again when its width changes."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Give the term column the room the new width allows."""
+        super().resizeEvent(event)
+        page = self.parent()
+        while page is not None and not isinstance(page, StartPage):
+            page = page.parent()
+        if page is not None and event.oldSize().width() != event.size().width():
+            page.fit_terms_columns()
 
 
 class StartPage(BasePage):
@@ -93,11 +107,10 @@ class StartPage(BasePage):
         self.open_recent_button = QPushButton(self.recent_box)
         self.forget_button = QPushButton(self.recent_box)
         self.timeline_button = QPushButton(self.recent_box)
-        recent_buttons = QHBoxLayout()
+        recent_buttons = FlowLayout()  # three long labels in Kazakh: they wrap rather than be cut off
         recent_buttons.addWidget(self.open_recent_button)
         recent_buttons.addWidget(self.timeline_button)
         recent_buttons.addWidget(self.forget_button)
-        recent_buttons.addStretch(1)
         recent_layout = QVBoxLayout(self.recent_box)
         recent_layout.addWidget(self.recent_empty)
         recent_layout.addWidget(self.recent_view, 1)
@@ -108,7 +121,7 @@ class StartPage(BasePage):
         self.terms_label = QLabel(self.terms_box)
         self.terms_label.setWordWrap(True)
         self.terms_model = DueTermModel(self)
-        self.terms_view = QTreeView(self.terms_box)
+        self.terms_view = TermsView(self.terms_box)
         self.terms_view.setModel(self.terms_model)
         self.terms_view.setRootIsDecorated(False)
         self.terms_view.setWordWrap(True)
@@ -122,8 +135,8 @@ class StartPage(BasePage):
 
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
-        layout.addWidget(self.recent_box, 1)
-        layout.addWidget(self.terms_box, 1)
+        layout.addWidget(self.recent_box, 2)
+        layout.addWidget(self.terms_box, 3)
 
     def _connect(self) -> None:
         self.new_button.clicked.connect(self.newRequested)
@@ -191,10 +204,7 @@ class StartPage(BasePage):
                 return
             terms, unreadable = result
             self.terms_model.set_terms(terms)
-            header = self.terms_view.header()
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            self.fit_terms_columns()
             message = MSG_TERMS_AS_OF if terms else MSG_NO_TERMS
             self._set_terms_state(message, today=today)
             if unreadable:
@@ -209,6 +219,21 @@ class StartPage(BasePage):
                 self._set_terms_state(MSG_TERMS_FAILED, reason=str(error))
 
         threads.run_in_background(compute, on_success=done, on_failure=failed)
+
+    def fit_terms_columns(self) -> None:
+        """The term and its citation get the room: the date in full, the case's file name at most a third."""
+        header = self.terms_view.header()
+        if self.terms_model.columnCount() < 3:
+            return
+        from PySide6.QtCore import Qt  # after the first paint: the first window does without Qt's namespace
+
+        # A long file name loses its middle, not its end (dates and numbers tell cases apart); the tooltip has it whole.
+        self.terms_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        wanted = max(self.terms_view.sizeHintForColumn(1), header.sectionSizeHint(1))
+        header.resizeSection(1, min(wanted, self.terms_view.viewport().width() // 3))
 
     def _set_terms_state(self, msgid: str, **params: object) -> None:
         self._terms_state = (msgid, dict(params))

@@ -58,7 +58,10 @@ class WhereWhenPage(BasePage):
         self.setTitle(self.step_title())
         self.setSubTitle(
             self.translator.gettext(
-                N_("Dates can be typed as you write them (10.01.2021, 10 января 2021, 2021 жылғы 10 қаңтар).")
+                N_(
+                    "Dates can be typed as you write them (10.01.2021, 10 января 2021, 2021 жылғы 10 қаңтар) "
+                    "or as “yesterday” and “today”."
+                )
             )
         )
 
@@ -73,6 +76,7 @@ class WhereWhenPage(BasePage):
 
         self.body_box = QGroupBox(content)
         body = form_layout(self.body_box)
+        self._body_form = body
         self.level_label, self.level = QLabel(), QComboBox()
         self.region_label, self.region = QLabel(), QComboBox()
         self.number_label, self.number = QLabel(), QLineEdit()
@@ -154,6 +158,7 @@ class WhereWhenPage(BasePage):
         self.time.timeChanged.connect(self.changed)
         self.type.currentIndexChanged.connect(self._show_decision_fields)
         self.draft.caseChanged.connect(self._show_decision_fields)
+        self.level.currentIndexChanged.connect(self._show_number)
 
     def retranslate(self) -> None:
         """All texts of the page."""
@@ -220,17 +225,26 @@ class WhereWhenPage(BasePage):
         self.received_on.set_date(case.contested.received_on)
         self.filing_date.set_date(case.filing_date)
         self._show_decision_fields()
+        self._show_number()
+
+    def _numbered(self) -> bool:
+        from kzcomplaint.core.law import directory
+
+        return directory.is_numbered(self.level.currentData() or self.draft.case.respondent.level)
+
+    def _show_number(self, *_args: object) -> None:
+        """The number row only for bodies known by a number (a precinct commission), not for the CEC or a court."""
+        self._body_form.setRowVisible(self.number, self._numbered())
 
     def store(self) -> None:
         """Write every field into the case."""
         case = self.draft.case
         case.election.kind = self.kind.currentData() or case.election.kind
         case.election.voting_day = self.voting_day.date()
-        level = self.level.currentData() or case.respondent.level
-        if level != case.respondent.level:
-            case.respondent.level = level
+        self.draft.set_respondent_level(self.level.currentData() or case.respondent.level)
         self.draft.region = self.region.currentData() or ""
-        case.respondent.number = self.number.text().strip()
+        # A body known by its name (the CEC) has no number: none typed for another level is kept.
+        case.respondent.number = self.number.text().strip() if self._numbered() else ""
         case.contested.type = self.type.currentData() or case.contested.type
         case.contested.date = self.date.date()
         case.contested.time = self.time.value()
@@ -242,8 +256,13 @@ class WhereWhenPage(BasePage):
         case.filing_date = self.filing_date.date()
 
     def reveal_field(self, path: str) -> QWidget | None:
-        """A decision's details are shown only for a decision: otherwise point at what is contested."""
+        """A decision's details are shown only for a decision: otherwise point at what is contested.
+
+        Likewise a body known by its name has no number: its level is shown instead.
+        """
         widget = self.widget_for(path)
+        if widget is self.number and not self._numbered():
+            return self.level
         if widget in (self.decision_number, self.published_in, self.published_on, self.received_on):
             decision = (self.type.currentData() or self.draft.case.contested.type) == ContestedType.DECISION.value
             if not decision:

@@ -15,7 +15,7 @@ whatever an input holds, its case file accepts.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QDate, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QValidator
@@ -68,6 +68,7 @@ MSG_PHONE_OK = N_("Valid number: {phone}")
 MSG_DATE_HINT = N_("Type a date (10.01.2021, 10 января 2021, 2021 жылғы 10 қаңтар) or pick it")
 MSG_TIME_HINT = N_("Type a time as HH:MM, e.g. 14:30")
 MSG_PICK_DATE = N_("Pick a date on the calendar")
+MSG_READ_AS = N_("“{text}” read as {date}")
 MSG_CONTROL_REMOVED = N_(
     "Invisible control characters were removed from what you typed or pasted "
     "(they come from copying text out of other programs)."
@@ -75,16 +76,34 @@ MSG_CONTROL_REMOVED = N_(
 MSG_CUT_TO_LIMIT = N_("This field holds at most {limit} characters; the rest of what you pasted was left out.")
 MSG_LINE_CUT = N_("Each line here holds at most {limit} characters; the rest of the line was left out.")
 
+UNREAD_STYLE = "QLineEdit { border: 2px solid #b3261e; border-radius: 3px; padding: 1px; }"
+
+
+def mark_unread(edit: QLineEdit, unread: bool) -> None:
+    """Frame ``edit`` in red while its text cannot be used (the reason is said under it)."""
+    if bool(edit.property("unread")) != unread:
+        edit.setStyleSheet(UNREAD_STYLE if unread else "")
+        edit.setProperty("unread", unread)
+
 
 class FeedbackLabel(QLabel):
     """A small line under a field: a confirmation, a hint, or an error."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        """An empty, word-wrapping label."""
+    def __init__(self, parent: QWidget | None = None, *, reserve_lines: int = 0) -> None:
+        """An empty, word-wrapping label.
+
+        With ``reserve_lines`` it keeps room for that many lines even while it is
+        empty or hidden: a verdict appearing as the user types must not push the
+        fields below it down, where the next click would land on another field.
+        """
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        if reserve_lines:
+            policy.setRetainSizeWhenHidden(True)
+            self.setMinimumHeight(self.fontMetrics().lineSpacing() * reserve_lines)
+        self.setSizePolicy(policy)
         self.is_error = False
 
     def show_ok(self, text: str) -> None:
@@ -101,7 +120,15 @@ class FeedbackLabel(QLabel):
 
 
 class DateField(QWidget):
-    """A date typed in any of the three languages, or picked on a calendar."""
+    """A date typed in any of the three languages (or «вчера», "today"), or picked on a calendar.
+
+    Text that cannot be read as a date stays in the field, marked, with the
+    reason under it: it is never dropped. A word like «вчера» or «кеше» is read
+    relative to the app's today (:meth:`set_today_source`; a trainer's date
+    included), the date it was read as is said under the field, and once the
+    user leaves the field the word is replaced by that date (tomorrow it would
+    mean another day).
+    """
 
     dateChanged = Signal(object)
     """The parsed date (``datetime.date``) or None, after each change."""
@@ -112,6 +139,8 @@ class DateField(QWidget):
         self._tr: Translator | None = None
         self._date: dt.date | None = None
         self._error_text = ""
+        self._relative_word = ""
+        self._today: Callable[[], dt.date] = dt.date.today
         self.edit = QLineEdit(self)
         self.edit.setClearButtonEnabled(True)
         self.edit.setMaxLength(limits.MAX_DATE_CHARS)
@@ -126,7 +155,7 @@ class DateField(QWidget):
         menu.addAction(action)
         self.button.setMenu(menu)
         self._menu = menu
-        self.feedback = FeedbackLabel(self)
+        self.feedback = FeedbackLabel(self, reserve_lines=2)  # a date it cannot read is explained in two lines
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit, 1)
@@ -155,19 +184,39 @@ class DateField(QWidget):
         """Whether the text cannot be read as a date."""
         return bool(self._error_text)
 
+    def unread_text(self) -> str:
+        """The text typed that could not be read as a date ("" when there is none)."""
+        return self.edit.text().strip() if self._error_text else ""
+
+    def set_today_source(self, today: Callable[[], dt.date]) -> None:
+        """Where «сегодня», «вчера», "today"… are counted from (the app's today, a trainer's date included)."""
+        self._today = today
+
     def set_date(self, value: dt.date | None) -> None:
         """Show ``value`` (from the case) without emitting :attr:`dateChanged`.
 
-        Text the user typed that does not parse is kept when the case holds no
-        date, so a half-typed date survives going back and forth.
+        Text the user typed that is not a date is kept (and stays marked) when
+        the case holds no date: going to another page and back never drops it.
+        :meth:`reset_input` clears it for another case.
         """
-        if value == self._date and (value is not None or not self.edit.text().strip() or self._error_text):
+        if value is None and self._date is None and self.edit.text().strip():
+            if self._timer.isActive():
+                self._parse()
             return
-
+        if value == self._date and value is not None:
+            return
         self._timer.stop()
         self._date = value
         self._error_text = ""
+        self._relative_word = ""
         self.edit.setText(legal_dates.format_numeric(value) if value else "")
+        self._show()
+
+    def reset_input(self) -> None:
+        """Empty the field, typed text included (another case is shown)."""
+        self._timer.stop()
+        self._date, self._error_text, self._relative_word = None, "", ""
+        self.edit.clear()
         self._show()
 
     def set_accessible_name(self, name: str) -> None:
@@ -202,6 +251,9 @@ class DateField(QWidget):
     def _parse_now(self) -> None:
         if self._timer.isActive() or self._error_text or self._text_differs():
             self._parse()
+        if self._relative_word and self._date is not None:
+            # The user left the field: the word becomes the date it was read as.
+            self.edit.setText(legal_dates.format_numeric(self._date))
 
     def _text_differs(self) -> bool:
         shown = legal_dates.format_numeric(self._date) if self._date else ""
@@ -213,11 +265,14 @@ class DateField(QWidget):
         self._timer.stop()
         text = self.edit.text().strip()
         previous = self._date
+        self._relative_word = ""
         if not text:
             self._date, self._error_text = None, ""
         else:
             try:
-                self._date, self._error_text = dates.parse_date(text), ""
+                self._date, self._error_text = dates.parse_date(text, today=self._today()), ""
+                if dates.relative_days(text) is not None:
+                    self._relative_word = text
             except dates.DateError as error:
                 self._date = None
                 self._error_text = error.message.render(self._tr) if self._tr else str(error)
@@ -226,10 +281,15 @@ class DateField(QWidget):
             self.dateChanged.emit(self._date)
 
     def _show(self) -> None:
+        mark_unread(self.edit, bool(self._error_text))
         if self._error_text:
             self.feedback.show_error(self._error_text)
         elif self._date is not None and self._tr is not None:
-            self.feedback.show_ok(legal_dates.format_legal_date(self._date, self._tr.language))
+            legal = legal_dates.format_legal_date(self._date, self._tr.language)
+            if self._relative_word:
+                self.feedback.show_ok(self._tr.format(MSG_READ_AS, text=self._relative_word, date=legal))
+            else:
+                self.feedback.show_ok(legal)
         else:
             self.feedback.show_ok("")
         self.feedback.setVisible(bool(self.feedback.text()))
@@ -250,7 +310,7 @@ class TimeField(QWidget):
         self.edit.setMaxLength(limits.MAX_TIME_CHARS)
         # A time that cannot exist (25:99) is refused as it is typed: the case file would refuse it.
         self.edit.setValidator(TimeValidator(self.edit))
-        self.feedback = FeedbackLabel(self)
+        self.feedback = FeedbackLabel(self, reserve_lines=1)
         self.feedback.hide()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -279,6 +339,15 @@ class TimeField(QWidget):
             self.edit.setText(value)
             self._check(emit=False)
 
+    def unread_text(self) -> str:
+        """The text typed that is not a time ("" when there is none)."""
+        return self.edit.text().strip() if self.feedback.is_error and not self.feedback.isHidden() else ""
+
+    def reset_input(self) -> None:
+        """Empty the field (another case is shown)."""
+        self.edit.clear()
+        self._check(emit=False)
+
     def set_accessible_name(self, name: str) -> None:
         """Name the field for screen readers."""
         self.edit.setAccessibleName(name)
@@ -294,6 +363,7 @@ class TimeField(QWidget):
         from kzcomplaint.core.text import dates
 
         text = self.edit.text().strip()
+        unread = False
         if not text:
             self.feedback.hide()
         else:
@@ -301,8 +371,12 @@ class TimeField(QWidget):
                 dates.parse_time(text)
                 self.feedback.hide()
             except dates.DateError as error:
+                unread = True
                 self.feedback.show_error(error.message.render(self._tr) if self._tr else str(error))
                 self.feedback.show()
+        if not unread:
+            self.feedback.is_error = False
+        mark_unread(self.edit, unread)
         if emit:
             self.timeChanged.emit(self.value())
 
@@ -463,7 +537,7 @@ class CheckedLineEdit(QWidget):
         self._verdict = verdict
         self._tr: Translator | None = None
         self.edit = QLineEdit(self)
-        self.feedback = FeedbackLabel(self)
+        self.feedback = FeedbackLabel(self, reserve_lines=1)
         self.feedback.hide()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -543,19 +617,32 @@ def email_verdict(text: str, tr: Translator) -> tuple[bool, str]:
     return False, tr.gettext(MSG_EMAIL_INVALID)
 
 
-def reveal(widget: QWidget) -> None:
-    """Make ``widget`` visible in its tabs and scroll areas, then give it the focus."""
+def _tabs_and_stacks(widget: QWidget) -> Iterator[tuple[QWidget, QStackedWidget, QTabWidget | None]]:
+    """From ``widget`` outwards: each stacked widget holding it (through ``child``), and its tab widget if any."""
     child: QWidget = widget
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
-            tabs = parent.parentWidget()
-            assert isinstance(tabs, QTabWidget)
-            tabs.setCurrentWidget(child)
         if isinstance(parent, QStackedWidget):
-            parent.setCurrentWidget(child)
+            tabs = parent.parentWidget()
+            yield child, parent, tabs if isinstance(tabs, QTabWidget) else None
         child = parent
         parent = parent.parentWidget()
+
+
+def tab_of(widget: QWidget) -> str:
+    """The text of the tab ``widget`` is on (the innermost one), or "" when it is on no tab."""
+    for child, _stack, tabs in _tabs_and_stacks(widget):
+        if tabs is not None and tabs.indexOf(child) >= 0:
+            return tabs.tabText(tabs.indexOf(child))
+    return ""
+
+
+def reveal(widget: QWidget) -> None:
+    """Make ``widget`` visible in its tabs and scroll areas, then give it the focus."""
+    for child, stack, tabs in list(_tabs_and_stacks(widget)):
+        if tabs is not None:
+            tabs.setCurrentWidget(child)
+        stack.setCurrentWidget(child)
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QScrollArea):

@@ -6,23 +6,17 @@ the document page runs them with :func:`kzcomplaint.gui.workers.threads.run_in_b
 
 from __future__ import annotations
 
-import html
 import io
 import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kzcomplaint.core.case.model import Case
 from kzcomplaint.core.files import atomic
 from kzcomplaint.core.text.i18n import N_, Message, translator
 from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES
-
-if TYPE_CHECKING:
-    from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
-    from docx.text.paragraph import Paragraph
 
 PDF_TIMEOUT_S = 180
 
@@ -52,56 +46,6 @@ def render(case: Case, language: str, base_dir: Path | None, picked: Collection[
     return renderer.render_docx(case, language, base_dir=base_dir, picked=picked)
 
 
-def docx_html(data: bytes) -> str:
-    """The document's paragraphs and tables as simple HTML for a read-only preview."""
-    import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    document = docx.Document(io.BytesIO(data))
-    parts: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            parts.append(_paragraph_html(block))
-        elif isinstance(block, Table):
-            rows = []
-            for row in block.rows:
-                cells = []
-                for cell in row.cells:
-                    inner = "".join(_paragraph_html(paragraph) for paragraph in cell.paragraphs)
-                    cells.append(f'<td valign="top" width="50%">{inner}</td>')
-                rows.append(f"<tr>{''.join(cells)}</tr>")
-            parts.append(f'<table width="100%" cellspacing="6">{"".join(rows)}</table>')
-    return "\n".join(parts)
-
-
-def _paragraph_html(paragraph: Paragraph) -> str:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    text = html.escape(paragraph.text).replace("\n", "<br>")
-    names: dict[WD_PARAGRAPH_ALIGNMENT | None, str] = {
-        WD_ALIGN_PARAGRAPH.RIGHT: "right",
-        WD_ALIGN_PARAGRAPH.CENTER: "center",
-        WD_ALIGN_PARAGRAPH.JUSTIFY: "justify",
-    }
-    align = names.get(paragraph.alignment or _style_alignment(paragraph), "left")
-    bold = any(run.bold for run in paragraph.runs if run.text.strip())
-    if bold:
-        text = f"<b>{text}</b>"
-    return f'<p align="{align}" style="margin: 0 0 0.3em 0">{text or "&nbsp;"}</p>'
-
-
-def _style_alignment(paragraph: Paragraph) -> WD_PARAGRAPH_ALIGNMENT | None:
-    """The alignment the paragraph's style (or its base styles) gives it."""
-    style = paragraph.style
-    while style is not None:
-        alignment: WD_PARAGRAPH_ALIGNMENT | None = style.paragraph_format.alignment  # python-docx leaves it untyped
-        if alignment is not None:
-            return alignment
-        style = style.base_style
-    return None
-
-
 def docx_paragraphs(data: bytes) -> list[str]:
     """The text of every paragraph, table cells included, in document order."""
     import docx
@@ -121,8 +65,10 @@ def docx_paragraphs(data: bytes) -> list[str]:
 
 
 def preview(case: Case, language: str, base_dir: Path | None, picked: Collection[Path] = ()) -> str:
-    """Render and turn into preview HTML (worker thread)."""
-    return docx_html(render(case, language, base_dir, picked))
+    """The document as preview HTML, from the paragraphs the .docx is made of (worker thread)."""
+    from kzcomplaint.core.documents.preview import preview_html
+
+    return preview_html(case, language, base_dir=base_dir, picked=picked)
 
 
 def export_docx(

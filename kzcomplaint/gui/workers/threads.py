@@ -17,6 +17,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -39,24 +40,32 @@ class _Relay(QObject):
         on_success: Callable[[Any], None],
         on_failure: Callable[[Exception], None],
         on_progress: Callable[[int, int, Any], None] | None,
+        context: QObject | None = None,
     ) -> None:
         super().__init__()
         self._on_success = on_success
         self._on_failure = on_failure
         self._on_progress = on_progress
+        self._context = context
         self.succeeded.connect(self._succeeded)
         self.failed.connect(self._failed)
         self.progressed.connect(self._progressed)
 
+    def _context_gone(self) -> bool:
+        """The object the callbacks belong to was deleted meanwhile (a closed window): they must not run."""
+        return self._context is not None and not shiboken6.isValid(self._context)
+
     @Slot(object)
     def _succeeded(self, result: object) -> None:
         _running.discard(self)
-        self._on_success(result)
+        if not self._context_gone():
+            self._on_success(result)
 
     @Slot(object)
     def _failed(self, error: object) -> None:
         _running.discard(self)
-        self._on_failure(error if isinstance(error, Exception) else RuntimeError(str(error)))
+        if not self._context_gone():
+            self._on_failure(error if isinstance(error, Exception) else RuntimeError(str(error)))
 
     def report(self, done: int, total: int, detail: object = None) -> None:
         """The worker's ``progress``: a signal, queued to the UI thread."""
@@ -64,7 +73,7 @@ class _Relay(QObject):
 
     @Slot(int, int, object)
     def _progressed(self, done: int, total: int, detail: object) -> None:
-        if self._on_progress is not None:
+        if self._on_progress is not None and not self._context_gone():
             self._on_progress(done, total, detail)
 
 
@@ -97,9 +106,14 @@ def run_in_background(
     on_success: Callable[[Any], None],
     on_failure: Callable[[Exception], None],
     on_progress: Callable[[int, int, Any], None] | None = None,
+    context: QObject | None = None,
 ) -> None:
-    """Run ``function`` on the thread pool; report back on the UI thread."""
-    relay = _Relay(on_success, on_failure, on_progress)
+    """Run ``function`` on the thread pool; report back on the UI thread.
+
+    With ``context``, the callbacks are dropped when that object has been
+    deleted by the time the work is done (a window closed meanwhile).
+    """
+    relay = _Relay(on_success, on_failure, on_progress, context)
     _running.add(relay)
     wants_progress = "progress" in inspect.signature(function).parameters
     QThreadPool.globalInstance().start(_Task(function, relay, wants_progress))

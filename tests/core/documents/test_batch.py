@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -311,6 +312,75 @@ def test_summary_counts_from_the_results() -> None:
     assert [result.failed for result in summary.results] == [False] * 4 + [True, True, False]
     # every number differs, so none can stand in for another
     assert (summary.rendered, summary.with_blocking, summary.failed, summary.skipped) == (4, 3, 2, 1)
+# ── A CSV read as a stream ──────────────────────────────────────────────
+
+
+def _rows_csv(path: Path, count: int, line_end: str = "\r\n") -> Path:
+    text = _csv(path, [{**BASE_ROW, "complainant.full_name": f"Тестова {n}"} for n in range(count)]).read_text("utf-8")
+    path.write_bytes(text.replace("\r\n", line_end).encode("utf-8"))
+    return path
+
+
+def test_a_csv_is_counted_first_then_read_one_row_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _rows_csv(tmp_path / "cases.csv", 50)
+    built: list[str] = []
+    real = batch.csv_row_to_data
+    monkeypatch.setattr(batch, "csv_row_to_data", lambda row: built.append(row["complainant.full_name"]) or real(row))
+    total, cases = batch.open_source(source)
+    assert total == 50 and built == [], "counting builds no case"
+    first = next(cases)
+    assert first.row_number == 1 and built == ["Тестова 0"], "the first case is ready before the rest is read"
+    assert [case.row_number for case in cases] == list(range(2, 51))
+
+
+def test_a_csv_broken_near_its_end_fails_before_any_document_is_written(tmp_path: Path) -> None:
+    source = _rows_csv(tmp_path / "cases.csv", 30)
+    source.write_bytes(source.read_bytes() + b"observer_removed,\xff\xfe\r\n")
+    out = tmp_path / "out"
+    with pytest.raises(batch.BatchSourceError) as caught:
+        batch.run_batch(source, out, jobs=1)
+    assert caught.value.message.msgid == batch.MSG_CSV_NOT_UTF8
+    assert caught.value.message.params["line"] == 32
+    assert not out.exists() or not any(out.iterdir())
+
+
+@pytest.mark.parametrize("line_end", ["\r\n", "\n", "\r"])
+def test_every_kind_of_line_end_is_read(tmp_path: Path, line_end: str) -> None:
+    source = _rows_csv(tmp_path / "cases.csv", 3, line_end)
+    summary = batch.run_batch(source, tmp_path / "out", jobs=1)
+    assert (summary.total, summary.rendered, summary.failed) == (3, 3, 0)
+
+
+@pytest.mark.parametrize(("now", "expected_rendered"), [(2, 2), (6, 4)])
+def test_a_csv_changed_after_it_was_counted_ends_with_a_case_saying_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, now: int, expected_rendered: int
+) -> None:
+    source = _rows_csv(tmp_path / "cases.csv", 4)
+    replacement = _rows_csv(tmp_path / "other.csv", now).read_bytes()
+    counted = batch.open_source
+
+    def counted_then_saved_again(path: Path) -> tuple[int, Iterator[batch.BatchCase]]:
+        found = counted(path)
+        source.write_bytes(replacement)  # saved again from a spreadsheet, with another number of rows
+        return found
+
+    monkeypatch.setattr(batch, "open_source", counted_then_saved_again)
+    summary = batch.run_batch(source, tmp_path / "out", jobs=1)
+    assert summary.rendered == expected_rendered and summary.failed == 1
+    last = summary.results[-1]
+    assert [p.message.msgid for p in last.errors] == [batch.MSG_CSV_CHANGED]
+    assert last.errors[0].message.params["counted"] == 4
+    assert len(summary.results) == summary.total == expected_rendered + 1 and not summary.cancelled
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_long_csv_in_workers_keeps_input_order_and_every_row(tmp_path: Path, jobs: int) -> None:
+    source = _rows_csv(tmp_path / "cases.csv", 120)
+    seen: list[int] = []
+    summary = batch.run_batch(source, tmp_path / "out", jobs=jobs, progress=lambda done, _t, _r: seen.append(done))
+    assert [r.row_number for r in summary.results] == list(range(1, 121))
+    assert summary.rendered == 120 and seen == list(range(1, 121))
+    assert len(list((tmp_path / "out").iterdir())) == 120
 
 
 # ── Earlier outputs are never replaced; rows are reported truly however the work is split ──
@@ -403,3 +473,18 @@ def test_an_unexpected_error_fails_only_its_own_case(tmp_path: Path, monkeypatch
     by_row = {result.row_number: result for result in summary.results}
     assert by_row[1].ok and by_row[3].ok and by_row[2].failed
     assert "a bug" in by_row[2].errors[0].message.params["error"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_long_csv_read_as_a_stream_still_never_replaces_a_document(tmp_path: Path, jobs: int) -> None:
+    source = _rows_csv(tmp_path / "cases.csv", 120)
+    out = tmp_path / "out"
+    out.mkdir()
+    earlier = {n: out / f"cases-row-{n}-observer_removed.ru.docx" for n in (1, 64, 120)}
+    for path in earlier.values():
+        path.write_bytes(b"an earlier batch's document")
+    summary = batch.run_batch(source, out, jobs=jobs)
+    assert (summary.total, summary.rendered, summary.skipped, summary.failed) == (120, 117, 3, 0)
+    assert sorted(r.row_number for r in summary.results if r.skipped) == [1, 64, 120]
+    assert all(path.read_bytes() == b"an earlier batch's document" for path in earlier.values())
+    assert len(list(out.iterdir())) == 120, "one document per row, no second name for a skipped one"

@@ -144,14 +144,18 @@ def test_the_same_conditions_print_every_text_when_they_hold(
     assert [name for name, planted in PLANTED.items() if planted not in text] == []
 
 
-def test_a_templates_own_error_in_a_condition_is_said_as_the_templates() -> None:
+def test_a_templates_own_error_in_a_condition_is_said_as_the_templates(monkeypatch: pytest.MonkeyPatch) -> None:
     # Not a case the condition cannot judge: a broken template, named with its condition.
     template = _template_with_everywhere("details.police_involved == 'yes'")
+    broken_condition = template.compiled.conditions["details.police_involved == 'yes'"]
+    evaluate = templates.TextRenderer.evaluate
 
-    def broken(**_context: object) -> bool:
-        raise jinja2.TemplateRuntimeError("no such operation")
+    def broken(self: templates.TextRenderer, condition: jinja2.Template) -> object:
+        if condition is broken_condition:
+            raise jinja2.TemplateRuntimeError("no such operation")
+        return evaluate(self, condition)
 
-    template.compiled.conditions["details.police_involved == 'yes'"] = broken
+    monkeypatch.setattr(templates.TextRenderer, "evaluate", broken)
     with pytest.raises(templates.TemplateError) as raised:
         render.render_docx(_fixture_case(), "en", template=template)
     assert str(raised.value) == (

@@ -102,9 +102,9 @@ def test_example_renders_with_every_admissibility_detail(path: Path, lang: str) 
     assert checked.valid and checked.e164 and ids.format_phone(checked.e164) in text, person.phone
     for day in (case.filing_date, case.contested.date):
         assert day is not None and legal_dates.format_legal_date(day, lang) in text
-    context = render.build_context(case, template, lang)
+    conditions = templates.TextRenderer(render.build_context(case, template, lang))
     for provision in template.legal_basis:
-        if provision.when and not template.compiled.conditions[provision.when](**context):
+        if provision.when and not conditions.evaluate(template.compiled.conditions[provision.when]):
             assert f"{provision.citation.text(lang)} — {provision.summary[lang]}" not in text
             continue
         assert f"{provision.citation.text(lang)} — {provision.summary[lang]}" in text

@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 from render_helpers import FIXTURES
 
@@ -188,3 +189,47 @@ def test_frame_with_differing_fields_is_rejected() -> None:
     data["footer"]["page"]["ru"] = "Страница {page}"
     with pytest.raises(templates.TemplateError, match=r"footer\.page\.ru"):
         templates.parse_frame(data, "_frame.toml")
+
+
+# ── One context per document ────────────────────────────────────────────
+
+
+def test_texts_of_a_document_share_one_context_but_not_their_variables() -> None:
+    env = templates.environment()
+    renderer = templates.TextRenderer({"role": "observer", "details": {"stage": "voting"}})
+    first = env.from_string("{% set note = 'set in the first text' %}{{ role }}: {{ note }}")
+    second = env.from_string("{{ note }} / {{ details.stage }} / {{ missing.field }}")
+    assert renderer.render(first) == "observer: set in the first text"
+    # What the first text assigned is gone: an unknown name prints as the visible blank.
+    assert renderer.render(second) == f"{templates.BLANK} / voting / {templates.BLANK}"
+    assert renderer.render(first) == "observer: set in the first text", "rendering again gives the same text"
+
+
+@pytest.mark.parametrize(
+    ("when", "values", "expected"),
+    [
+        ("details.police_involved == 'yes'", {"details": {"police_involved": "yes"}}, True),
+        ("details.police_involved == 'yes'", {"details": {}}, False),
+        ("respondent.level in ['akimat', 'police']", {"respondent": {"level": "akimat"}}, True),
+        ("not details.written_decision", {"details": {}}, True),
+        ("range(3) | list | length == 3", {}, True),  # the engine's globals are there too
+    ],
+)
+def test_conditions_evaluate_as_the_engine_compiles_them(when: str, values: dict[str, Any], expected: bool) -> None:
+    renderer = templates.TextRenderer(values)
+    ours = bool(renderer.evaluate(templates.compile_condition(when)))
+    engine = bool(templates.environment().compile_expression(when, undefined_to_none=False)(**values))
+    assert ours is engine is expected
+
+
+@pytest.mark.parametrize("when", ["details.a == ", "a b", "x %} {{ 7*7 }} {% if y"])
+def test_a_condition_that_is_not_one_expression_is_a_syntax_error(when: str) -> None:
+    with pytest.raises(jinja2.TemplateSyntaxError):
+        templates.compile_condition(when)
+
+
+def test_the_sandbox_still_guards_a_shared_context() -> None:
+    values = {"role": "observer"}
+    unsafe = templates.environment().from_string("{{ role.__class__.__mro__ }}{{ role.format.__globals__ }}")
+    shared = templates.TextRenderer(values).render(unsafe)
+    assert shared == unsafe.render(values) == templates.BLANK * 2

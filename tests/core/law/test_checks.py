@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from kzcomplaint.core.case import ids
-from kzcomplaint.core.case.model import Body, Case, Contested, Election, Evidence, Person
+from kzcomplaint.core.case.model import Body, Case, Contested, Election, Evidence, Level, Person
 from kzcomplaint.core.documents import templates
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import calendar as workcal
@@ -792,3 +792,16 @@ def test_duplicate_route_pair_is_rejected() -> None:
     data["route"].append(twin)
     with pytest.raises(ruledata.RuleFileError, match="same pair"):
         routes.parse_routes(data)
+
+
+@pytest.mark.parametrize("level", [level.value for level in Level])
+def test_the_respondents_problems_name_the_body_of_every_level(level: str) -> None:
+    # «{body}» is filled for every level there is, the prosecutor's office and the akimat included.
+    case = complete_case()
+    case.respondent = Body(level=level, name="", number="", address="")
+    problems = [p for p in check_case(case, today=FILED) if p.code in {"respondent.address_missing"}]
+    assert problems, codes(check_case(case, today=FILED))
+    for problem in problems:
+        for language in LANGUAGES:
+            message = problem.message[language]
+            assert "{" not in message and "«»" not in message and "“”" not in message, (language, message)

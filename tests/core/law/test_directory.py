@@ -262,3 +262,11 @@ def test_validate_entry_checks_an_edited_entry() -> None:
     entry = directory.BodyEntry(id="x", level="cec", name={"kk": "А", "ru": "А", "en": "A"}, email="nope")
     problems = directory.validate_entry(entry)
     assert [(problem.entry, problem.field) for problem in problems] == [("x", "email")]
+
+
+def test_only_precinct_and_district_commissions_are_known_by_a_number() -> None:
+    from kzcomplaint.core.law.directory import is_numbered
+
+    assert is_numbered("precinct") and is_numbered("district")
+    for level in ("cec", "supreme_court", "court", "territorial", "akimat"):
+        assert not is_numbered(level), level

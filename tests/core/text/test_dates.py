@@ -275,6 +275,49 @@ def test_importing_dates_does_not_import_dateparser() -> None:
     assert result.stdout.strip() == "False"
 
 
+TRAINING_TODAY = dt.date(2021, 1, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("сегодня", dt.date(2021, 1, 10)),
+        ("Вчера", dt.date(2021, 1, 9)),
+        ("позавчера", dt.date(2021, 1, 8)),
+        ("бүгін", dt.date(2021, 1, 10)),
+        ("бугин", dt.date(2021, 1, 10)),  # typed on a Russian keyboard
+        ("кеше", dt.date(2021, 1, 9)),
+        ("алдыңғы күні", dt.date(2021, 1, 8)),
+        ("today", dt.date(2021, 1, 10)),
+        (" Yesterday. ", dt.date(2021, 1, 9)),
+        ("«вчера»", dt.date(2021, 1, 9)),
+    ],
+)
+def test_relative_words_read_against_the_given_today(text: str, expected: dt.date) -> None:
+    assert dates.parse_date(text, today=TRAINING_TODAY) == expected
+    assert dates.relative_days(text) == (expected - TRAINING_TODAY).days
+
+
+def test_relative_words_cross_a_month_and_a_year() -> None:
+    assert dates.parse_date("вчера", today=dt.date(2024, 3, 1)) == dt.date(2024, 2, 29)
+    assert dates.parse_date("кеше", today=dt.date(2021, 1, 1)) == dt.date(2020, 12, 31)
+
+
+@pytest.mark.parametrize("text", ["вчера", "кеше", "yesterday", "сегодня"])
+def test_relative_words_are_not_dates_without_a_today(text: str) -> None:
+    # A case file or a command line must not hold a date that means another day tomorrow.
+    with pytest.raises(dates.DateError) as caught:
+        dates.parse_date(text)
+    assert caught.value.code == "not_recognised"
+
+
+@pytest.mark.parametrize("text", ["10.01.2021", "вчерашний день", "завтра", "2 дня назад"])
+def test_other_text_is_not_a_relative_word(text: str) -> None:
+    assert dates.relative_days(text) is None
+
+
+def test_absolute_dates_ignore_the_given_today() -> None:
+    assert dates.parse_date("10.01.2021", today=dt.date(2030, 5, 5)) == dt.date(2021, 1, 10)
 @pytest.mark.parametrize(
     "text", ["1³.01.2021", "10.01.202³", "²⁰²¹-01-10", "10 января 202³", "١٠.٠١.٢٠٢١", "１０.０１.２０２１"]
 )
