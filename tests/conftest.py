@@ -8,9 +8,12 @@ reads or writes the real home.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import tempfile
+import types
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -43,3 +46,47 @@ def kz_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home.mkdir()
     monkeypatch.setenv("KZCOMPLAINT_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def frozen_today(monkeypatch: pytest.MonkeyPatch) -> Callable[[types.ModuleType, dt.date], None]:
+    """Make ``dt.date.today()`` answer a fixed day inside one module (imported as ``import datetime as dt``).
+
+    For the tests of "defaults to the system date": they must hold on any clock,
+    so they set the date the module sees instead of reading the real one. Only
+    the module's own name ``dt`` is replaced; dates it makes compare, hash and
+    pass ``isinstance`` checks like ordinary dates.
+    """
+
+    def freeze(module: types.ModuleType, day: dt.date) -> None:
+        class _AnyDate(type):
+            def __instancecheck__(cls, instance: object) -> bool:
+                return isinstance(instance, dt.date)
+
+        class _FrozenDate(dt.date, metaclass=_AnyDate):
+            @classmethod
+            def today(cls) -> dt.date:
+                return day
+
+        shim = types.SimpleNamespace(**{name: getattr(dt, name) for name in dir(dt) if not name.startswith("__")})
+        shim.date = _FrozenDate
+        monkeypatch.setattr(module, "dt", shim)
+
+    return freeze
+
+
+@pytest.fixture(scope="session")
+def office() -> dict[str, str]:
+    """The commands of LibreOffice and poppler-utils: ``soffice``, ``pdftotext``, ``pdftoppm``, ``pdfinfo``.
+
+    A test that opens documents in a real office suite fails in CI (``CI`` set)
+    when one is missing, and skips only on a developer's machine without them.
+    """
+    found = {name: shutil.which(name) for name in ("soffice", "pdftotext", "pdftoppm", "pdfinfo")}
+    missing = [name for name, path in found.items() if path is None]
+    if missing:
+        message = f"needs {', '.join(missing)} (apt-get install libreoffice-writer-nogui poppler-utils)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return {name: str(path) for name, path in found.items()}

@@ -688,10 +688,9 @@ class MainWindow(QMainWindow):
             self.show_status(error.message)
         role = self.settings.role or "observer"
         self.draft.new_case(language=self.ui.language, complainant=complainant, with_representative=role == "lawyer")
-        if go_on:
-            self.wizard.go_to_page(1)
-        elif self.wizard.currentId() > 0:
-            self.wizard.go_to_page(0)
+        # Always through go_to_page: it also ends a walk still under way from the case
+        # opened just before, which would otherwise carry the new case past the Start page.
+        self.wizard.go_to_page(1 if go_on else 0)
 
     def open_case(self) -> None:
         """Ask for a case file and open it."""

@@ -1,4 +1,4 @@
-"""Helpers of the GUI tests: answering the next modal message box."""
+"""Helpers of the GUI tests: answering the next modal message box; a window's process killed."""
 
 from __future__ import annotations
 
@@ -20,3 +20,11 @@ def click_when_shown(text: str) -> None:
                 return
 
     QTimer.singleShot(0, click)
+
+
+def die(window) -> None:
+    """What the system does to a window when its process is killed: the slot's lock is let go, nothing else."""
+    window.draft.autosave_timer.stop()
+    window.draft.slot.lock.release()
+    window.draft.slot = None
+    window.draft.dirty = False

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from gui_cases import complete_case
-from gui_helpers import click_when_shown
+from gui_helpers import click_when_shown, die
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -15,14 +15,6 @@ from kzcomplaint.core.case import caseio, drafts
 
 def _click_when_shown(_qtbot, text: str) -> None:
     click_when_shown(text)
-
-
-def _die(window) -> None:
-    """What the system does when the process is killed: the slot's lock is let go, nothing else."""
-    window.draft.autosave_timer.stop()
-    window.draft.slot.lock.release()
-    window.draft.slot = None
-    window.draft.dirty = False
 
 
 def test_restore_after_a_crash(make_window, qtbot, kz_home: Path) -> None:
@@ -40,7 +32,7 @@ def test_restore_after_a_crash(make_window, qtbot, kz_home: Path) -> None:
     assert slot_file.stat().st_mode & 0o777 == 0o600
     # While the first window lives, nobody else may take its draft.
     assert drafts.claim_orphans() == []
-    _die(first)
+    die(first)
     second = make_window("en")
     assert second.draft.case.complainant.full_name == ""
     _click_when_shown(qtbot, "Restore")
@@ -65,7 +57,7 @@ def test_discarding_the_draft_removes_it(make_window, qtbot) -> None:
     window.draft.replace_case(complete_case(), dirty=True)
     assert window.draft.autosave()
     slot_file = window.draft.slot.path
-    _die(window)
+    die(window)
     other = make_window("en")
     _click_when_shown(qtbot, "Discard")
     assert not other.offer_restore()
@@ -77,7 +69,7 @@ def test_a_draft_kept_for_later_is_offered_again(make_window, qtbot) -> None:
     window = make_window("en")
     window.draft.replace_case(complete_case(), dirty=True)
     assert window.draft.autosave()
-    _die(window)
+    die(window)
     other = make_window("en")
     _click_when_shown(qtbot, "later")
     assert not other.offer_restore()
@@ -115,7 +107,7 @@ def test_two_windows_never_share_a_slot_and_each_draft_stays_bound_to_its_own_fi
         windows.append(window)
     assert windows[0].draft.slot.path != windows[1].draft.slot.path
     for window in windows:
-        _die(window)
+        die(window)
     third = make_window("en")
     _click_when_shown(qtbot, "Restore")
     QTimer.singleShot(300, lambda: _click_when_shown(qtbot, "Restore"))
@@ -140,7 +132,7 @@ def test_a_refused_draft_is_kept_aside_and_restored_in_part(make_window, qtbot, 
     window.draft.replace_case(case, dirty=True)
     assert window.draft.autosave()
     slot_file = window.draft.slot.path
-    _die(window)
+    die(window)
     envelope = json.loads(slot_file.read_text(encoding="utf-8"))
     envelope["case"]["contested"]["time"] = "25:99"  # what the old window let through
     envelope["case"]["complainant"]["address"] = "A" * 3000 + "\x07"

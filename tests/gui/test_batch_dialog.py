@@ -227,6 +227,46 @@ def test_the_menu_offers_it_with_a_mnemonic_and_the_document_language(make_windo
     assert _dialog(window).output_language() == "kk+ru"
 
 
+def test_the_summary_counts_each_outcome_apart(make_window, qtbot, tmp_path: Path) -> None:
+    import json
+
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    out = tmp_path / "documents"
+    out.mkdir()
+    for name in EXAMPLES[:2]:
+        shutil.copy(resources.examples_dir() / name, cases / name)
+    for name in ("no_iin_1.json", "no_iin_2.json"):
+        data = json.loads((resources.examples_dir() / EXAMPLES[0]).read_text(encoding="utf-8"))
+        data["complainant"]["iin"] = ""
+        (cases / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    for stem in ("earlier_1", "earlier_2", "earlier_3"):  # exported before and edited by hand since
+        shutil.copy(resources.examples_dir() / EXAMPLES[0], cases / f"{stem}.json")
+        (out / f"{stem}.en.docx").write_bytes(b"edited by hand")
+    (cases / "broken.json").write_text(BROKEN, encoding="utf-8")
+    window = make_window("en")
+    dialog = _dialog(window)
+
+    summary = _run(qtbot, dialog, cases, out, "en")
+
+    # Four written (two of them with blocking problems), one failed, three left as they were: every number differs.
+    assert (summary.rendered, summary.with_blocking, summary.failed, summary.skipped) == (4, 2, 1, 3)
+    assert dialog.status.text().splitlines()[0] == (
+        "Rendered: 4, with blocking problems: 2, failed: 1, skipped because the document already exists: 3."
+    )
+    failed_or_left = [row[0] for row in dialog.failure_rows()]
+    assert failed_or_left == ["broken.json", "earlier_1.json", "earlier_2.json", "earlier_3.json"]
+    assert all((out / f"earlier_{n}.en.docx").read_bytes() == b"edited by hand" for n in (1, 2, 3))
+    window.set_language("kk")
+    assert dialog.status.text().splitlines()[0] == (
+        "Жасалды: 4, бөгейтін мәселелері бар: 2, сәтсіз: 1, құжат бұрыннан бар болғандықтан өткізіп жіберілді: 3."
+    )
+    window.set_language("ru")
+    assert dialog.status.text().splitlines()[0] == (
+        "Создано: 4, с блокирующими проблемами: 2, не удалось: 1, пропущено, потому что документ уже есть: 3."
+    )
+
+
 def test_a_second_export_into_the_same_folder_replaces_nothing_unless_asked(make_window, qtbot, tmp_path: Path) -> None:
     source = _csv(tmp_path / "observers.csv", [ROW])
     out = tmp_path / "documents"

@@ -44,8 +44,7 @@ def test_export_failure_is_shown_with_what_to_do(make_window, qtbot, tmp_path: P
 
 
 @pytest.mark.libreoffice
-@pytest.mark.skipif(export.office_program() is None, reason="LibreOffice is not installed")
-def test_export_pdf_through_libreoffice(make_window, qtbot, tmp_path: Path) -> None:
+def test_export_pdf_through_libreoffice(make_window, qtbot, tmp_path: Path, office: dict[str, str]) -> None:
     window = make_window("en")
     window.draft.replace_case(complete_case())
     window.wizard.go_to_page(7)

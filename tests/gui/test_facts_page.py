@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from gui_cases import complete_case
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QMessageBox, QPlainTextEdit
 
 from kzcomplaint.gui.pages.facts import FactsPage, QuestionInput
@@ -54,13 +57,20 @@ def test_facts_follow_answers_until_edited(make_window, qtbot, monkeypatch) -> N
     assert "The secretary" in page.facts.toPlainText()
 
 
-def test_yes_no_answer_is_stored_as_yes_or_no(make_window) -> None:
-    window = make_window("ru")
+@pytest.mark.parametrize(("language", "yes", "no"), [("ru", "Да", "Нет"), ("kk", "Иә", "Жоқ"), ("en", "Yes", "No")])
+def test_yes_no_answer_is_stored_as_yes_or_no(make_window, language: str, yes: str, no: str) -> None:
+    window = make_window(language)
     page = _facts_page(window)
     combo = page.fields["details.receipt_mark"].widget.input
-    combo.setCurrentIndex(combo.findData("yes"))
+    assert [combo.itemData(index) for index in range(combo.count())] == ["", "yes", "no"]
+    assert [combo.itemText(index) for index in range(1, combo.count())] == [yes, no]
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Down)  # from "not answered" to the first answer
+    assert combo.currentText() == yes
     assert window.draft.case.details["receipt_mark"] == "yes"
-    assert combo.currentText() == "Иә".replace("Иә", combo.currentText()) and combo.currentText()
+    QTest.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == no
+    assert window.draft.case.details["receipt_mark"] == "no"
 
 
 def test_suggested_requests_are_filled_and_follow_the_document_language(make_window) -> None:

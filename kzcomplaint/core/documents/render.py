@@ -615,13 +615,24 @@ class _Builder:
         return _LONE_BLANK.sub(BLANK_TO_FILL, text) if self.blank else text
 
     def holds(self, when: str) -> bool:
+        """Whether a text's condition holds; one that cannot be evaluated does not.
+
+        A comparison the answer's type does not allow (an answer is text: «20»
+        > 10), a day count without its dates (``days_to_voting < 5`` before
+        the filing date is known), an order asked of an unanswered question or
+        arithmetic an answer cannot take (a division by a zero answered) says
+        nothing about the case: the text does not apply and is not printed. A
+        template's own error is the template's, and is said so.
+        """
         if not when:
             return True
         test = self.template.compiled.conditions[when]
         try:
             return bool(self.renderer.evaluate(test))
-        except (TypeError, ValueError):
-            return False  # a comparison the answer's type does not allow: the paragraph does not apply
+        except (TypeError, ValueError, ArithmeticError, jinja2.UndefinedError):
+            # A comparison the answer's type does not allow, a division by a zero answer, an
+            # unanswered question compared: the condition cannot hold, the paragraph does not apply.
+            return False
         except jinja2.TemplateError as error:
             raise TemplateError(f"{self.template.source}: condition {when!r}: {error}") from error
 

@@ -464,6 +464,24 @@ def _respondent_level(ctx: _Context, req: Requirement) -> list[Finding]:
     return [Finding(req.fields[0], params, citation=ctx.kind.citation)]
 
 
+def _route_on(versions: list[routing.Route], day: dt.date) -> tuple[routing.Route, bool] | None:
+    """The version of one route (one pair of levels) for ``day``, True when used outside its dates; None: closed.
+
+    A version in force on the day is taken. A day before the first version
+    (the law before the wording read) takes the first, used outside its
+    dates (``rules_verified`` says so). After a version ended with none in
+    force on the day, that body no longer hears the complaint: the route is
+    closed.
+    """
+    in_force = [route for route in versions if route.in_force_on(day)]
+    if in_force:
+        return in_force[0], False
+    first = min(versions, key=lambda route: route.effective_from)
+    if day < first.effective_from:
+        return first, True
+    return None
+
+
 @_check("addressee_level", placeholders={"addressee", "respondent", "allowed"})
 def _addressee_level(ctx: _Context, req: Requirement) -> list[Finding]:
     respondent = str(ctx.value("respondent.level"))
@@ -471,22 +489,22 @@ def _addressee_level(ctx: _Context, req: Requirement) -> list[Finding]:
     candidates = [route for route in routing.routes() if route.respondent == respondent]
     if not candidates:
         return []  # a respondent no route starts from: respondent.wrong_level says why
-    matching = [route for route in candidates if route.addressee == addressee]
-    in_force = [route for route in matching if route.in_force_on(ctx.on)]
+    by_addressee: dict[str, list[routing.Route]] = {}
+    for route in candidates:
+        by_addressee.setdefault(route.addressee, []).append(route)
+    open_routes = {level: found for level, versions in by_addressee.items() if (found := _route_on(versions, ctx.on))}
     kind_levels = ctx.kind.addressee_levels if ctx.kind is not None else _LEVELS
-    if matching:
-        chosen = in_force[0] if in_force else matching[-1]
-        ctx.routes_used.append((chosen, not in_force))
+    taken = open_routes.get(addressee)
+    if taken is not None:
+        ctx.routes_used.append(taken)
         if addressee in kind_levels:
             return []
-    allowed = [route.addressee for route in candidates if route.addressee in kind_levels]
-    if not allowed:
-        allowed = [route.addressee for route in candidates]
-    allowed = list(dict.fromkeys(allowed))
-    if matching and ctx.kind is not None:
+    allowed = [level for level in open_routes if level in kind_levels] or list(open_routes)
+    if taken is not None and ctx.kind is not None:
         citation = ctx.kind.citation  # the route exists; this kind of document is not for it
     else:
-        citation = candidates[0].citation  # the main route for this respondent
+        # the main route for this respondent (the first listed), open on the day if one is
+        citation = next((route for route, _ in open_routes.values()), candidates[0]).citation
     params = {
         "addressee": _level_names(addressee),
         "respondent": _level_names(respondent),

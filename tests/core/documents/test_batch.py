@@ -244,6 +244,74 @@ def test_a_batch_not_cancelled_says_so_and_csv_results_carry_their_row(tmp_path:
     assert [r.row_number for r in summary.results] == [1, 2]
 
 
+# ── The separator: read from the header row ───────────────────────────────
+
+HEADER = ["template", "complainant.full_name", "facts"]
+
+
+@pytest.mark.parametrize(
+    ("separator", "name"),
+    [
+        (",", "comma"),
+        (";", "semicolon"),
+        ("\t", "tab"),
+    ],
+)
+def test_the_header_row_decides_the_separator(tmp_path: Path, separator: str, name: str) -> None:
+    # Every cell holds the other two separators, unquoted where the format allows it.
+    others = "".join(ch for ch in ",;\t" if ch != separator)
+    facts = f"a{others[0]}b{others[1]}c " * 10
+    text = separator.join(HEADER) + "\r\n" + separator.join(["observer_removed", "Тестова", facts]) + "\r\n"
+    source = tmp_path / f"{name}.csv"
+    source.write_text(text, encoding="utf-8")
+    [item] = batch.collect(source)
+    assert item.row is not None and item.row["problems"] == []
+    data = item.row["data"]
+    assert (data["template"], data["complainant"]["full_name"], data["facts"]) == (
+        "observer_removed",
+        "Тестова",
+        facts.strip(),
+    )
+
+
+def test_semicolons_in_the_facts_do_not_outvote_the_commas_of_the_header(tmp_path: Path) -> None:
+    facts = "; ".join(f"14:{minute:02d}" for minute in range(40))
+    source = tmp_path / "cases.csv"
+    source.write_text(",".join(HEADER) + "\n" + f"observer_removed,Тестова,{facts}\n", encoding="utf-8")
+    assert source.read_text(encoding="utf-8").count(";") > source.read_text(encoding="utf-8").count(",")
+    [item] = batch.collect(source)
+    assert item.row is not None and item.row["data"]["facts"] == facts
+
+
+def test_a_byte_order_mark_is_not_part_of_the_first_column(tmp_path: Path) -> None:
+    source = tmp_path / "excel.csv"
+    source.write_bytes(b"\xef\xbb\xbf" + ";".join(HEADER).encode("utf-8") + b"\r\nobserver_removed;X;Y\r\n")
+    [item] = batch.collect(source)
+    assert item.row is not None and item.row["data"]["template"] == "observer_removed"
+    assert item.stem == "excel-row-1-observer_removed"  # <csv-name>-row-N-<kind>
+
+
+def test_a_header_without_any_separator_is_one_column(tmp_path: Path) -> None:
+    source = tmp_path / "one.csv"
+    source.write_text('facts\n"A; B, C"\nD; E\n', encoding="utf-8")  # a comma by default, quoted in a cell
+    first, second = batch.collect(source)
+    assert first.row is not None and first.row["data"]["facts"] == "A; B, C"
+    assert second.row is not None and second.row["data"]["facts"] == "D; E"
+
+
+def test_summary_counts_from_the_results() -> None:
+    ok = batch.CaseResult(source="a", output="a.docx")
+    blocked = batch.CaseResult(source="b", output="b.docx", blocking=[("iin.missing", "complainant.iin", {})])
+    problem = batch.FieldProblem("", batch.Message("x"))
+    failed = batch.CaseResult(source="c", errors=[problem])
+    written_with_error = batch.CaseResult(source="d", output="d.docx", errors=[problem])
+    skipped = batch.CaseResult(source="e", skipped="e.docx")  # already there: neither written nor failed
+    results = [ok, blocked, blocked, blocked, failed, written_with_error, skipped]
+    summary = batch.BatchSummary(results=results, seconds=0.0, total=len(results))
+    assert [result.ok for result in summary.results] == [True] * 4 + [False] * 3
+    assert [result.failed for result in summary.results] == [False] * 4 + [True, True, False]
+    # every number differs, so none can stand in for another
+    assert (summary.rendered, summary.with_blocking, summary.failed, summary.skipped) == (4, 3, 2, 1)
 # ── A CSV read as a stream ──────────────────────────────────────────────
 
 

@@ -10,7 +10,6 @@ from render_helpers import docx_text
 
 from kzcomplaint.cli import main as cli
 from kzcomplaint.core.files import resources
-from kzcomplaint.core.law import checks
 
 EXAMPLE = resources.examples_dir() / "observer_removed.json"
 
@@ -30,12 +29,9 @@ def _variant(tmp_path: Path, **complainant: str) -> Path:
 
 
 def test_render_writes_the_document_in_the_language_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from kzcomplaint.core.case import caseio
-
     output = tmp_path / "new" / "folder" / "out.docx"
     code, out, err = _run(capsys, "render", str(EXAMPLE), "--lang", "kk", "-o", str(output))
-    blocking = [p for p in checks.check_case(caseio.load_case(EXAMPLE)) if p.severity == "blocking"]
-    assert code == (1 if blocking else 0), out + err
+    assert code == 0, out + err  # the example is complete: nothing blocks
     assert "ШАҒЫМ" in docx_text(output.read_bytes())
     assert str(output) in out and not err
     assert [p.name for p in output.parent.iterdir()] == ["out.docx"]

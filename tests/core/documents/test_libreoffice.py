@@ -3,16 +3,14 @@
 Every kind is converted filled in (Kazakh) and as a blank paper form in
 Kazakh and Russian, in one LibreOffice run. A blank act fits on two A4 pages
 and a blank complaint on three; a parallel kk+ru document ends on a page
-with text on it. Fails in CI (``CI`` set) when LibreOffice or poppler-utils
-is missing; skips on a developer machine without them.
+with text on it. The ``office`` fixture fails in CI (``CI`` set) when
+LibreOffice or poppler-utils is missing; skips on a developer machine without them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -32,18 +30,6 @@ MAX_BLANK_PAGES = {"act": 2, "complaint": 3, "appeal": 3}
 """What an observer can carry and fill by hand; the other kinds are for lawyers at a desk."""
 
 
-def _tools() -> tuple[str, str, str]:
-    names = ("soffice", "pdftotext", "pdfinfo")
-    found = [shutil.which(name) for name in names]
-    if not all(found):
-        missing = [name for name, path in zip(names, found, strict=True) if not path]
-        message = f"needs {', '.join(missing)} (apt-get install libreoffice-writer-nogui poppler-utils)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return found[0], found[1], found[2]  # type: ignore[return-value]
-
-
 def _case_of(template_id: str) -> tuple[Case, Path | None]:
     example = resources.examples_dir() / f"{template_id}.json"
     if example.is_file():
@@ -60,9 +46,9 @@ def _case_of(template_id: str) -> tuple[Case, Path | None]:
 
 
 @pytest.fixture(scope="module")
-def converted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+def converted(tmp_path_factory: pytest.TempPathFactory, office: dict[str, str]) -> tuple[Path, dict[str, str]]:
     """Every document of this test as PDF in one folder; the IIN printed in each filled one."""
-    soffice, _, _ = _tools()
+    soffice = office["soffice"]
     folder = tmp_path_factory.mktemp("lo")
     iins: dict[str, str] = {}
     sources = []
@@ -95,36 +81,35 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     return folder, iins
 
 
-def _text(pdf: Path, page: int | None = None) -> str:
-    _, pdftotext, _ = _tools()
+def _text(office: dict[str, str], pdf: Path, page: int | None = None) -> str:
     pages = ["-f", str(page), "-l", str(page)] if page else []
     return subprocess.run(
-        [pdftotext, "-layout", *pages, str(pdf), "-"], capture_output=True, text=True, check=True
+        [office["pdftotext"], "-layout", *pages, str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
 
 
-def _pages(pdf: Path) -> int:
-    _, _, pdfinfo = _tools()
-    info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
+def _pages(office: dict[str, str], pdf: Path) -> int:
+    info = subprocess.run([office["pdfinfo"], str(pdf)], capture_output=True, text=True, check=True).stdout
     match = re.search(r"^Pages:\s+(\d+)", info, re.M)
     assert match, info
     return int(match.group(1))
 
 
-def test_every_kind_converts_to_pdf_with_kazakh_text(converted: tuple[Path, dict[str, str]]) -> None:
+def test_every_kind_converts_to_pdf_with_kazakh_text(
+    converted: tuple[Path, dict[str, str]], office: dict[str, str]
+) -> None:
     folder, iins = converted
     for template_id in templates.template_ids():
-        text = _text(folder / f"{template_id}.filled.pdf")
+        text = _text(office, folder / f"{template_id}.filled.pdf")
         assert set(KAZAKH_LETTERS) & set(text), template_id
-        if iins[template_id]:
-            assert iins[template_id] in text, template_id
+        assert iins[template_id] and iins[template_id] in text, template_id
         assert "Бет 1 / " in text  # the page field was computed
         assert "kzcomplaint" not in text.casefold() and template_id not in text  # no trace on the page
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_every_blank_form_converts_and_fits_the_pages_an_observer_carries(
-    converted: tuple[Path, dict[str, str]], lang: str
+    converted: tuple[Path, dict[str, str]], office: dict[str, str], lang: str
 ) -> None:
     folder, _ = converted
     too_long = {}
@@ -132,19 +117,21 @@ def test_every_blank_form_converts_and_fits_the_pages_an_observer_carries(
         pdf = folder / f"{template_id}.blank.{lang}.pdf"
         frame = templates.load_frame()
         document = catalog.get(template_id).document
-        assert frame.text(f"title.{document}", lang) in _text(pdf, 1), template_id
+        assert frame.text(f"title.{document}", lang) in _text(office, pdf, 1), template_id
         limit = MAX_BLANK_PAGES.get(document)
-        if limit is not None and _pages(pdf) > limit:
-            too_long[template_id] = _pages(pdf)
+        if limit is not None and _pages(office, pdf) > limit:
+            too_long[template_id] = _pages(office, pdf)
     assert not too_long, too_long
 
 
-def test_parallel_document_ends_on_a_page_with_text(converted: tuple[Path, dict[str, str]]) -> None:
+def test_parallel_document_ends_on_a_page_with_text(
+    converted: tuple[Path, dict[str, str]], office: dict[str, str]
+) -> None:
     folder, _ = converted
     parallel = sorted(folder.glob("*.kk+ru.pdf"))
     assert parallel, "an example written in Kazakh and Russian"
     for pdf in parallel:
-        last = _text(pdf, _pages(pdf))
+        last = _text(office, pdf, _pages(office, pdf))
         body = "\n".join(
             line for line in last.splitlines() if not re.search(r"Бет \d+ / \d+|Страница \d+ из \d+", line)
         )

@@ -95,15 +95,13 @@ def test_example_renders_with_every_admissibility_detail(path: Path, lang: str) 
     if not templates.placeholders(template.subtitle[lang]):
         assert template.subtitle[lang] in text
     person = case.complainant
+    # Every example is complete: each of these is filled in and must be on the paper.
     for value in (person.full_name, person.iin, case.respondent.address, render.body_title(case.addressee, lang)):
-        if value:
-            assert value in text, value
-    if person.phone:
-        checked = ids.check_phone(person.phone)
-        assert (ids.format_phone(checked.e164) if checked.valid and checked.e164 else person.phone) in text
-    for value in (case.filing_date, case.contested.date):
-        if value:
-            assert legal_dates.format_legal_date(value, lang) in text
+        assert value and value in text, value
+    checked = ids.check_phone(person.phone)
+    assert checked.valid and checked.e164 and ids.format_phone(checked.e164) in text, person.phone
+    for day in (case.filing_date, case.contested.date):
+        assert day is not None and legal_dates.format_legal_date(day, lang) in text
     conditions = templates.TextRenderer(render.build_context(case, template, lang))
     for provision in template.legal_basis:
         if provision.when and not conditions.evaluate(template.compiled.conditions[provision.when]):
@@ -444,6 +442,61 @@ def test_the_checker_warns_of_exactly_the_evidence_files_the_document_says_nothi
         # Handed over: the items read and the one on a medium, not those the document cannot vouch for.
         items = _frame("attachments.items_many", lang).format(items="1, 4, 6")
         assert _frame("attachments.evidence", lang).format(items=items) in text
+
+
+def _evidence_folder(tmp_path: Path) -> Path:
+    """A case folder with one clip inside, a folder, a link leading out and a pipe; a file beside it."""
+    import os
+
+    folder = tmp_path / "case"
+    (folder / "media").mkdir(parents=True)
+    (folder / "media" / "clip.mp4").write_bytes(b"synthetic clip inside")
+    (tmp_path / "elsewhere.mp4").write_bytes(b"synthetic, outside the case folder")
+    if hasattr(os, "symlink"):
+        (folder / "media" / "link.mp4").symlink_to(tmp_path / "elsewhere.mp4")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "media" / "pipe.mp4")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("name", "status"),
+    [
+        ("media/gone.mp4", "missing"),
+        ("gone/clip.mp4", "missing"),
+        ("../elsewhere.mp4", "outside"),
+        ("media/link.mp4", "outside"),
+        ("media", "not_a_file"),
+        ("media/pipe.mp4", "not_a_file"),
+    ],
+)
+def test_an_evidence_file_not_read_is_never_reported_as_found(tmp_path: Path, name: str, status: str) -> None:
+    from kzcomplaint.core.case import evidence
+
+    folder = _evidence_folder(tmp_path)
+    if not (folder / name).exists() and name.endswith(("link.mp4", "pipe.mp4")):
+        pytest.skip("links and pipes are POSIX")
+    read = evidence.read_evidence(name, folder)  # the one reader: the document and the checker ask it
+    assert (read.ok, read.status) == (False, status)
+    info = render.evidence_file(name, folder)
+    assert (info.found, info.status, info.size, info.modified, info.sha256) == (False, status, 0, None, "")
+    case = _case(
+        evidence=[Evidence(description="Video", file=name), Evidence(description="Clip", file="media/clip.mp4")]
+    )
+    warned = [p.field for p in checks.check_case(case, base_dir=folder) if p.code == "evidence.unreadable"]
+    assert warned == ["evidence.0.file"]
+    for lang in LANGS:
+        paragraphs, _, _ = docx_parts(render.render_docx(case, lang, base_dir=folder, template=FIXTURE))
+        # the item as described, nothing of its file; the clip read beside it
+        assert "1. Video" in paragraphs
+        clip = next(p for p in paragraphs if p.startswith("2. Clip; "))
+        assert hashlib.sha256(b"synthetic clip inside").hexdigest() in clip
+        # handed over (after the fixture's one attachment): the clip alone, not the file not read
+        items = _frame("attachments.items_one", lang).format(items="2")
+        assert f"2. {_frame('attachments.evidence', lang).format(items=items)}" in paragraphs
+        text = "\n".join(paragraphs)
+        assert hashlib.sha256(b"synthetic, outside the case folder").hexdigest() not in text
+        assert Path(name).name not in text.replace("clip.mp4", "")
 
 
 # ── The document as a file ───────────────────────────────────────────────

@@ -16,7 +16,7 @@ from kzcomplaint.core.case.model import Body, Case, Contested, Election, Evidenc
 from kzcomplaint.core.documents import templates
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import calendar as workcal
-from kzcomplaint.core.law import catalog, checks, routes, ruledata
+from kzcomplaint.core.law import catalog, checks, directory, routes, ruledata
 from kzcomplaint.core.law.checks import Problem
 from kzcomplaint.core.law.citations import Citation
 from kzcomplaint.core.text.languages import LANGUAGES
@@ -470,6 +470,73 @@ def test_addressee_level_follows_the_hierarchy_for_any_kind(respondent: str, add
     assert ("addressee.wrong_level" not in codes(check_case(case, today=FILED))) is allowed
 
 
+# ── a route version that ended ──────────────────────────────────────────
+
+ROUTE = "route.precinct.territorial"
+
+
+def _route_versions(monkeypatch: pytest.MonkeyPatch, *periods: tuple[dt.date, dt.date | None]) -> None:
+    """hierarchy.toml with the precinct → territorial route in force only for ``periods`` (one version each)."""
+    data = copy.deepcopy(ruledata.load(routes.HIERARCHY_FILE))
+    entries = data["route"]
+    index = next(i for i, entry in enumerate(entries) if entry["id"] == ROUTE)
+    original = entries.pop(index)
+    for offset, (start, end) in enumerate(periods):
+        version = {**original, "effective_from": start}
+        if end is not None:
+            version["effective_to"] = end
+        entries.insert(index + offset, version)
+    changed = routes.parse_routes(data)
+    monkeypatch.setattr(routes, "routes", lambda: changed)
+
+
+def _to_the_territorial_commission() -> Case:
+    case = complete_case()  # a precinct commission's action, filed on FILED
+    case.addressee = Body(level="territorial", name="Учебная территориальная комиссия", address="г. Примерск")
+    return case
+
+
+@pytest.mark.parametrize(
+    ("periods", "closed", "outside_its_dates"),
+    [
+        pytest.param([(D(1995, 9, 28), FILED - dt.timedelta(days=1))], True, False, id="ended-the-day-before"),
+        pytest.param([(D(1995, 9, 28), FILED)], False, False, id="its-last-day"),
+        pytest.param([(D(1995, 9, 28), D(2026, 5, 14)), (FILED, None)], False, False, id="a-new-version-from-the-day"),
+        pytest.param([(D(1995, 9, 28), D(2026, 5, 1)), (D(2026, 6, 1), None)], True, False, id="between-versions"),
+        pytest.param([(D(2026, 6, 1), None)], False, True, id="before-the-wording-read"),
+    ],
+)
+def test_a_route_that_ended_is_no_route(
+    monkeypatch: pytest.MonkeyPatch,
+    periods: list[tuple[dt.date, dt.date | None]],
+    closed: bool,
+    outside_its_dates: bool,
+) -> None:
+    _route_versions(monkeypatch, *periods)
+    problems = check_case(_to_the_territorial_commission(), today=FILED)
+    assert ("addressee.wrong_level" in codes(problems)) is closed
+    # Taken outside its dates only before the first version: the law earlier than the wording read.
+    assert ("law.unverified" in codes(problems)) is outside_its_dates
+    if closed:
+        problem = only(problems, "addressee.wrong_level")
+        assert problem.blocking and problem.field == "addressee.level"
+        allowed = problem.message["en"].split("goes to:")[1]
+        assert "territorial" not in allowed and "district" in allowed
+    # The directory proposes the same: no territorial commission while the route is closed.
+    proposed = directory.shipped_directory().propose_addressees("precinct", "abai", on=FILED)
+    assert ("territorial" in {proposal.level for proposal in proposed}) is (not closed and not outside_its_dates)
+
+
+def test_a_route_that_ended_still_holds_for_a_complaint_filed_while_it_was_open(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _route_versions(monkeypatch, (D(1995, 9, 28), D(2026, 5, 20)))
+    case = _to_the_territorial_commission()
+    assert "addressee.wrong_level" not in codes(check_case(case, today=FILED))  # filed on 15 May
+    case.filing_date = D(2026, 5, 21)
+    assert "addressee.wrong_level" in codes(check_case(case, today=D(2026, 5, 21)))
+
+
 def test_observer_cannot_go_to_the_constitutional_court() -> None:
     case = complete_case()
     case.addressee = Body(level="constitutional_court")
@@ -596,11 +663,15 @@ def test_old_case_is_checked_with_the_earliest_rules_and_warned() -> None:
     assert {"phone.missing", "law.unverified"} <= codes(problems)
 
 
-def test_check_case_defaults_today_to_the_system_date() -> None:
+def test_check_case_defaults_today_to_the_system_date(frozen_today) -> None:
+    # Without a filing date the case is judged on "today": the system date
+    # unless one is given. Which rules apply follows that date.
     case = complete_case()
     case.filing_date = None
-    problems = check_case(case)
-    assert "filing_date.missing" in codes(problems)
+    frozen_today(checks, FILED)
+    assert codes(check_case(case)) == codes(check_case(case, today=FILED)) == {"filing_date.missing"}
+    frozen_today(checks, D(2020, 12, 18))
+    assert codes(check_case(case)) == {"filing_date.missing", "law.unverified"}
 
 
 # ── which requirements apply ────────────────────────────────────────────

@@ -441,9 +441,17 @@ def test_past_and_today(cal: WorkCalendar, today: dt.date, codes: set[str]) -> N
     assert set(deadline.warning_codes) == codes
 
 
-def test_today_defaults_to_the_system_date(cal: WorkCalendar) -> None:
+@pytest.mark.parametrize(
+    ("system_date", "codes"),
+    [(D(2021, 1, 14), set()), (D(2021, 1, 15), {deadlines.TODAY}), (D(2021, 1, 16), {deadlines.PAST})],
+)
+def test_today_defaults_to_the_system_date(
+    cal: WorkCalendar, frozen_today, system_date: dt.date, codes: set[str]
+) -> None:
+    frozen_today(deadlines, system_date)
     deadline = compute("election.appeal_filing", D(2021, 1, 5), calendar=cal)
-    assert deadlines.PAST in deadline.warning_codes
+    assert deadline.last_day == D(2021, 1, 15)
+    assert set(deadline.warning_codes) == codes
 
 
 @pytest.mark.parametrize(
@@ -675,9 +683,50 @@ def test_case_of_unknown_kind_has_no_deadlines(cal: WorkCalendar) -> None:
 def test_case_deadlines_with_the_real_catalogue(cal: WorkCalendar) -> None:
     from kzcomplaint.core.law import catalog
 
-    kinds = catalog.catalog()
-    if "appeal_to_higher_commission" not in kinds:
-        pytest.skip("catalogue kind not available")
+    assert "appeal_to_higher_commission" in catalog.catalog(), "a shipped kind"
     case = _case(template="appeal_to_higher_commission")
     found = [d.rule for d in deadlines.case_deadlines(case, today=LONG_AGO, calendar=cal)]
     assert found == ["election.appeal_filing", "election.higher_commission_review"]
+
+
+def test_case_deadlines_judge_past_and_today_on_the_day_given(cal: WorkCalendar) -> None:
+    # A trainer's "today" reaches every term of the case, not the machine's date.
+    case = _case(template="appeal_to_higher_commission")
+    days = ((D(2021, 1, 6), set()), (D(2021, 1, 15), {deadlines.TODAY}), (D(2021, 1, 16), {deadlines.PAST}))
+    for today, codes in days:
+        found = deadlines.case_deadlines(case, today=today, calendar=cal)
+        [appeal] = [d for d in found if d.rule == "election.appeal_filing"]
+        assert appeal.last_day == D(2021, 1, 15)
+        assert set(appeal.warning_codes) & {deadlines.TODAY, deadlines.PAST} == codes, today
+
+
+# Working-day terms counted by hand on the 2021 and 2023 calendars: which days are
+# passed over, which weekend day is counted, and the last day.
+@pytest.mark.parametrize(
+    ("event", "skipped", "counted", "last_day"),
+    [
+        # Monday 14 June 2021: the Sunday before is not part of the term; day 15 is
+        # Saturday 3 July, a working day by decree (its day off moved to 5 July).
+        (
+            D(2021, 6, 14),
+            [D(2021, 6, 19), D(2021, 6, 20), D(2021, 6, 26), D(2021, 6, 27)],
+            [D(2021, 7, 3)],
+            D(2021, 7, 3),
+        ),
+        # Friday 17 March 2023: the weekend right after it and Nauryz (21-23 March) are passed over.
+        (
+            D(2023, 3, 17),
+            [D(2023, 3, 18), D(2023, 3, 19), D(2023, 3, 21), D(2023, 3, 22), D(2023, 3, 23), D(2023, 3, 25),
+             D(2023, 3, 26), D(2023, 4, 1), D(2023, 4, 2), D(2023, 4, 8), D(2023, 4, 9)],  # fmt: skip
+            [],
+            D(2023, 4, 12),
+        ),
+    ],
+)
+def test_working_day_count_lists_exactly_the_days_of_the_term(
+    cal: WorkCalendar, event: dt.date, skipped: list[dt.date], counted: list[dt.date], last_day: dt.date
+) -> None:
+    deadline = _compute("appc.written_appeal_review", event, cal)
+    assert deadline.last_day == last_day
+    assert [s.params["date"] for s in deadline.steps if s.msgid.startswith("Not counted, day off")] == skipped
+    assert [s.params["date"] for s in deadline.steps if s.msgid.startswith("Counted, working day")] == counted

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tomllib
 from pathlib import Path
@@ -13,6 +14,7 @@ from kzcomplaint.core.law import directory, routes
 from kzcomplaint.core.text.languages import LANGUAGES
 
 REGION_COUNT = 20  # 17 regions and 3 cities of republican significance (since 8 June 2022)
+ON = dt.date(2026, 5, 15)  # routes in force on a fixed day: the answer must not follow the test machine's clock
 
 
 @pytest.fixture
@@ -86,21 +88,35 @@ def test_every_level_has_a_generic_name(shipped: directory.Directory) -> None:
 
 
 def test_addressee_proposed_from_the_respondent(shipped: directory.Directory) -> None:
-    precinct = shipped.propose_addressees("precinct", "almaty", ["territorial", "court", "precinct"])
+    precinct = shipped.propose_addressees("precinct", "almaty", ["territorial", "court", "precinct"], on=ON)
     assert [proposal.entry.id if proposal.entry else None for proposal in precinct] == [
         "tec.almaty",
         "admin_court.almaty",
         None,
     ]
     assert precinct[0].citation.article == "14"
-    cec = shipped.propose_addressees("cec", "", ["supreme_court"])
+    cec = shipped.propose_addressees("cec", "", ["supreme_court"], on=ON)
     assert [proposal.entry.id for proposal in cec] == ["supreme_court"]
-    claim = shipped.propose_addressees("precinct", "pavlodar", ["court"])
+    claim = shipped.propose_addressees("precinct", "pavlodar", ["court"], on=ON)
     assert [proposal.entry.id for proposal in claim] == ["admin_court.pavlodar"]
     # Without a region no territorial body can be chosen; the act goes to the commission itself.
-    assert shipped.propose_addressees("precinct", "", ["territorial"]) == []
-    act = shipped.propose_addressees("precinct", "", ["precinct"])
+    assert shipped.propose_addressees("precinct", "", ["territorial"], on=ON) == []
+    act = shipped.propose_addressees("precinct", "", ["precinct"], on=ON)
     assert len(act) == 1 and act[0].entry is None
+
+
+def test_proposals_default_to_the_routes_in_force_today(shipped: directory.Directory, frozen_today) -> None:
+    # Administrative courts hear election cases only since 1 July 2021 (APPC in force).
+    frozen_today(directory, dt.date(2020, 3, 1))
+    before = shipped.propose_addressees("precinct", "almaty", ["territorial", "court", "precinct"])
+    assert [proposal.entry.id if proposal.entry else None for proposal in before] == ["tec.almaty", None]
+    frozen_today(directory, ON)
+    now = shipped.propose_addressees("precinct", "almaty", ["territorial", "court", "precinct"])
+    assert [proposal.entry.id if proposal.entry else None for proposal in now] == [
+        "tec.almaty",
+        "admin_court.almaty",
+        None,
+    ]
 
 
 def test_proposals_follow_the_admissible_routes(shipped: directory.Directory) -> None:
@@ -108,7 +124,7 @@ def test_proposals_follow_the_admissible_routes(shipped: directory.Directory) ->
     proposed = 0
     for level in Level:
         for region in ("", "almaty"):
-            for proposal in shipped.propose_addressees(level.value, region):
+            for proposal in shipped.propose_addressees(level.value, region, on=ON):
                 assert (level.value, proposal.level) in admissible
                 proposed += 1
     assert proposed, "the shipped directory proposes an addressee for some respondent"
