@@ -196,9 +196,15 @@ class DraftController(QObject):
         if levels.addressee != case.addressee.level:
             case.addressee = Body(level=levels.addressee)
 
-    def touch(self) -> None:
-        """Pages call this after writing an answer into :attr:`case`."""
-        if not self.dirty:
+    def touch(self, *, by_user: bool = True) -> None:
+        """Pages call this after writing an answer into :attr:`case`.
+
+        ``by_user=False`` is for what a page derives by itself (a respondent named
+        from its level when the page is built): the case changes and is checked
+        again, but it holds no answer of the user's, so nothing is "unsaved" —
+        a new case the user has not touched is not saved, autosaved or asked about.
+        """
+        if by_user and not self.dirty:
             self.dirty = True
             self.stateChanged.emit()
         self.caseChanged.emit()

@@ -279,3 +279,22 @@ def test_the_next_document_and_an_answer_key_are_named_by_their_titles(make_wind
     key = _suggested_in_file_dialog(window.workshop.choose_and_save_key)
     assert chosen and chosen[0].title["kk"] in key and key.endswith(".docx"), key
     assert chosen[0].id not in key and ":" not in key
+
+
+def test_building_every_page_of_a_new_case_leaves_nothing_unsaved(make_window, qtbot, monkeypatch) -> None:
+    """The pages are built in the background after the first paint; the Parties page then names the
+    respondent from its level. That is the page's own default, not an answer: a new case the user has
+    not touched must not ask "save your unsaved answers?" on Ctrl+O, Ctrl+N or closing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window("kk")
+    window.wizard.ensure_pages()
+    for page in window.wizard.pages:
+        page.ensure_built()
+    qtbot.wait(50)
+    assert window.draft.case.respondent.name, "the default respondent is named (the page's derived default)"
+    assert not window.draft.dirty and window.draft.is_pristine
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args[2]) or None)
+    window.new_case()
+    assert asked == []

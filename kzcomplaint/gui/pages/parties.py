@@ -517,7 +517,7 @@ class PartiesPage(BasePage):
             replacement = directory.generic_body(body.level, case.language, body.number)
         if replacement.name != body.name:
             case.respondent = replacement
-            self.draft.touch()
+            self.draft.touch(by_user=False)  # derived when the page is built, not an answer
 
     def _entries_for(self, level: str) -> list[BodyEntry]:
         region = self.draft.region
