@@ -5,6 +5,7 @@ Real key and wheel events are sent to the widgets, as a user's keyboard and mous
 
 from __future__ import annotations
 
+import pytest
 from gui_cases import complete_case
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
@@ -187,3 +188,50 @@ def test_enter_on_a_scenario_starts_it_once(make_window, qtbot) -> None:
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Return)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert dialog.scenario() is not None
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # a popup offscreen cannot raise or grab
+def test_enter_in_a_completer_popup_takes_the_item(qtbot) -> None:
+    """The guard must leave popup lists alone: Enter in a completer's list reaches the completer."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QCompleter, QLineEdit
+
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    completer = QCompleter(["observer_removed.json", "other.json"], edit)
+    edit.setCompleter(completer)
+    taken: list[str] = []
+    completer.activated.connect(taken.append)
+    edit.show()
+    edit.setFocus()
+    qtbot.keyClicks(edit, "obs")
+    popup = completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert taken == ["observer_removed.json"]
+    assert not popup.isVisible()
+
+
+def test_enter_in_the_file_dialog_opens_the_typed_file(qtbot, tmp_path) -> None:
+    """A path typed into the app's own file dialog and Enter: the file is chosen (the guard swallowed it)."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+
+    from kzcomplaint.gui.widgets import files
+
+    target = tmp_path / "case.json"
+    target.write_text("{}", encoding="utf-8")
+
+    def type_and_enter() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible())
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        name.setText(str(target))
+        completer = name.completer()
+        if completer is not None and completer.popup().isVisible():
+            qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)  # as a user's Enter lands first in the popup
+        qtbot.keyClick(name, Qt.Key.Key_Return)
+        QTimer.singleShot(2000, dialog.reject)  # never hang the suite if Enter does nothing
+
+    QTimer.singleShot(300, type_and_enter)
+    assert files.open_file(None, "Open", str(tmp_path), "Case files (*.json)") == str(target)

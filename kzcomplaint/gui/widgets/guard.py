@@ -9,9 +9,9 @@
 * Enter in a list activates the row and stops there. An item view emits
   ``activated`` and passes the key on to its dialog, which would press the
   default button as well: Enter on a situation went two pages on, skipping
-  "Where and when". A calendar's grid is left alone: Enter there picks the
-  day (the calendar says so itself), and a dialog's default button is not
-  reached through it.
+  "Where and when". A calendar's grid, a popup list (a completer's, a
+  drop-down's) and Qt's file dialog are left alone: Enter there picks the
+  day, takes the item into its field, or opens the folder or file.
 
 It is one event filter on the application (:func:`install`), so every
 widget of every window and dialog is covered, including those made later.
@@ -47,6 +47,22 @@ def _answer_widget(widget: QObject) -> QWidget | None:
     return None
 
 
+def _handles_enter_itself(view: QAbstractItemView) -> bool:
+    """Whether Enter belongs to ``view`` (or to what it is part of), not to the page around it.
+
+    An edited cell; a calendar's day (Enter picks it); a popup list — a completer's or a
+    drop-down's — where Enter takes the item into the field; and Qt's file dialog, whose
+    lists and completer open a folder or the file on Enter. Swallowing Enter there left a
+    typed path in the file dialog's name field with Enter doing nothing.
+    """
+    from PySide6.QtWidgets import QFileDialog
+
+    if view.state() == QAbstractItemView.State.EditingState or isinstance(view.parent(), QCalendarWidget):
+        return True
+    window = view.window()
+    return window.windowType() == Qt.WindowType.Popup or isinstance(window, QFileDialog)
+
+
 class InputGuard(QObject):
     """The application's event filter; see the module's docstring."""
 
@@ -67,8 +83,8 @@ class InputGuard(QObject):
                 return True
             return False
         if isinstance(watched, QAbstractItemView) and event.key() in _ENTER_KEYS:  # type: ignore[attr-defined]  # a KeyPress is a QKeyEvent
-            if watched.state() == QAbstractItemView.State.EditingState or isinstance(watched.parent(), QCalendarWidget):
-                return False  # an edited cell, or a calendar's day: the view handles Enter itself
+            if _handles_enter_itself(watched):
+                return False
             index = watched.currentIndex()
             if index.isValid():
                 watched.activated.emit(index)
