@@ -151,6 +151,181 @@ def test_party_list_rules_by_id(capsys: pytest.CaptureFixture[str]) -> None:
     assert review["last_day"] == "2026-05-13" and review["citation"].startswith("п. 7 ст. 89 ")
 
 
+# Art. 89 para. 1: «кандидатов по одномандатным территориальным избирательным округам – окружными
+# избирательными комиссиями»: a district commission's refusal has the seven days of para. 7, whichever
+# kind the user contests it through.
+DISTRICT = {
+    "level": "district",
+    "name": "Учебная окружная избирательная комиссия",
+    "number": "7",
+    "address": "г. Примерск, ул. Учебная, 7",
+    "phone": "+7 700 000 00 07",
+}
+CEC = {"level": "cec", "name": "Центральная избирательная комиссия Республики Казахстан", "address": "г. Астана"}
+
+
+def case_terms(capsys: pytest.CaptureFixture[str], path: Path, today: str) -> dict[str, dict[str, Any]]:
+    code, data, _ = run(capsys, "deadlines", str(path), "--json", "--today", today, "--ui-lang", "ru")
+    assert code == 0, data
+    return {term["rule"]: term for term in data["deadlines"]}
+
+
+def refused_single_mandate(tmp_path: Path, kind: str, answer: str, filed: str, **changes: Any) -> Path:
+    """A district commission's decision of 2026-05-04, contested through ``kind``, filed on ``filed``."""
+    fields: dict[str, Any] = {
+        "respondent": DISTRICT,
+        "contested__type": "decision",
+        "contested__date": "2026-05-04",
+        "election__voting_day": "2026-06-14",
+        "details__registration_decision": answer,
+        "filing_date": filed,
+    }
+    if kind == "appeal_to_higher_commission":
+        fields["addressee"] = CEC
+    return case_file(tmp_path, kind, **{**fields, **changes})
+
+
+@pytest.mark.parametrize("kind", ["appeal_to_higher_commission", "administrative_claim"])
+def test_a_refused_single_mandate_candidate_has_seven_days(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str
+) -> None:
+    """Art. 89 para. 7: «Отказ в регистрации … кандидата по одномандатному территориальному избирательному
+    округу могут быть в семидневный срок обжалованы»; art. 20 para. 9's ten days yield («если иные сроки
+    обжалования не установлены»)."""
+    path = refused_single_mandate(tmp_path, kind, "registration_refusal", "2026-05-12")
+    terms = case_terms(capsys, path, "2026-05-12")
+    appeal = terms["election.party_list_registration_appeal"]
+    assert appeal["last_day"] == "2026-05-11" and appeal["citation"].startswith("п. 7 ст. 89 ")
+    assert "election.appeal_filing" not in terms  # never the ten days for this decision
+    assert not appeal["unanswered"]
+    late = problems(capsys, path, "2026-05-12")["deadline.expired"]
+    assert late["severity"] == "blocking" and late["citation"].startswith("п. 7 ст. 89 ")
+    assert "11 мая 2026 года" in late["message"] and "пока нет ответа" not in late["message"]
+    # Filed on the seventh day: in time.
+    on_time = refused_single_mandate(tmp_path, kind, "registration_refusal", "2026-05-11")
+    assert "deadline.expired" not in problems(capsys, on_time, "2026-05-11")
+
+
+@pytest.mark.parametrize("kind", ["appeal_to_higher_commission", "administrative_claim"])
+def test_another_decision_of_a_district_commission_keeps_ten_days(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str
+) -> None:
+    """Art. 20 para. 9: ten days for any other decision of an election commission."""
+    path = refused_single_mandate(tmp_path, kind, "other", "2026-05-12")
+    terms = case_terms(capsys, path, "2026-05-12")
+    assert terms["election.appeal_filing"]["last_day"] == "2026-05-14"
+    assert "election.party_list_registration_appeal" not in terms
+    assert "deadline.expired" not in problems(capsys, path, "2026-05-12")
+
+
+@pytest.mark.parametrize("kind", ["appeal_to_higher_commission", "administrative_claim"])
+def test_unanswered_the_shorter_term_holds_and_says_why(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str
+) -> None:
+    """Unanswered, a district commission's decision could be such a refusal: the seven days apply, and the
+    user is told which question lifts them."""
+    path = refused_single_mandate(tmp_path, kind, "", "2026-05-12")
+    terms = case_terms(capsys, path, "2026-05-12")
+    appeal = terms["election.party_list_registration_appeal"]
+    assert appeal["last_day"] == "2026-05-11" and appeal["unanswered"] == ["registration_decision"]
+    [why] = [w["message"] for w in appeal["warnings"] if w["code"] == "deadline.unanswered"]
+    assert "одномандатному" in why and "registration_decision" not in why
+    assert terms["election.appeal_filing"]["last_day"] == "2026-05-14"  # shown beside it
+    assert not terms["election.appeal_filing"]["unanswered"]
+    late = problems(capsys, path, "2026-05-12")["deadline.expired"]
+    assert late["citation"].startswith("п. 7 ст. 89 ") and "пока нет ответа на вопрос" in late["message"]
+    kk = problems(capsys, path, "2026-05-12", "kk")["deadline.expired"]["message"]
+    assert "жауап берілмегендіктен" in kk and "{question}" not in kk
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"respondent": {**DISTRICT, "level": "precinct"}},  # a precinct commission registers no one
+        {"contested__type": "action"},  # a refusal of registration is a decision
+        {"election__kind": "maslikhat"},  # art. 89 is the Mazhilis chapter
+    ],
+)
+def test_unanswered_a_decision_that_cannot_be_such_a_refusal_keeps_ten_days(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, changes: dict[str, Any]
+) -> None:
+    path = refused_single_mandate(tmp_path, "appeal_to_higher_commission", "", "2026-05-12", **changes)
+    terms = case_terms(capsys, path, "2026-05-12")
+    assert "election.party_list_registration_appeal" not in terms
+    assert "deadline.expired" not in problems(capsys, path, "2026-05-12")
+
+
+def test_the_cec_decides_a_refused_candidates_appeal_in_seven_days(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Art. 89 para. 7: «Центральная избирательная комиссия … выносит по жалобе решение в семидневный срок
+    со дня подачи жалобы», not the three days of art. 49 part 5 («если иное не предусмотрено»)."""
+    path = refused_single_mandate(tmp_path, "appeal_to_higher_commission", "registration_refusal", "2026-05-06")
+    terms = case_terms(capsys, path, "2026-05-06")
+    assert terms["election.party_list_registration_review"]["last_day"] == "2026-05-13"
+    assert "election.higher_commission_review" not in terms
+    other = refused_single_mandate(tmp_path, "appeal_to_higher_commission", "other", "2026-05-06")
+    terms = case_terms(capsys, other, "2026-05-06")
+    assert terms["election.higher_commission_review"]["last_day"] == "2026-05-09"
+    assert "election.party_list_registration_review" not in terms
+
+
+@pytest.mark.parametrize(
+    ("kind", "addressee"),
+    [("appeal_to_higher_commission", {"level": "territorial", "name": "Учебная ТИК", "address": "г. Примерск"}),
+     ("administrative_claim", None)],
+)
+def test_a_refused_candidates_appeal_goes_to_the_cec_or_the_supreme_court(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str, addressee: dict[str, str] | None
+) -> None:
+    """Art. 89 para. 7: «обжалованы в Центральную избирательную комиссию и (или) Верховный Суд»."""
+    extra = {"addressee": addressee} if addressee else {}
+    path = refused_single_mandate(tmp_path, kind, "registration_refusal", "2026-05-06", **extra)
+    wrong = problems(capsys, path, "2026-05-06")["addressee.registration_refusal"]
+    assert wrong["severity"] == "blocking" and wrong["citation"].startswith("п. 7 ст. 89 ")
+    assert "Центральная избирательная комиссия" in wrong["message"]
+    other = refused_single_mandate(tmp_path, kind, "other", "2026-05-06", **extra)
+    assert "addressee.registration_refusal" not in problems(capsys, other, "2026-05-06")
+    if kind == "appeal_to_higher_commission":
+        to_cec = refused_single_mandate(tmp_path, kind, "registration_refusal", "2026-05-06")
+        assert "addressee.registration_refusal" not in problems(capsys, to_cec, "2026-05-06")
+
+
+@pytest.mark.parametrize(
+    ("vote", "rules", "wrong_kind"),
+    [
+        ("presidential", {"election.candidate_registration_appeal"}, False),
+        ("parliamentary", {"election.party_list_registration_appeal"}, True),
+        ("other", {"election.candidate_registration_appeal", "election.party_list_registration_appeal"}, True),
+    ],
+)
+def test_the_candidate_appeal_takes_the_term_of_its_vote(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, vote: str, rules: set[str], wrong_kind: bool
+) -> None:
+    """Art. 59 para. 8 (a presidential candidate: «в десятидневный срок … в Верховный Суд») and art. 89
+    para. 7 (a Mazhilis one: seven days). The kind's paper is a presidential candidate's: in a Mazhilis
+    vote the checker says so."""
+    path = case_file(
+        tmp_path,
+        "candidate_registration_appeal",
+        election__kind=vote,
+        contested__date="2026-05-04",
+        filing_date="2026-05-12",
+    )
+    terms = case_terms(capsys, path, "2026-05-12")
+    filing = {rule for rule in terms if rule.endswith("_appeal")}
+    assert filing == rules
+    if "election.candidate_registration_appeal" in terms:
+        assert terms["election.candidate_registration_appeal"]["last_day"] == "2026-05-14"
+    found = problems(capsys, path, "2026-05-12")
+    assert ("election.wrong_kind" in found) is wrong_kind
+    # Filed on day 8: late under art. 89 para. 7, in time under art. 59 para. 8.
+    assert ("deadline.expired" in found) is ("election.party_list_registration_appeal" in rules)
+    if wrong_kind:
+        assert found["election.wrong_kind"]["severity"] == "blocking"
+        assert found["election.wrong_kind"]["citation"].startswith("п. 8 ст. 59 ")
+
+
 # -- Election Law art. 48 para. 1: voting day and its eve are working days for courts ----------
 
 

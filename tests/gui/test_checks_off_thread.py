@@ -95,7 +95,9 @@ def test_an_older_answer_never_replaces_a_newer_one(make_window, qtbot, monkeypa
     window.draft.replace_case(dataclasses.replace(case, facts="first"))
     window.draft.recheck()
     assert first_asked.wait(10)
-    window.draft.case.facts = ""  # the user emptied the facts: a blocking problem
+    # The user emptied the facts and the answers the kind's sentences would tell them by: a blocking problem.
+    window.draft.case.facts = ""
+    window.draft.case.details = {}
     window.draft.recheck()
     qtbot.waitUntil(lambda: window.draft.assessed)
     newer = [problem.field for problem in window.draft.problems]

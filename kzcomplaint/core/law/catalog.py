@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from kzcomplaint.core.case.model import ContestedType, Level
+from kzcomplaint.core.case.model import ContestedType, ElectionKind, Level
 from kzcomplaint.core.law import ruledata
 from kzcomplaint.core.law.citations import Citation, parse_citation
 from kzcomplaint.core.text.i18n import N_, Message
@@ -32,6 +32,8 @@ GROUP_IDS: tuple[str, ...] = ("observer_rights", "voting", "counting", "decision
 
 DOCUMENT_TYPES: tuple[str, ...] = ("complaint", "act", "appeal", "claim", "application")
 """What kind of paper a document kind produces."""
+
+ELECTION_KINDS: tuple[str, ...] = tuple(kind.value for kind in ElectionKind)
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _RULE_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
@@ -49,8 +51,10 @@ _KIND_KEYS = frozenset(
         "addressee_levels",
         "deadline_rules",
         "citation",
+        "election_kinds",
     }
 )
+_KIND_OPTIONAL = frozenset({"election_kinds"})
 
 _UNKNOWN_WITH_SUGGESTIONS = N_("Unknown document kind “{template}”. Did you mean: {suggestions}?")
 _UNKNOWN_PLAIN = N_("Unknown document kind “{template}”. Run “kzcomplaint templates” to list the kinds.")
@@ -102,6 +106,8 @@ class TemplateInfo:
     addressee_levels: tuple[str, ...]
     deadline_rules: tuple[str, ...]
     citation: Citation
+    election_kinds: tuple[str, ...] = ()
+    """The kinds of vote the document is written for (model.ElectionKind values); empty = any."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -116,7 +122,9 @@ def _table(raw: object, where: str) -> Mapping[str, Any]:
     return raw
 
 
-def _check_keys(entry: Mapping[str, Any], allowed: frozenset[str], where: str) -> None:
+def _check_keys(
+    entry: Mapping[str, Any], allowed: frozenset[str], where: str, optional: frozenset[str] = frozenset()
+) -> None:
     unknown = sorted(set(entry) - allowed)
     if "requirements" in unknown:
         raise ruledata.RuleFileError(
@@ -125,7 +133,7 @@ def _check_keys(entry: Mapping[str, Any], allowed: frozenset[str], where: str) -
         )
     if unknown:
         raise ruledata.RuleFileError(f"{where}: unknown keys {unknown}")
-    missing = sorted(allowed - set(entry))
+    missing = sorted(allowed - optional - set(entry))
     if missing:
         raise ruledata.RuleFileError(f"{where}: missing keys {missing}")
 
@@ -165,7 +173,7 @@ def _keywords(raw: object, where: str) -> dict[str, tuple[str, ...]]:
 def _parse_kind(entry: Mapping[str, Any], index: int, group_ids: tuple[str, ...]) -> TemplateInfo:
     label = entry.get("id") if isinstance(entry.get("id"), str) else f"#{index + 1}"
     where = f"{CATALOG_FILE} [[kind]] {label}"
-    _check_keys(entry, _KIND_KEYS, where)
+    _check_keys(entry, _KIND_KEYS, where, _KIND_OPTIONAL)
     kind_id = _identifier(entry["id"], f"{where} id")
     group = entry["group"]
     if group not in group_ids:
@@ -194,6 +202,9 @@ def _parse_kind(entry: Mapping[str, Any], index: int, group_ids: tuple[str, ...]
         addressee_levels=_choices(entry["addressee_levels"], levels, f"{where} addressee_levels"),
         deadline_rules=deadline_rules,
         citation=parse_citation(entry["citation"], f"{where} citation"),
+        election_kinds=_choices(entry["election_kinds"], ELECTION_KINDS, f"{where} election_kinds")
+        if "election_kinds" in entry
+        else (),
     )
 
 

@@ -31,7 +31,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kzcomplaint.core.case.model import Body, Case, ContestedType, Level, Person, get_path
+from kzcomplaint.core.case.model import Body, Case, ContestedType, ElectionKind, Level, Person, get_path
 from kzcomplaint.core.law import catalog as catalogue
 from kzcomplaint.core.law import routes as routing
 from kzcomplaint.core.law import ruledata
@@ -553,7 +553,7 @@ def _publication(ctx: _Context, req: Requirement) -> list[Finding]:
     return [Finding(published_in if not ctx.filled(published_in) else published_on)]
 
 
-@_check("deadline", placeholders={"last_day", "consequence"})
+@_check("deadline", placeholders={"last_day", "consequence"}, labels=("unanswered",))
 def _deadline(ctx: _Context, req: Requirement) -> list[Finding]:
     filed = ctx.case.filing_date
     if filed is None:
@@ -562,10 +562,27 @@ def _deadline(ctx: _Context, req: Requirement) -> list[Finding]:
         if term.last_day is not None and filed > term.last_day:
             # What a late filing costs depends on the term's own law: the
             # Election Law's "not considered at all" is for commissions only.
-            consequence = term.late or {lang: "" for lang in LANGUAGES}
+            consequence = dict(term.late or {lang: "" for lang in LANGUAGES})
+            if term.unanswered:
+                # A term that holds while a question is blank: say which, so an answer can lift it.
+                question = _question_labels(ctx, term.unanswered)
+                for lang in LANGUAGES:
+                    note = req.labels["unanswered"][lang].replace("{question}", question[lang])
+                    consequence[lang] = f"{consequence[lang]} {note}".strip()
             params = {"last_day": term.last_day, "consequence": consequence}
             return [Finding(req.fields[0], params, citation=term.citation)]
     return []
+
+
+def _question_labels(ctx: _Context, ids: Sequence[str]) -> dict[str, str]:
+    """The kind's questions ``ids`` by their labels, quoted, in every language."""
+    from kzcomplaint.core.law.questions import kind_questions
+
+    labels = {question.id: question.label for question in kind_questions(ctx.case.template)}
+    return {
+        lang: "; ".join(f"{_QUOTES[lang][0]}{labels[i][lang]}{_QUOTES[lang][1]}" for i in ids if i in labels)
+        for lang in LANGUAGES
+    }
 
 
 @_check("non_working_last_day", placeholders={"last_day", "recommended_day"})
@@ -585,6 +602,37 @@ def _non_working_last_day(ctx: _Context, req: Requirement) -> list[Finding]:
     return []
 
 
+@_check("answer_addressee", placeholders={"addressee", "allowed"}, params=("answers", "levels"))
+def _answer_addressee(ctx: _Context, req: Requirement) -> list[Finding]:
+    """An answer that sends the document elsewhere: when one of ``params.answers`` is given, the addressee
+    must be of ``params.levels`` (a registration refused: the CEC or the Supreme Court)."""
+    answers: Mapping[str, Sequence[str]] = req.params["answers"]
+    if not any(ctx.case.details.get(question, "").strip() in values for question, values in answers.items()):
+        return []
+    addressee = str(ctx.value(req.fields[0]))
+    levels: Sequence[str] = req.params["levels"]
+    if addressee in levels:
+        return []
+    params = {"addressee": _level_names(addressee), "allowed": _join([_level_names(level) for level in levels])}
+    return [Finding(req.fields[0], params)]
+
+
+@_check("election_kind", placeholders={"vote", "allowed"}, labels=tuple(kind.value for kind in ElectionKind))
+def _election_kind(ctx: _Context, req: Requirement) -> list[Finding]:
+    """The document's text is written for other kinds of vote (``election_kinds`` of the catalogue)."""
+    if ctx.kind is None or not ctx.kind.election_kinds:
+        return []
+    vote = str(ctx.value(req.fields[0]))
+    if vote in ctx.kind.election_kinds:
+        return []
+    unknown = {lang: vote for lang in LANGUAGES}
+    params = {
+        "vote": req.labels.get(vote, unknown),
+        "allowed": _join([req.labels[kind] for kind in ctx.kind.election_kinds]),
+    }
+    return [Finding(req.fields[0], params, citation=ctx.kind.citation)]
+
+
 @_check("role_in", params=("roles",))
 def _role_in(ctx: _Context, req: Requirement) -> list[Finding]:
     return [] if ctx.value(req.fields[0]) in req.params["roles"] else [Finding(req.fields[0])]
@@ -600,6 +648,33 @@ def _vote_rules_confirmed(ctx: _Context, req: Requirement) -> list[Finding]:
     if ctx.vote.rules_confirmed or ctx.vote.note is None:
         return []
     return [Finding(req.fields[0], {"note": ctx.vote.note})]
+
+
+@_check("facts_stated", placeholders={"missing"}, labels=("unanswered",))
+def _facts_stated(ctx: _Context, req: Requirement) -> list[Finding]:
+    """The facts: the user's own text, or the kind's sentences of the circumstances filled with the answers.
+
+    Without a facts text the document tells the facts in the kind's own
+    sentences (issue 9): complete when every required question those
+    sentences tell is answered. The problem then names the ones that are not.
+    """
+    if ctx.filled(req.fields[0]):
+        return []
+    from kzcomplaint.core.law.questions import facts_questions
+
+    asked = facts_questions(ctx.kind.id) if ctx.kind is not None else ()
+    required = [question for question in asked if question.required]
+    if not required:
+        return [Finding(req.fields[0], {"missing": {lang: "" for lang in LANGUAGES}})]
+    unanswered = [question for question in required if not _filled(ctx.case.details.get(question.id))]
+    if not unanswered:
+        return []  # the paper states the facts from the answers
+    quoted = {
+        lang: "; ".join(f"{_QUOTES[lang][0]}{q.label[lang]}{_QUOTES[lang][1]}" for q in unanswered)
+        for lang in LANGUAGES
+    }
+    missing = {lang: " " + req.labels["unanswered"][lang].replace("{questions}", quoted[lang]) for lang in LANGUAGES}
+    return [Finding(req.fields[0], {"missing": missing})]
 
 
 @_check("detail_answers", placeholders={"questions"})

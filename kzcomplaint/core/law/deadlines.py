@@ -27,15 +27,16 @@ import calendar as calendar_module
 import dataclasses
 import datetime as dt
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kzcomplaint.core.case.model import ContestedType, Level, get_path
+from kzcomplaint.core.case.model import ContestedType, ElectionKind, Level, get_path
 from kzcomplaint.core.law import amendments, elections, escalation, ruledata
 from kzcomplaint.core.law import calendar as workcal
 from kzcomplaint.core.law.calendar import WorkCalendar
 from kzcomplaint.core.law.citations import Citation, parse_citation
+from kzcomplaint.core.law.questions import kind_questions
 from kzcomplaint.core.text.i18n import N_, Message, Translator
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ LAW_UNVERIFIED = "law.unverified"
 CITATION_UNCONFIRMED = "citation.unconfirmed"
 ELECTION_UNCONFIRMED = "election.unconfirmed"
 CALENDAR_UNCONFIRMED = "calendar.unconfirmed"
+UNANSWERED = "deadline.unanswered"
 
 _RULE_KEYS = frozenset(
     {
@@ -111,6 +113,7 @@ _APPLIES_KEYS = frozenset(
         "respondent_below_addressee",
         "respondent_levels",
         "contested_types",
+        "election_kinds",
         "details",
         "details_not",
     }
@@ -170,6 +173,8 @@ class AppliesTo:
     """Answers that select the rule: ``{question: values}``; ``""`` among the values = unanswered."""
     details_not: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
     """Answers that exclude the rule."""
+    election_kinds: tuple[str, ...] = ()
+    """The rule applies only in a vote of one of these kinds (model.ElectionKind values; empty = any)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -187,7 +192,8 @@ class DeadlineRule:
     non_working_last_day: str
     immediate_window: ImmediateWindow | None
     same_day: bool
-    applies_to: AppliesTo
+    applies_to: tuple[AppliesTo, ...]
+    """The cases the rule is for: it applies when ANY of these fits (``applies_to`` a table or a list)."""
     citation: Citation
     effective_from: dt.date
     effective_to: dt.date | None
@@ -271,6 +277,8 @@ class Deadline:
     note: Mapping[str, str] = dataclasses.field(default_factory=dict)
     late: Mapping[str, str] | None = None
     via: Citation | None = None
+    unanswered: tuple[str, ...] = ()
+    """The kind's questions left blank that make this term apply (it may not, once they are answered)."""
 
     @property
     def warning_codes(self) -> list[str]:
@@ -298,6 +306,7 @@ class Deadline:
             "steps": [step.render(tr) for step in self.steps],
             "warnings": [{"code": w.code, "message": w.message.render(tr)} for w in self.warnings],
             "recommended_day": _iso(self.recommended_day),
+            "unanswered": list(self.unanswered),
         }
 
 
@@ -339,9 +348,18 @@ def _window(raw: object, where: str) -> ImmediateWindow | None:
     )
 
 
-def _applies_to(raw: object, where: str) -> AppliesTo:
+def _applies_to(raw: object, where: str) -> tuple[AppliesTo, ...]:
+    """``applies_to``: one table, or a list of tables of which any may fit (absent = every case)."""
     if raw is None:
-        return AppliesTo()
+        return (AppliesTo(),)
+    if isinstance(raw, list):
+        if not raw:
+            raise ruledata.RuleFileError(f"{where}: expected a table or a non-empty list of tables")
+        return tuple(_condition(item, f"{where}[{index}]") for index, item in enumerate(raw))
+    return (_condition(raw, where),)
+
+
+def _condition(raw: object, where: str) -> AppliesTo:
     if not isinstance(raw, Mapping):
         raise ruledata.RuleFileError(f"{where}: expected a table")
     unknown = set(raw) - _APPLIES_KEYS
@@ -360,6 +378,10 @@ def _applies_to(raw: object, where: str) -> AppliesTo:
     bad = [kind for kind in contested if kind not in {t.value for t in ContestedType}]
     if bad:
         raise ruledata.RuleFileError(f"{where} contested_types: unknown types {bad}")
+    votes = ruledata.string_list(raw.get("election_kinds", []), f"{where} election_kinds")
+    bad = [kind for kind in votes if kind not in {k.value for k in ElectionKind}]
+    if bad:
+        raise ruledata.RuleFileError(f"{where} election_kinds: unknown kinds of vote {bad}")
     below = raw.get("respondent_below_addressee")
     return AppliesTo(
         addressee_levels=levels,
@@ -370,6 +392,7 @@ def _applies_to(raw: object, where: str) -> AppliesTo:
         contested_types=contested,
         details=_answers(raw.get("details"), f"{where} details"),
         details_not=_answers(raw.get("details_not"), f"{where} details_not"),
+        election_kinds=votes,
     )
 
 
@@ -475,9 +498,10 @@ def parse_rules(data: Mapping[str, Any], source: str = RULES_FILE) -> RuleSet:
                     raise ruledata.RuleFileError(f"{source} rule {rule_id}: versions differ in {key}")
         versions[rule_id] = tuple(ordered)
     uses_hierarchy = any(
-        rule.applies_to.respondent_below_addressee is not None
+        condition.respondent_below_addressee is not None
         for found in versions.values()
         for rule in found
+        for condition in rule.applies_to
     )
     if uses_hierarchy and not hierarchy:
         raise ruledata.RuleFileError(
@@ -1066,27 +1090,63 @@ def _check_calendar_doubts(work: _Working) -> None:
 
 
 def applies(rule: DeadlineRule, case: Case, hierarchy: Sequence[str] | None = None) -> bool:
-    """Whether ``rule`` is for ``case``, judged by its addressee and respondent levels."""
-    condition = rule.applies_to
+    """Whether ``rule`` is for ``case``: one of its ``applies_to`` conditions fits."""
+    return selection(rule, case, hierarchy) is not None
+
+
+def selection(rule: DeadlineRule, case: Case, hierarchy: Sequence[str] | None = None) -> tuple[str, ...] | None:
+    """How ``rule`` fits ``case``: ``None`` when it does not; else the questions left unanswered that select it.
+
+    A condition may select a rule by a blank answer (``""`` among the values
+    of ``details``): the term then applies until the user says otherwise
+    (the seven days of Election Law art. 89 para. 7 while it is not said
+    whether the contested decision refused a registration). The questions
+    returned are those the kind asks and the user left blank; a condition
+    that fits without one is preferred, so an empty tuple means the rule
+    applies whatever is still to be answered.
+    """
+    asked = {question.id for question in kind_questions(case.template)}
+    found: tuple[str, ...] | None = None
+    for condition in rule.applies_to:
+        blank = _fits(condition, case, hierarchy, asked)
+        if blank is None:
+            continue
+        if not blank:
+            return ()
+        found = found or blank
+    return found
+
+
+def _fits(
+    condition: AppliesTo, case: Case, hierarchy: Sequence[str] | None, asked: Collection[str]
+) -> tuple[str, ...] | None:
+    """``None`` when ``condition`` does not fit ``case``; else the asked questions whose blank answer it needs."""
     addressee = case.addressee.level
     if condition.addressee_levels and addressee not in condition.addressee_levels:
-        return False
+        return None
     if condition.respondent_levels and case.respondent.level not in condition.respondent_levels:
-        return False
+        return None
     if condition.contested_types and case.contested.type not in condition.contested_types:
-        return False
+        return None
+    if condition.election_kinds and case.election.kind not in condition.election_kinds:
+        return None
+    blank: list[str] = []
     for question, values in condition.details.items():
-        if case.details.get(question, "").strip() not in values:
-            return False
+        answer = case.details.get(question, "").strip()
+        if answer not in values:
+            return None
+        if not answer and question in asked:
+            blank.append(question)
     for question, values in condition.details_not.items():
         if case.details.get(question, "").strip() in values:
-            return False
-    if condition.respondent_below_addressee is None:
-        return True
-    order = tuple(hierarchy if hierarchy is not None else _shipped().commission_hierarchy)
-    respondent = case.respondent.level
-    below = addressee in order and respondent in order and order.index(respondent) > order.index(addressee)
-    return below == condition.respondent_below_addressee
+            return None
+    if condition.respondent_below_addressee is not None:
+        order = tuple(hierarchy if hierarchy is not None else _shipped().commission_hierarchy)
+        respondent = case.respondent.level
+        below = addressee in order and respondent in order and order.index(respondent) > order.index(addressee)
+        if below != condition.respondent_below_addressee:
+            return None
+    return tuple(blank)
 
 
 def case_deadlines(
@@ -1113,7 +1173,8 @@ def case_deadlines(
         versions = rules().get(rule_id)
         if versions is None:
             raise UnknownRuleError(rule_id)
-        if not applies(versions[-1], case):
+        unanswered = selection(versions[-1], case)
+        if unanswered is None:
             continue
         trigger = versions[-1].trigger
         basis: list[Message] = []
@@ -1131,21 +1192,42 @@ def case_deadlines(
         if trigger == "service" and event is None and case.contested.date is not None:
             # Not served later as far as the case says: the day it happened.
             event, assumed = case.contested.date, True
-        result.append(
-            compute(
-                rule_id,
-                event,
-                voting_day=case.election.voting_day,
-                today=today or case.story_today(),
-                calendar=calendar,
-                published_on=case.contested.published_on if trigger == "event" else None,
-                received_on=case.contested.received_on if trigger == "event" else None,
-                served_assumed=assumed,
-                election_kind=case.election.kind,
-                basis=basis,
-            )
+        deadline = compute(
+            rule_id,
+            event,
+            voting_day=case.election.voting_day,
+            today=today or case.story_today(),
+            calendar=calendar,
+            published_on=case.contested.published_on if trigger == "event" else None,
+            received_on=case.contested.received_on if trigger == "event" else None,
+            served_assumed=assumed,
+            election_kind=case.election.kind,
+            basis=basis,
         )
+        if unanswered:
+            _until_answered(deadline, case.template, unanswered)
+        result.append(deadline)
     return result
+
+
+def _until_answered(deadline: Deadline, template: str, unanswered: Sequence[str]) -> None:
+    """Mark a term that applies because the kind's questions ``unanswered`` are blank, and say so."""
+    deadline.unanswered = tuple(unanswered)
+    labels = {question.id: question.label for question in kind_questions(template)}
+    for question in unanswered:
+        deadline.warnings.insert(
+            0,
+            DeadlineWarning(
+                UNANSWERED,
+                Message(
+                    N_(
+                        "This term applies only for some answers to “{question}”, which is unanswered. Until you "
+                        "answer it, this term is shown too, so that you do not miss it."
+                    ),
+                    question=labels[question],
+                ),
+            ),
+        )
 
 
 def _review_rule(rule_id: str) -> tuple[Mapping[str, str], Citation] | None:
@@ -1164,6 +1246,7 @@ __all__ = [
     "TODAY",
     "TRIGGER_FIELDS",
     "TRIGGER_MISSING",
+    "UNANSWERED",
     "VOTING_DAY_MISSING",
     "AppliesTo",
     "DayCalendar",
@@ -1183,4 +1266,5 @@ __all__ = [
     "parse_rules",
     "rule_version",
     "rules",
+    "selection",
 ]

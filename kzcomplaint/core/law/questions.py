@@ -114,6 +114,33 @@ def parse_questions(raw: object, where: str) -> tuple[Question, ...]:
     return questions
 
 
+_DETAIL = re.compile(r"\bdetails\.([a-z_]+)")
+
+
+@functools.cache
+def facts_questions(kind_id: str) -> tuple[Question, ...]:
+    """The questions of ``kind_id`` whose answers the kind's own sentences of the circumstances tell.
+
+    With no facts text of the user's, the document states the facts in those
+    sentences (:func:`kzcomplaint.core.documents.facts.draft_facts`); the
+    checker asks for the required ones among them instead of a facts text. A
+    sentence names its answers as ``details.<id>`` in its text or condition.
+    """
+    if not _ID.match(kind_id):
+        return ()
+    path = resources.templates_dir() / f"{kind_id}.toml"
+    if not path.is_file():
+        return ()
+    paragraphs = ruledata.load_path(path).get("paragraphs", [])
+    named: set[str] = set()
+    for paragraph in paragraphs if isinstance(paragraphs, list) else ():
+        if isinstance(paragraph, Mapping) and paragraph.get("section") == "circumstances":
+            for value in paragraph.values():
+                if isinstance(value, str):
+                    named.update(_DETAIL.findall(value))
+    return tuple(question for question in kind_questions(kind_id) if question.id in named)
+
+
 @functools.cache
 def kind_questions(kind_id: str) -> tuple[Question, ...]:
     """The questions of document kind ``kind_id`` (none when the kind has no template file).

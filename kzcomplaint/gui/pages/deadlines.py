@@ -121,7 +121,9 @@ class DeadlinesPage(BasePage):
             warning.message.render(tr)
             for deadline in deadlines
             for warning in deadline.warnings
-            if warning.code in (terms.PAST, terms.TODAY, terms.NON_WORKING)
+            # A term shown because a question is blank (seven days instead of ten) is said up front:
+            # the answer decides which term is the user's.
+            if warning.code in (terms.PAST, terms.TODAY, terms.NON_WORKING, terms.UNANSWERED)
         ]
         urgent += [
             f"{deadline.title[tr.language]}: {tr.gettext(MSG_IMMEDIATELY)}"

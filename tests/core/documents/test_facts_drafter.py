@@ -20,6 +20,9 @@ from render_helpers import FIXTURES
 from kzcomplaint.core.case.model import Body, Case, CaseText, Contested
 from kzcomplaint.core.documents import templates
 from kzcomplaint.core.documents.facts import draft_facts
+from kzcomplaint.core.law.catalog import catalog as _catalog
+from kzcomplaint.core.law.checks import check_case
+from kzcomplaint.core.law.questions import Question, facts_questions, kind_questions
 
 FIXTURE = templates.load_template_path(FIXTURES / "observer_removed.toml")
 SHIPPED = templates.load_template("observer_removed")
@@ -233,3 +236,93 @@ def test_a_translated_answer_is_drafted_in_its_language_and_only_there(language:
     # a choice needs no translation: the kind's sentence of it is in each language
     assert {"kk": "Бұл дауыс беру барысында болды.", "ru": "Это произошло во время голосования.",
             "en": "This happened during voting."}[language] == lines[0]  # fmt: skip
+
+
+# ── The checker and the paper agree (facts.missing) ───────────────────────────────────────────
+
+def _answer(question: Question, index: int) -> str:
+    if question.type == "choice":
+        return question.options[0].id
+    if question.type == "yesno":
+        return "yes"
+    if question.type == "date":
+        return "2021-01-09"
+    if question.type == "time":
+        return "14:30"
+    if question.type == "number":
+        return "3"
+    return f"ответ-{index}"
+
+
+def _printed_in_circumstances(kind_id: str) -> set[str]:
+    """The answers the kind's sentences of the circumstances print (not those they only test)."""
+    import re
+
+    from kzcomplaint.core.files import resources
+
+    data = tomllib.loads((resources.templates_dir() / f"{kind_id}.toml").read_text(encoding="utf-8"))
+    texts = [p["ru"] for p in data.get("paragraphs", []) if p.get("section") == "circumstances"]
+    return {name for text in texts for name in re.findall(r"\{\{[^}]*details\.([a-z_]+)", text)}
+
+
+def _answered(kind_id: str, *, skip: str = "") -> Case:
+    """A case of ``kind_id`` with no facts text and only the required questions answered (but ``skip``)."""
+    info = _catalog()[kind_id]
+    case = Case(
+        template=kind_id,
+        language="ru",
+        respondent=Body(level=info.respondent_levels[0], number="9"),
+        addressee=Body(level=info.addressee_levels[0]),
+        contested=Contested(type=info.contests[0], date=dt.date(2021, 1, 10)),
+    )
+    for index, question in enumerate(kind_questions(kind_id)):
+        if question.required and question.id != skip:
+            case.details[question.id] = _answer(question, index)
+    return case
+
+
+@pytest.mark.parametrize("kind_id", sorted(_catalog()))
+def test_answered_required_questions_state_the_facts_on_paper_and_the_checker_agrees(kind_id: str) -> None:
+    case = _answered(kind_id)
+    drafted = draft_facts(case, "ru")
+    told = [q for q in facts_questions(kind_id) if q.required]
+    assert told, "every kind tells some required answers in its circumstances"
+    assert drafted.strip(), "the paper states the facts from the answers"
+    printed = _printed_in_circumstances(kind_id)
+    for index, question in enumerate(kind_questions(kind_id)):
+        if question in told and question.type in ("text", "multiline") and question.id in printed:
+            assert f"ответ-{index}" in drafted, question.id
+    problems = {p.code: p for p in check_case(case, today=dt.date(2021, 1, 11))}
+    assert "facts.missing" not in problems
+
+
+@pytest.mark.parametrize("kind_id", sorted(_catalog()))
+def test_a_required_answer_missing_from_the_facts_is_named(kind_id: str) -> None:
+    told = [q for q in facts_questions(kind_id) if q.required and q.type in ("text", "multiline")]
+    if not told:
+        pytest.skip("no required text answer told in the circumstances")
+    gap = told[0]
+    case = _answered(kind_id, skip=gap.id)
+    problems = {p.code: p for p in check_case(case, today=dt.date(2021, 1, 11))}
+    problem = problems["facts.missing"]
+    for lang in ("kk", "ru", "en"):
+        assert gap.label[lang] in problem.message[lang]
+        assert "{" not in problem.message[lang]
+        # Only the missing one: an answered question is not named.
+        for other in told[1:]:
+            assert other.label[lang] not in problem.message[lang]
+    # The paper lacks what the checker names: the draft is not the complete one.
+    assert draft_facts(case, "ru") != draft_facts(_answered(kind_id), "ru")
+
+
+def test_a_required_answer_the_facts_do_not_tell_is_not_a_facts_problem() -> None:
+    """APPC art. 131 part 2 asks a claim for its facts; the kind of claim is not one (details.missing says it)."""
+    case = _answered("administrative_claim", skip="claim_type")
+    codes = {p.code for p in check_case(case, today=dt.date(2021, 1, 11))}
+    assert "facts.missing" not in codes and "details.missing" in codes
+
+
+def test_own_facts_text_needs_no_answers() -> None:
+    case = _answered("observer_removed", skip="removed_by")
+    case.facts = "Председатель комиссии вывел меня с участка."
+    assert "facts.missing" not in {p.code for p in check_case(case, today=dt.date(2021, 1, 11))}

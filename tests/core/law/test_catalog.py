@@ -120,9 +120,11 @@ EXPECTATIONS: list[tuple[str, dict[str, Any]]] = [
         {
             "document": "claim",
             "addressee_levels": ("court",),
-            # 10 days against a commission (art. 20 para. 9), a month against others (APPC art. 136).
+            # 10 days against a commission (art. 20 para. 9), a month against others (APPC art. 136),
+            # 7 days for a district commission's refusal to register a single-mandate candidate (art. 89 para. 7).
             "deadline_rules": (
                 "election.appeal_filing",
+                "election.party_list_registration_appeal",
                 "appc.claim_filing_act",
                 "appc.claim_filing_action",
                 "election.court_review",
@@ -136,7 +138,14 @@ EXPECTATIONS: list[tuple[str, dict[str, Any]]] = [
             "respondent_levels": ("cec",),
             "addressee_levels": ("supreme_court",),
             "contests": ("decision",),
-            "deadline_rules": ("election.candidate_registration_appeal", "election.candidate_registration_review"),
+            # Art. 59 para. 8 in a presidential vote; art. 89 para. 7 when the vote is the Mazhilis.
+            "deadline_rules": (
+                "election.candidate_registration_appeal",
+                "election.party_list_registration_appeal",
+                "election.candidate_registration_review",
+                "election.party_list_registration_review",
+            ),
+            "election_kinds": ("presidential",),
             "citation": ("election_law", "59", "8"),
         },
     ),
@@ -157,7 +166,12 @@ EXPECTATIONS: list[tuple[str, dict[str, Any]]] = [
         "appeal_to_higher_commission",
         {
             "document": "appeal",
-            "deadline_rules": ("election.appeal_filing", "election.higher_commission_review"),
+            "deadline_rules": (
+                "election.appeal_filing",
+                "election.party_list_registration_appeal",
+                "election.higher_commission_review",
+                "election.party_list_registration_review",
+            ),
             "citation": ("election_law", "20", "9"),
         },
     ),

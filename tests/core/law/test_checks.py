@@ -64,7 +64,11 @@ def complete_case(kind_id: str = "observer_removed") -> Case:
     case = Case(
         template=kind_id,
         language="ru",
-        election=Election(kind="parliamentary", voting_day=VOTING_DAY),
+        # Art. 59 para. 8: the candidate's appeal is written for a presidential vote.
+        election=Election(
+            kind="presidential" if kind_id == "candidate_registration_appeal" else "parliamentary",
+            voting_day=VOTING_DAY,
+        ),
         complainant=Person(
             full_name="Тестова Айгерім Сапарқызы",
             iin=str(IIN),
@@ -153,6 +157,13 @@ def _set(path: str, value: object) -> Callable[[Case], None]:
     return change
 
 
+def _answer(question: str, value: str) -> Callable[[Case], None]:
+    def change(case: Case) -> None:
+        case.details[question] = value
+
+    return change
+
+
 def _both(*changes: Callable[[Case], None]) -> Callable[[Case], None]:
     def change(case: Case) -> None:
         for step in changes:
@@ -185,10 +196,22 @@ TRIGGERS: dict[str, Trigger] = {
     "respondent.wrong_level": Trigger(_both(_set("respondent.level", "akimat"), _set("addressee.level", "court"))),
     "addressee.name_missing": Trigger(_set("addressee.name", "")),
     "addressee.wrong_level": Trigger(_set("addressee.level", "territorial"), kind="administrative_claim_cec"),
+    # Art. 89 para. 7: a refused single-mandate candidate appeals to the CEC and/or the Supreme Court.
+    "addressee.registration_refusal": Trigger(
+        _both(
+            _set("respondent.level", "district"),
+            _set("addressee.level", "territorial"),
+            _answer("registration_decision", "registration_refusal"),
+        ),
+        kind="appeal_to_higher_commission",
+    ),
     "constitutional_court.not_entitled": Trigger(
         _set("addressee.level", "constitutional_court"), also=frozenset({"addressee.wrong_level"})
     ),
-    "facts.missing": Trigger(_set("facts", "")),
+    # No facts text, and a question the kind's sentences of the circumstances tell is unanswered.
+    "facts.missing": Trigger(
+        _both(_set("facts", ""), _answer("removed_by", "")), also=frozenset({"details.missing"})
+    ),
     "requests.missing": Trigger(_set("requests", ["  "])),
     "contested.date_missing": Trigger(_set("contested.date", None)),
     # APPC art. 129, part 1 is a claimant's burden: a court claim.
@@ -217,6 +240,8 @@ TRIGGERS: dict[str, Trigger] = {
         also=frozenset({"election.rules_unconfirmed"}),
     ),
     "election.rules_unconfirmed": Trigger(_set("election.kind", "kurultai")),
+    # The presidential candidate's paper in a Mazhilis vote (where art. 89 para. 7 gives seven days).
+    "election.wrong_kind": Trigger(_set("election.kind", "parliamentary"), kind="candidate_registration_appeal"),
     "language.mixed": Trigger(
         _set("facts", "Комиссия төрағасы байқаушыны жазбаша шешімсіз дауыс беруге арналған үй-жайдан шығарды.")
     ),

@@ -192,6 +192,27 @@ def _load(tmp_path: Path, text: str) -> deadlines.RuleSet:
     return deadlines.load_rules(path)
 
 
+def test_applies_to_may_list_alternatives(tmp_path: Path) -> None:
+    """Any one table of the list may select the rule; a blank answer that selects it is reported."""
+    text = _rule(
+        extra='applies_to = [{ details = { q = ["yes"] } }, { details = { q = [""] }, contested_types = ["decision"] }]'
+    )
+    [rule] = _load(tmp_path, text).versions["test.rule"]
+    asked = SimpleNamespace(id="q")
+
+    def fits(answer: str, kind: str, asks: bool = True) -> tuple[str, ...] | None:
+        case = _case(details={"q": answer} if answer else {}, contested=Contested(type=kind))
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(deadlines, "kind_questions", lambda template: (asked,) if asks else ())
+            return deadlines.selection(rule, case)
+
+    assert fits("yes", "action") == ()  # said: whatever the rest
+    assert fits("", "decision") == ("q",)  # unanswered, and it could be
+    assert fits("", "action") is None  # unanswered, and it cannot be
+    assert fits("no", "decision") is None
+    assert fits("", "decision", asks=False) == ()  # a kind that does not ask: the rest decides alone
+
+
 def test_loader_accepts_successive_versions(tmp_path: Path) -> None:
     loaded = _load(tmp_path, _rule(10, "1995-09-28", "2026-06-30") + _rule(7, "2026-07-01"))
     assert [rule.length for rule in loaded.versions["test.rule"]] == [10, 7]
@@ -223,6 +244,10 @@ def test_loader_accepts_successive_versions(tmp_path: Path) -> None:
         ),
         (_rule(extra='applies_to = { addressee_levels = ["parliament"] }'), "unknown levels"),
         (_rule(extra="applies_to = { respondent_below_addressee = true }"), "commission_hierarchy"),
+        (_rule(extra="applies_to = [{ respondent_below_addressee = true }]"), "commission_hierarchy"),
+        (_rule(extra="applies_to = []"), "non-empty list"),
+        (_rule(extra='applies_to = [{ election_kinds = ["mazhilis"] }]'), "unknown kinds of vote"),
+        (_rule(extra='applies_to = [{ contested_types = ["decision"] }, "decision"]'), "\\[1\\]: expected a table"),
         ("", "no \\[\\[rule\\]\\]"),
     ],
 )
@@ -635,14 +660,9 @@ COMMISSION = "election.appeal_filing"  # art. 20 para. 9: election commissions o
 def test_case_rules_are_picked_by_addressee(
     cal: WorkCalendar, respondent: str, addressee: str, expected: set[str]
 ) -> None:
-    always = {
-        "election.voter_list_review",
-        "election.candidate_registration_appeal",
-        "election.candidate_registration_review",
-        # Unanswered: is the contested decision a refusal to register a party list? The shorter term shows.
-        "election.party_list_registration_appeal",
-        "election.party_list_registration_review",
-    }
+    # The candidates' terms are for a presidential vote (art. 59 para. 8) and for the refusal of a
+    # registration (art. 89 para. 7): this case is an action in a parliamentary vote, neither of them.
+    always = {"election.voter_list_review"}
     case = _case(respondent=Body(level=respondent), addressee=Body(level=addressee))
     found = [d.rule for d in deadlines.case_deadlines(case, today=LONG_AGO, calendar=cal)]
     assert set(found) == always | expected
