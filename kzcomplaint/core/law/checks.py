@@ -787,19 +787,36 @@ def _provisions_confirmed(ctx: _Context, req: Requirement) -> list[Finding]:
     return [Finding(req.fields[0], {"citations": texts})]
 
 
-@_check("rules_verified", placeholders={"verified_as_of", "date", "changes"})
+@_check("rules_verified", placeholders={"verified_as_of", "date", "changes"}, labels=("before",))
 def _rules_verified(ctx: _Context, req: Requirement) -> list[Finding]:
     from kzcomplaint.core.law import amendments, deadlines
+    from kzcomplaint.core.text import legal_dates
 
     dates = [day for day in (ctx.case.contested.date, ctx.on) if day is not None]
     reference = max(dates)
     checked = [version.verified_as_of for version, _ in ctx.applied]
     checked += [route.verified_as_of for route, _ in ctx.routes_used]
-    outside = any(fallback for _, fallback in ctx.applied) or any(fallback for _, fallback in ctx.routes_used)
+    # A version used outside its dates is a doubt only where it rests on a provision: the app's own
+    # check (no provision for this kind of paper) has no wording that could have differed.
+    grounded = [version for version, fallback in ctx.applied if fallback and version.ground(ctx.scope) is not None]
+    outside = bool(grounded) or any(fallback for _, fallback in ctx.routes_used)
     terms_flagged = any(deadlines.LAW_UNVERIFIED in term.warning_codes for term in ctx.deadlines)
     verified = min(checked) if checked else req.verified_as_of
     if reference <= verified and not outside and not terms_flagged:
         return []
+    # Dated before the wording the app read came into force: say which provisions and from when.
+    earlier = [version for version in grounded if ctx.on < version.effective_from]
+    if earlier and reference <= verified and not terms_flagged:
+        first = min(version.effective_from for version in earlier)
+        provisions = list(dict.fromkeys(c for version in earlier if (c := version.ground(ctx.scope)) is not None))
+        before = {
+            lang: req.labels["before"][lang]
+            .replace("{citations}", "; ".join(citation.text(lang) for citation in provisions))
+            .replace("{effective_from}", legal_dates.format_legal_date(first, lang))
+            .replace("{on}", legal_dates.format_legal_date(ctx.on, lang))
+            for lang in LANGUAGES
+        }
+        return [Finding(req.fields[0], {"verified_as_of": verified, "date": reference, "changes": before})]
     # Name what is known to change in the provisions this case rests on.
     cited = [version.ground(ctx.scope) for version, _ in ctx.applied]
     cited += [route.citation for route, _ in ctx.routes_used]

@@ -679,19 +679,40 @@ def test_problem_as_json() -> None:
     assert claim["practice"] == "раздел XIII итогового отчёта БДИПЧ ОБСЕ 2021 года"
 
 
-def test_old_case_is_checked_with_the_earliest_rules_and_warned() -> None:
-    case = complete_case()
+def test_old_claim_is_checked_with_the_earliest_rules_and_told_which_came_later() -> None:
+    # A claim filed before the APPC (in force from 1 July 2021): its requirements are the
+    # earliest the app has, and the warning names them and the day they came into force.
+    case = complete_case("administrative_claim")
     case.contested.date = D(2020, 12, 14)
     case.filing_date = D(2020, 12, 18)
     case.complainant.phone = ""
     problems = check_case(case, today=D(2020, 12, 18))
     assert {"phone.missing", "law.unverified"} <= codes(problems)
+    warning = only(problems, "law.unverified")
+    assert "1 июля 2021 года" in warning.message["ru"] and "18 декабря 2020 года" in warning.message["ru"]
+    assert "ч. 2 ст. 131 Административного процедурно-процессуального кодекса" in warning.message["ru"]
+    assert "2021 жылғы 1 шілде күні күшіне енген" in warning.message["kk"]
+    # Not the amendments' wording: nothing is known to change later, the case is earlier.
+    assert "Конституционный закон" not in warning.message["ru"] and "{" not in warning.message["en"]
+
+
+def test_an_old_complaint_has_no_doubt_from_the_apps_own_checks() -> None:
+    # A complaint to a commission in January 2021 (the 2021 Mazhilis election): the requirements
+    # dated from the APPC rest on no provision for a complaint, so nothing was "checked as of 2026"
+    # about it: no law.unverified, while the missing phone is still reported.
+    case = complete_case()
+    case.contested.date = D(2021, 1, 10)
+    case.filing_date = D(2021, 1, 12)
+    case.complainant.phone = ""
+    problems = check_case(case, today=D(2021, 1, 12))
+    assert "phone.missing" in codes(problems)
+    assert "law.unverified" not in codes(problems)
 
 
 def test_check_case_defaults_today_to_the_system_date(frozen_today) -> None:
     # Without a filing date the case is judged on "today": the system date
     # unless one is given. Which rules apply follows that date.
-    case = complete_case()
+    case = complete_case("administrative_claim")
     case.filing_date = None
     frozen_today(checks, FILED)
     assert codes(check_case(case)) == codes(check_case(case, today=FILED)) == {"filing_date.missing"}
