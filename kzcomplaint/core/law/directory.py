@@ -37,7 +37,7 @@ from kzcomplaint.core.case.model import Body, Level
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import citations, routes, ruledata
 from kzcomplaint.core.text.i18n import N_, Message
-from kzcomplaint.core.text.json_errors import json_reason
+from kzcomplaint.core.text.json_errors import AT_LINE, NOT_UTF8, json_reason, toml_reason
 from kzcomplaint.core.text.languages import LANGUAGES
 
 FORMAT = "kzcomplaint-bodies/1"
@@ -67,7 +67,6 @@ MSG_BAD_REGION = N_("{value!r} is not a region id. Use one of: {choices}.")
 MSG_NAME_LANGUAGES = N_("The name needs its Kazakh, Russian and English text (kk, ru, en); missing: {missing}.")
 MSG_NAME_EXTRA = N_("The name has texts in languages the app does not use: {extra}. Keep only kk, ru and en.")
 MSG_UNKNOWN_FIELD = N_("Unknown field {value!r}. Remove it or correct the spelling.")
-MSG_AT_LINE = N_("{reason} (line {line}, column {column})")
 MSG_UNKNOWN_FIELD_GUESS = N_("Unknown field {value!r}: did you mean {guess!r}?")
 MSG_NOT_BOOL = N_("Write true or false.")
 MSG_BAD_PHONE = N_("{value!r} is not a Kazakhstan phone number. Write it as +7 and 10 digits.")
@@ -407,9 +406,11 @@ def read_entries(path: Path) -> list[BodyEntry]:
         data = tomllib.loads(text) if suffix == ".toml" else json.loads(text)
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, json.JSONDecodeError) as error:
         kind = "TOML" if suffix == ".toml" else "JSON"
-        syntax: Message | str = str(error)
+        syntax: Message | str = Message(NOT_UTF8)
         if isinstance(error, json.JSONDecodeError):
-            syntax = Message(MSG_AT_LINE, reason=json_reason(error.msg), line=error.lineno, column=error.colno)
+            syntax = Message(AT_LINE, reason=json_reason(error.msg), line=error.lineno, column=error.colno)
+        elif isinstance(error, tomllib.TOMLDecodeError):
+            syntax = toml_reason(error)
         raise DirectoryError(
             source, [DirectoryProblem("", "", Message(MSG_FILE_SYNTAX, kind=kind, reason=syntax))]
         ) from None

@@ -33,6 +33,7 @@ from kzcomplaint.core.case.model import FORMAT, Case
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import catalog, checks
 from kzcomplaint.core.text.i18n import N_, Message
+from kzcomplaint.core.text.json_errors import NOT_UTF8, toml_reason
 from kzcomplaint.core.text.languages import LANGUAGES
 
 PACK_FORMAT = "kzcomplaint-pack/1"
@@ -61,7 +62,7 @@ MSG_WHERE_SCENARIO = N_("{file}, scenario “{scenario}”, key {key}: {reason}"
 R_NOT_FOUND = N_("the file does not exist")
 R_UNREADABLE = N_("the file cannot be read ({reason})")
 R_TOO_LARGE = N_("the file is {size} bytes, more than the {limit} a pack may have")
-R_NOT_UTF8 = N_("the file is not UTF-8 text; save it again with the UTF-8 encoding")
+R_NOT_UTF8 = NOT_UTF8
 R_NOT_TOML = N_("the file is not valid TOML: {error}")
 R_FORMAT = N_('expected format = "{supported}" (this version reads that format)')
 R_MISSING = N_("this key is missing")
@@ -524,7 +525,7 @@ def loads_pack(raw: bytes, source: str) -> Pack:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise PackError(source, [PackProblem("", "", Message(R_NOT_TOML, error=str(error)))]) from None
+        raise PackError(source, [PackProblem("", "", Message(R_NOT_TOML, error=toml_reason(error)))]) from None
     return parse_pack(data, source)
 
 
