@@ -13,8 +13,9 @@ min / median / max of both and the ratio of the medians:
   with f-strings, zipped with :mod:`zipfile` with the document's own footer
   and properties);
 - batch of 10,000 case files with one job through the real CLI, beside a
-  minimal script doing the same I/O (read and parse every case file, write
-  a .docx of its texts with the minimal writer);
+  minimal script doing the same work (read and parse every case file, write
+  the same document — its paragraphs made beforehand — with the minimal
+  writer, atomically and synced as ours is: ``bench/batch_floor.py``);
 - batch of a 10,000-row CSV through the real CLI: peak memory of the largest
   process, beside the same command on a 100-row CSV (flat memory means the
   same figure), and the time to the first document written.
@@ -30,6 +31,7 @@ import datetime as dt
 import io
 import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -44,6 +46,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import common  # noqa: E402
+from minimal import minimal_body, minimal_package  # noqa: E402
 
 from kzcomplaint.core.case import caseio  # noqa: E402
 from kzcomplaint.core.case.model import Case  # noqa: E402
@@ -122,37 +125,7 @@ def generate_csv(path: Path, count: int) -> None:
         writer.writerows(rows)
 
 
-# ── The floor: a minimal writer of the same document.xml ────────────────
-
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-
-
-def minimal_body(paragraphs: list[tuple[str, list[tuple[str, bool, bool]]]], tag: str) -> str:
-    """The body XML of (style, [(text, bold, italic)]) paragraphs, the way a short script writes it."""
-    out = []
-    for style, runs in paragraphs:
-        xml = []
-        for text, bold, italic in runs:
-            props = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
-            pieces = []
-            for number, line in enumerate(text.split("\n")):
-                if number:
-                    pieces.append("<w:br/>")
-                if line:
-                    pieces.append(f'<w:t xml:space="preserve">{line.translate(_ESCAPES)}</w:t>')
-            xml.append(f'<w:r><w:rPr>{props}<w:lang w:val="{tag}"/></w:rPr>{"".join(pieces)}</w:r>')
-        out.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{"".join(xml)}</w:p>')
-    return "".join(out)
-
-
-def minimal_package(parts: list[tuple[str, bytes]], own: dict[str, bytes]) -> bytes:
-    """Zip the parts, the document's ``own`` in place of the base's, every one compressed as :mod:`zipfile` does."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        for name, data in parts:
-            archive.writestr(name, own.get(name, data))
-    return buffer.getvalue()
-
+# ── The floor: a minimal writer of the same document.xml (bench/minimal.py) ──
 
 PROPERTIES = (docx_style.CORE_PROPERTIES, docx_style.CUSTOM_PROPERTIES)
 """The parts a document writes for itself besides its body: its properties (when and how it was made)."""
@@ -328,39 +301,74 @@ def document_rows(rounds: int) -> None:
     common.row("one document, beside docxtpl (loop template)", peer["ours"], peer["docxtpl"], "docxtpl", digits=2)
 
 
+def prepare_floor(source: Path, target: Path) -> None:
+    """What the batch floor is given beforehand: our base package and each case's paragraphs, footer, properties.
+
+    The floor still reads and parses every case file and writes every
+    document itself; what it is spared is what ours adds: validating the
+    case, checking it and building its paragraphs from the template.
+    """
+    floor = FloorWriter()
+    documents = {}
+    for path in sorted(source.glob("*.json")):
+        case = caseio.load_case(path)
+        paragraphs = render.document_paragraphs(case, case.language, base_dir=path.parent)
+        with zipfile.ZipFile(io.BytesIO(render.render_docx(case, case.language, base_dir=path.parent))) as archive:
+            own = {name: archive.read(name) for name in (floor.footer_name, *PROPERTIES)}
+        documents[path.stem] = (_plain(paragraphs), own)
+    base = {"parts": floor.parts, "head": floor.head, "tail": floor.tail, "tags": docx_style.LANGUAGE_TAGS,
+            "documents": documents}
+    with target.open("wb") as handle:
+        pickle.dump(base, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _same_documents(ours: Path, floor: Path, sample: int = 50) -> tuple[int, int]:
+    """How many of a sample of the floor's documents have our document.xml, of how many compared."""
+    names = sorted(path.name for path in floor.glob("*.docx"))
+    step = max(1, len(names) // sample)
+    same = compared = 0
+    for name in names[::step]:
+        if not (ours / name).exists():
+            continue
+        with zipfile.ZipFile(ours / name) as a, zipfile.ZipFile(floor / name) as b:
+            same += a.read("word/document.xml") == b.read("word/document.xml")
+        compared += 1
+    return same, compared
+
+
 def batch_files_row(count: int, rounds: int, home: Path) -> None:
     """Batch of ``count`` case files, one job, through the real CLI, beside the minimal script."""
     env = common.quiet_env(home)
     source = home / "cases"
     generate_case_files(source, count)
-    out = home / "out"
-
-    def fresh() -> Path:
-        shutil.rmtree(out, ignore_errors=True)
-        return out
+    out_ours, out_floor = home / "out", home / "floor-out"
+    prepared = home / "floor.pickle"
+    prepare_floor(source, prepared)
 
     def ours() -> float:
-        target = fresh()
+        shutil.rmtree(out_ours, ignore_errors=True)
         return common.spawn_seconds(
-            [str(common.SCRIPT), "--ui-lang", "ru", "batch", str(source), "-o", str(target), "--jobs", "1"], env=env
+            [str(common.SCRIPT), "--ui-lang", "ru", "batch", str(source), "-o", str(out_ours), "--jobs", "1"], env=env
         )
 
-    base = home / "base.docx"
-    base.write_bytes(render.render_blank("observer_removed", "ru"))
-
     def floor() -> float:
-        target = fresh()
-        return common.spawn_seconds([sys.executable, str(FLOOR_SCRIPT), str(source), str(target), str(base)], env=env)
+        shutil.rmtree(out_floor, ignore_errors=True)
+        return common.spawn_seconds(
+            [sys.executable, str(FLOOR_SCRIPT), str(source), str(out_floor), str(prepared)], env=env
+        )
 
     results = common.alternate({"ours": ours, "floor": floor}, rounds, warm=0)
-    written = sum(1 for _ in out.glob("*.docx")) if out.exists() else 0
+    written = sum(1 for _ in out_floor.glob("*.docx")) if out_floor.exists() else 0
     common.row(
         f"batch, {count:,} files, 1 job", results["ours"], results["floor"], "minimal script",
         unit="s", scale=1.0, digits=2, aim="≤ 1.6× the floor",
     )
-    common.note(f"the minimal script wrote {written:,} documents in its last round")
-    shutil.rmtree(source, ignore_errors=True)
-    shutil.rmtree(out, ignore_errors=True)
+    same, compared = _same_documents(out_ours, out_floor)
+    common.note(f"the minimal script wrote {written:,} documents in its last round, each synced before its name, "
+                f"the folder once; {same} of {compared} compared have our document.xml")
+    for folder in (source, out_ours, out_floor):
+        shutil.rmtree(folder, ignore_errors=True)
+    prepared.unlink()
 
 
 # A small parent for the measured command: a child's peak RSS on Linux starts from its parent's at the

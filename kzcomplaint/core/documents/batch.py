@@ -24,6 +24,13 @@ case is reported as skipped. Every file is written atomically.
 A batch can be cancelled (``run_batch(..., cancel=event)``): cases not yet
 started are dropped, those being rendered finish, and the summary lists
 exactly the documents written — never a partial one.
+
+Durability: each document's bytes are synced to disk before its name
+appears (so a crash never leaves half a document under its name), and the
+output folder is synced once, when the batch ends, before the summary is
+returned — not after every document: every document the summary names is on
+disk, and a crash mid-batch can only lose whole documents of a batch that
+never gave its summary (run again, it writes them and skips those there).
 """
 
 from __future__ import annotations
@@ -202,18 +209,20 @@ class BatchSummary:
 # ── Writing files ────────────────────────────────────────────────────────
 
 
-def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = True, sync: bool = True) -> None:
     """Write a document atomically and privately (see :func:`kzcomplaint.core.files.atomic.write_private_file`).
 
     The folder is created if missing. A reader never sees a half-written
     document, a failed write leaves any previous file intact, and a device or
-    a pipe at ``path`` is never replaced.
+    a pipe at ``path`` is never replaced. With ``sync`` False the folder is
+    not synced: the caller does it once for many documents
+    (:func:`kzcomplaint.core.files.atomic.sync_folder`) before reporting them.
 
     Raises:
         FileExistsError: ``overwrite`` is False and ``path`` exists.
         OSError: The folder cannot be created or written.
     """
-    atomic.write_private_file(path, data, overwrite=overwrite)
+    atomic.write_private_file(path, data, overwrite=overwrite, sync=sync)
 
 
 def file_in_the_way(folder: Path) -> Path | None:
@@ -539,10 +548,15 @@ def case_language(item: BatchCase, language: str | None) -> str:
     return ""  # decided after reading the file
 
 
-def render_one(item: BatchCase, language: str | None, output: Path, *, overwrite: bool = False) -> CaseResult:
+def render_one(
+    item: BatchCase, language: str | None, output: Path, *, overwrite: bool = False, sync: bool = True
+) -> CaseResult:
     """Read, check, render and write one case; never raises for a bad case.
 
     An ``output`` that exists is left as it is (``skipped``) unless ``overwrite``.
+    ``sync`` False leaves the output folder's sync to the caller (:func:`run_batch`
+    does it once, before it returns): the document's bytes are on disk before
+    its name appears either way.
     """
     from kzcomplaint.core.documents import render, templates
     from kzcomplaint.core.law import catalog, checks
@@ -573,7 +587,7 @@ def render_one(item: BatchCase, language: str | None, output: Path, *, overwrite
         result.errors = [FieldProblem("", Message(MSG_UNEXPECTED, error=f"{type(error).__name__}: {error}"))]
         return result
     try:
-        write_atomic(output, data, overwrite=overwrite)
+        write_atomic(output, data, overwrite=overwrite, sync=sync)
     except FileExistsError:  # created meanwhile, by another batch into the same folder
         result.skipped = str(output)
         return result
@@ -596,7 +610,7 @@ def render_one(item: BatchCase, language: str | None, output: Path, *, overwrite
 def _render_safely(item: BatchCase, language: str | None, output: str, overwrite: bool) -> CaseResult:
     """:func:`render_one`, and an unexpected error becomes this case's failure, never its neighbours'."""
     try:
-        return render_one(item, language, Path(output), overwrite=overwrite)
+        return render_one(item, language, Path(output), overwrite=overwrite, sync=False)
     except Exception as error:  # noqa: BLE001 - one broken case must not stop a batch of a thousand
         message = Message(MSG_UNEXPECTED, error=f"{type(error).__name__}: {error}")
         return CaseResult(source=item.source, row_number=item.row_number, errors=[FieldProblem("", message)])
@@ -725,14 +739,19 @@ def run_batch(
 
     if pool is None and workers > 1:
         pool = _start_pool(workers)
-    if pool is None:
-        _warm_up()
-        for index, entry in planned():
-            if cancelled():
-                break
-            record(index, _render_chunk([entry])[0])
-    else:
-        _run_in_pool(pool, planned(), workers, max(1, min(32, total // (workers * 8))), record, cancelled)
+    try:
+        if pool is None:
+            _warm_up()
+            for index, entry in planned():
+                if cancelled():
+                    break
+                record(index, _render_chunk([entry])[0])
+        else:
+            _run_in_pool(pool, planned(), workers, max(1, min(32, total // (workers * 8))), record, cancelled)
+    finally:
+        # Each document's bytes were synced before its name appeared; the names are made
+        # durable here, once for the batch, before the summary (or Ctrl-C) reports them.
+        atomic.sync_folder(out_dir)
     final = [r for r in results if r is not None]
     if not cancelled():
         total = len(final)  # every case given was done (a CSV changed meanwhile gave more or fewer)

@@ -221,10 +221,15 @@ def body_title(body: Body, language: str) -> str:
     комиссия») is written in the document's language; a name the user typed
     is kept as typed. A number already in the name is not added again.
     """
+    return _body_title(body.level, body.name.strip(), body.number.strip(), language)
+
+
+@functools.lru_cache(maxsize=4096)
+def _body_title(level: str, name: str, number: str, language: str) -> str:
+    # Pure in its arguments (the frame and the shipped directory never change in a process), and
+    # asked several times per document: a batch of a precinct's cases asks the same few titles.
     frame = load_frame()
     directory = shipped_directory()
-    name = body.name.strip()
-    number = body.number.strip()
     if name and _number_in_name(name, number):
         # «Участковая избирательная комиссия № 999» in a Kazakh document: the generic
         # name is written in Kazakh and the number put where Kazakh puts it.
@@ -233,20 +238,20 @@ def body_title(body: Body, language: str) -> str:
         if bare and directory.is_known_name(bare):
             name = bare
     if name and not _number_in_name(name, number):
-        localized = directory.localized_name(Body(level=body.level, name=name), language)
+        localized = directory.localized_name(Body(level=level, name=name), language)
         if localized != name or directory.is_known_name(name):
             name = localized
     elif not name and number:
-        name = directory.level_name(body.level, language)
+        name = directory.level_name(level, language)
     elif not name:
         # The CEC and the supreme courts need no name in a case: there is one of each.
-        only = directory.bodies(body.level)
+        only = directory.bodies(level)
         name = only[0].name[language] if len(only) == 1 else ""
     if not number or _number_in_name(name, number):
         return name
     known = directory.is_known_name(name) or any(
-        name.casefold() == directory.level_name(level, language).casefold()
-        for level in ("precinct", "district", "territorial")
+        name.casefold() == directory.level_name(generic, language).casefold()
+        for generic in ("precinct", "district", "territorial")
     )
     # A generic name after the number in Kazakh is written in lower case («№ 997 учаскелік…»).
     if language == "kk" and known:

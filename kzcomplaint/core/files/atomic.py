@@ -38,9 +38,14 @@ def temp_prefix(name: str) -> str:
     return f".{name}.{os.getpid()}-"
 
 
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open a folder
-    # this way, and there the rename is already durable enough.
+def sync_folder(folder: Path) -> None:
+    """Make the names written in ``folder`` durable (the files' own bytes are already synced when written).
+
+    :func:`write_private_file` does this after each file unless told not to;
+    a writer of many files into one folder (a batch) calls it once, before it
+    reports the files written. POSIX only: Windows cannot open a folder this
+    way, and there a rename is already durable enough.
+    """
     try:
         descriptor = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -72,7 +77,9 @@ def _publish_new(temporary: str, path: Path) -> None:
     os.unlink(temporary)
 
 
-def write_private_file(path: Path, data: bytes, *, overwrite: bool = True, make_folders: bool = True) -> Path:
+def write_private_file(
+    path: Path, data: bytes, *, overwrite: bool = True, make_folders: bool = True, sync: bool = True
+) -> Path:
     """Write ``data`` to ``path`` atomically, readable and writable by the owner only (mode 0600).
 
     The bytes go to a temporary file in the same folder, are flushed to disk,
@@ -87,6 +94,10 @@ def write_private_file(path: Path, data: bytes, *, overwrite: bool = True, make_
             (:class:`FileExistsError`), even if another process creates it
             while this one writes.
         make_folders: create missing folders (mode 0700).
+        sync: make the new name durable too (the folder synced). With False
+            the bytes are still on disk before the name appears — a crash can
+            lose the new file, never leave half of one — and the caller calls
+            :func:`sync_folder` before it says the file was written.
 
     Returns:
         The file written (the link's target when ``path`` is a link).
@@ -132,7 +143,8 @@ def write_private_file(path: Path, data: bytes, *, overwrite: bool = True, make_
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-    _fsync_folder(path.parent)
+    if sync:
+        sync_folder(path.parent)
     return path
 
 

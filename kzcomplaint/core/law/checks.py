@@ -1067,8 +1067,12 @@ def problem_codes() -> list[str]:
     return list(dict.fromkeys(requirement.id for requirement in requirements()))
 
 
-def _versions_on(day: dt.date) -> list[tuple[Requirement, bool]]:
-    """One version of each requirement for ``day``; ``True`` marks a version used outside its dates."""
+@functools.lru_cache(maxsize=64)
+def _versions_on(day: dt.date) -> tuple[tuple[Requirement, bool], ...]:
+    """One version of each requirement for ``day``; ``True`` marks a version used outside its dates.
+
+    Cached by day (the requirements are loaded once): a batch checks thousands of cases filed on a few days.
+    """
     grouped: dict[str, list[Requirement]] = {}
     for requirement in requirements():
         grouped.setdefault(requirement.id, []).append(requirement)
@@ -1083,7 +1087,7 @@ def _versions_on(day: dt.date) -> list[tuple[Requirement, bool]]:
         else:
             chosen.append(([v for v in versions if v.effective_from <= day][-1], True))
     chosen.sort(key=lambda pair: pair[0].index)
-    return chosen
+    return tuple(chosen)
 
 
 def requirements_for(template_id: str, on: dt.date | None = None) -> list[Requirement]:

@@ -252,24 +252,36 @@ class Directory:
             proposals.extend(Proposal(route.addressee, entry, citation) for entry in candidates[:1])
         return proposals
 
+    @functools.cached_property
+    def _by_name(self) -> dict[str, BodyEntry]:
+        # Every name of every entry in any language, case-folded: the first entry in file order
+        # that has it (as a scan would find it). Built once: a batch looks up every case's bodies.
+        index: dict[str, BodyEntry] = {}
+        for entry in self.entries.values():
+            for text in entry.name.values():
+                index.setdefault(text.casefold(), entry)
+        return index
+
+    @functools.cached_property
+    def _level_by_name(self) -> dict[str, dict[str, str]]:
+        # A generic level name in any language, case-folded → that level's names (the first level that has it).
+        index: dict[str, dict[str, str]] = {}
+        for names in self.level_names.values():
+            for text in names.values():
+                index.setdefault(text.casefold(), names)
+        return index
+
     def find(self, body: Body) -> BodyEntry | None:
         """The entry a case's body was taken from, matched by its name in any language."""
         name = body.name.strip().casefold()
-        if not name:
-            return None
-        for entry in self.entries.values():
-            if any(text.casefold() == name for text in entry.name.values()):
-                return entry
-        return None
+        return self._by_name.get(name) if name else None
 
     def is_known_name(self, name: str) -> bool:
         """Whether ``name`` is a directory entry's or a level's name in any language (not typed by a user)."""
         folded = name.strip().casefold()
         if not folded:
             return False
-        if self.find(Body(name=name)) is not None:
-            return True
-        return any(text.casefold() == folded for names in self.level_names.values() for text in names.values())
+        return folded in self._by_name or folded in self._level_by_name
 
     def to_body(self, entry: BodyEntry, language: str, number: str = "") -> Body:
         """A case's :class:`Body` filled from ``entry`` with its name in ``language``."""
@@ -294,10 +306,10 @@ class Directory:
         if entry is not None:
             return entry.name[language]
         folded = body.name.strip().casefold()
-        for names in self.level_names.values():
-            if folded and any(text.casefold() == folded for text in names.values()):
-                name = names[language]
-                return name[:1].upper() + name[1:]
+        names = self._level_by_name.get(folded) if folded else None
+        if names is not None:
+            name = names[language]
+            return name[:1].upper() + name[1:]
         return body.name
 
 
@@ -354,8 +366,9 @@ def is_numbered(level: str) -> bool:
     return level in numbered_levels()
 
 
+@functools.cache
 def shipped_directory() -> Directory:
-    """The directory as shipped, without the user's entries."""
+    """The directory as shipped, without the user's entries (one instance: nothing changes a directory)."""
     regions, entries, level_names = _shipped()
     return Directory(regions, entries, level_names)
 

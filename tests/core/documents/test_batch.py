@@ -194,6 +194,62 @@ def test_write_atomic_replaces_and_leaves_no_temporary(tmp_path: Path) -> None:
     assert [p.name for p in target.parent.iterdir()] == ["doc.docx"]
 
 
+def _record_syncs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """What the writer does, in order: ("file" | "folder", name) for each fsync, ("publish", name) for each link."""
+    import os
+    import stat
+
+    events: list[tuple[str, str]] = []
+    fsync, link, replace = os.fsync, os.link, os.replace
+
+    def on_fsync(descriptor: int) -> None:
+        fsync(descriptor)
+        kind = "folder" if stat.S_ISDIR(os.fstat(descriptor).st_mode) else "file"
+        events.append((kind, os.readlink(f"/proc/self/fd/{descriptor}")))
+
+    def on_publish(function):  # type: ignore[no-untyped-def]
+        def publish(source: str, target: object) -> None:
+            function(source, target)
+            events.append(("publish", str(target)))
+
+        return publish
+
+    monkeypatch.setattr(os, "fsync", on_fsync)
+    monkeypatch.setattr(os, "link", on_publish(link))
+    monkeypatch.setattr(os, "replace", on_publish(replace))
+    return events
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names a descriptor's file through /proc")
+def test_batch_syncs_each_document_before_its_name_and_the_folder_once_before_returning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    for name in ("a.json", "b.json", "c.json"):
+        _write_case(folder, name)
+    out = tmp_path / "out"
+    events = _record_syncs(monkeypatch)
+    summary = batch.run_batch(folder, out, jobs=1)
+    assert summary.rendered == 3
+    published = [index for index, (kind, _) in enumerate(events) if kind == "publish"]
+    assert len(published) == 3
+    for index in published:
+        # The bytes on disk before the name appears: a crash never leaves half a document under its name.
+        kind, synced = events[index - 1]
+        assert kind == "file" and Path(synced).parent == out and synced.endswith(".tmp"), events
+    # Not the folder after every document; once, after the last, before the summary.
+    assert [kind for kind, _ in events[published[0] :]].count("folder") == 1
+    assert events[-1] == ("folder", str(out))
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names a descriptor's file through /proc")
+def test_a_single_document_is_durable_when_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    events = _record_syncs(monkeypatch)
+    batch.write_atomic(tmp_path / "doc.docx", b"one")
+    assert [kind for kind, _ in events] == ["file", "publish", "folder"]
+
+
 def test_copying_a_case_keeps_relative_evidence(tmp_path: Path) -> None:
     folder = tmp_path / "cases"
     (folder / "evidence").mkdir(parents=True)
