@@ -1,4 +1,6 @@
-"""The floor's own writer: a .docx as a short script writes it, with nothing of the app (``bench.py``, ``batch_floor.py``).
+"""The floor's own writer: a .docx as a short script writes it, with nothing of the app.
+
+Used by ``bench.py`` and ``batch_floor.py``.
 
 The same paragraphs as ours, written with f-strings, zipped with
 :mod:`zipfile`, and — for the batch — put in place the way any careful script
