@@ -195,6 +195,10 @@ class DraftController(QObject):
             case.respondent = Body(level=levels.respondent)
         if levels.addressee != case.addressee.level:
             case.addressee = Body(level=levels.addressee)
+        # A kind that contests only decisions (a refused registration) starts with one, not an action.
+        info = self.template_info()
+        if info is not None and info.contests and case.contested.type not in info.contests:
+            case.contested.type = info.contests[0]
 
     def touch(self, *, by_user: bool = True) -> None:
         """Pages call this after writing an answer into :attr:`case`.

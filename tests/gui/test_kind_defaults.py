@@ -28,6 +28,15 @@ def test_a_claim_against_the_cec_starts_with_the_cec_and_the_supreme_court(make_
     assert not where.number.isVisibleTo(where), "the CEC is known by its name, not a number"
     assert not where.number_label.isVisibleTo(where)
     assert where.type.isVisible()
+    # The CEC sits for the whole country and its decision has no hour or polling station:
+    # none of those rows is asked, and a problem about them leads to what decides them.
+    where.type.setCurrentIndex(where.type.findData("decision"))
+    for widget in (where.region, where.region_label, where.time, where.time_label, where.place, where.place_label):
+        assert not widget.isVisibleTo(where), widget
+    for widget in (where.decision_number, where.published_in, where.published_on, where.date):
+        assert widget.isVisibleTo(where), widget
+    assert where.reveal_field("region") is where.level
+    assert where.reveal_field("contested.place") is where.type
     assert window.wizard.go_to_page(PARTIES_PAGE)
     parties = window.wizard.currentPage()
     assert parties.addressee_level.currentData() == "supreme_court"
@@ -132,3 +141,31 @@ def test_the_paper_asks_no_number_of_the_cec(make_window) -> None:
     respondent = cec[cec.index("Ответчик:") + 1]
     assert respondent == "ЦИК"
     assert not [line for line in cec if line.startswith("Номер")]
+
+
+def test_the_place_asked_is_the_polling_stations_only_at_a_precinct(make_window) -> None:
+    window = make_window("ru")
+    window.draft.replace_case(complete_case())  # a precinct commission's action
+    assert window.wizard.go_to_page(WHERE_WHEN_PAGE)
+    where = window.wizard.currentPage()
+    assert where.region.isVisibleTo(where) and where.place.isVisibleTo(where) and where.time.isVisibleTo(where)
+    assert "избирательного участка" in where.place_label.text()
+    where.level.setCurrentIndex(where.level.findData("territorial"))
+    assert where.region.isVisibleTo(where) and where.place.isVisibleTo(where)
+    assert without_mnemonic(where.place_label.text()) == "Место (адрес):"
+    # The user chooses a decision: the hour and the place go, the decision's number and publication come.
+    where.type.setCurrentIndex(where.type.findData("decision"))
+    assert not where.place.isVisibleTo(where) and not where.time.isVisibleTo(where)
+    assert where.decision_number.isVisibleTo(where)
+    where.type.setCurrentIndex(where.type.findData("action"))
+    assert where.place.isVisibleTo(where) and where.time.isVisibleTo(where)
+
+
+def test_a_kind_that_contests_only_decisions_starts_with_one(make_window) -> None:
+    window = make_window("kk")
+    _choose(window, "candidate_registration_appeal")
+    assert window.draft.case.contested.type == "decision"
+    assert window.wizard.go_to_page(WHERE_WHEN_PAGE)
+    where = window.wizard.currentPage()
+    assert where.type.currentData() == "decision"
+    assert where.decision_number.isVisibleTo(where) and not where.place.isVisibleTo(where)

@@ -23,6 +23,8 @@ from kzcomplaint.gui.widgets.fields import DateField, TimeField, form_layout
 MSG_NO_REGION = N_("— not chosen —")
 MSG_DECISION_DATE = N_("&Date the decision was taken:")
 MSG_ACTION_DATE = N_("&Date of the action or inaction:")
+MSG_PLACE_STATION = N_("&Place (address of the polling station):")
+MSG_PLACE = N_("&Place (address):")
 
 
 def fill_combo(combo: QComboBox, items: Sequence[tuple[str, str]]) -> None:
@@ -135,7 +137,7 @@ class WhereWhenPage(BasePage):
         self.register("contested.type", self.type, N_("What is con&tested:"), self.type_label)
         self.register("contested.date", self.date, MSG_ACTION_DATE, self.date_label)
         self.register("contested.time", self.time, N_("T&ime:"), self.time_label)
-        self.register("contested.place", self.place, N_("&Place (address of the polling station):"), self.place_label)
+        self.register("contested.place", self.place, MSG_PLACE_STATION, self.place_label)
         self.register(
             "contested.decision_number", self.decision_number, N_("Decision n&umber:"), self.decision_number_label
         )
@@ -185,6 +187,7 @@ class WhereWhenPage(BasePage):
             )
         )
         self._show_decision_fields()
+        self._show_number()
 
     def _fill_levels(self) -> None:
         info = self.draft.template_info()
@@ -232,9 +235,24 @@ class WhereWhenPage(BasePage):
 
         return directory.is_numbered(self.level.currentData() or self.draft.case.respondent.level)
 
+    def _national(self) -> bool:
+        """Whether the respondent's level is one body for the whole country (the CEC): no region to choose."""
+        bodies = self.draft.directory.bodies(self.level.currentData() or self.draft.case.respondent.level)
+        return bool(bodies) and not any(entry.region for entry in bodies)
+
     def _show_number(self, *_args: object) -> None:
-        """The number row only for bodies known by a number (a precinct commission), not for the CEC or a court."""
+        """The rows the respondent's level asks for.
+
+        The number only for bodies known by a number (a precinct commission),
+        not for the CEC or a court; the region only for bodies that sit in one
+        (not the CEC); the polling station's address only for a precinct.
+        """
         self._body_form.setRowVisible(self.number, self._numbered())
+        self._body_form.setRowVisible(self.region, not self._national())
+        level = self.level.currentData() or self.draft.case.respondent.level
+        place = MSG_PLACE_STATION if level == Level.PRECINCT.value else MSG_PLACE
+        self.fields["contested.place"].msgid = place
+        self.place_label.setText(self.translator.gettext(place))
 
     def store(self) -> None:
         """Write every field into the case."""
@@ -258,15 +276,17 @@ class WhereWhenPage(BasePage):
     def reveal_field(self, path: str) -> QWidget | None:
         """A decision's details are shown only for a decision: otherwise point at what is contested.
 
-        Likewise a body known by its name has no number: its level is shown instead.
+        Likewise a body known by its name has no number, and the CEC no region: its level is shown
+        instead; a decision has no hour or place: what is contested is shown.
         """
         widget = self.widget_for(path)
-        if widget is self.number and not self._numbered():
+        if (widget is self.number and not self._numbered()) or (widget is self.region and self._national()):
             return self.level
-        if widget in (self.decision_number, self.published_in, self.published_on, self.received_on):
-            decision = (self.type.currentData() or self.draft.case.contested.type) == ContestedType.DECISION.value
-            if not decision:
-                return self.type
+        decision = (self.type.currentData() or self.draft.case.contested.type) == ContestedType.DECISION.value
+        if widget in (self.decision_number, self.published_in, self.published_on, self.received_on) and not decision:
+            return self.type
+        if widget in (self.time, self.place) and decision:
+            return self.type
         return widget
 
     def _show_decision_fields(self, *_args: object) -> None:
@@ -275,6 +295,10 @@ class WhereWhenPage(BasePage):
         decision = (self.type.currentData() or self.draft.case.contested.type) == ContestedType.DECISION.value
         for widget in (self.decision_number, self.published_in, self.published_on, self.received_on):
             self._contested_form.setRowVisible(widget, decision)
+        # A decision has a date, a number and a publication; the hour and the place are an action's
+        # (the paper prints them only for one).
+        for widget in (self.time, self.place):
+            self._contested_form.setRowVisible(widget, not decision)
         self.late_publication.setVisible(decision)
         msgid = MSG_DECISION_DATE if decision else MSG_ACTION_DATE
         self.fields["contested.date"].msgid = msgid
