@@ -297,8 +297,8 @@ class WhereWhenPage(BasePage):
             self._contested_form.setRowVisible(widget, decision)
         # A decision has a date, a number and a publication; the hour and the place are an action's
         # (the paper prints them only for one).
-        for widget in (self.time, self.place):
-            self._contested_form.setRowVisible(widget, not decision)
+        self._contested_form.setRowVisible(self.time, not decision)
+        self._contested_form.setRowVisible(self.place, not decision)
         self.late_publication.setVisible(decision)
         msgid = MSG_DECISION_DATE if decision else MSG_ACTION_DATE
         self.fields["contested.date"].msgid = msgid
