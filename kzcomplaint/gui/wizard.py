@@ -50,6 +50,8 @@ from kzcomplaint.gui.pages.start import StartPage
 from kzcomplaint.gui.settings import ROLE_NAMES, ROLES, UiSettings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kzcomplaint.gui.dialogs.batch import BatchDialog
     from kzcomplaint.gui.dialogs.guide import GuideDialog
     from kzcomplaint.gui.pages.check import CheckPage
@@ -207,8 +209,8 @@ class ComplaintWizard(QWizard):
             self._add_page(page_class)
         self.pagesCreated.emit()
 
-    def build_pages_when_idle(self) -> None:
-        """Build the widgets of the pages not built yet, one page per turn of the event loop."""
+    def build_pages_when_idle(self, then: Callable[[], None] | None = None) -> None:
+        """Build the widgets of the pages not built yet, one page per turn of the event loop; then call ``then``."""
         waiting = [page for page in self._pages if not page.is_built]
 
         def build_next() -> None:
@@ -217,6 +219,8 @@ class ComplaintWizard(QWizard):
             if waiting:
                 waiting.pop(0).ensure_built()
                 QTimer.singleShot(0, self, build_next)
+            elif then is not None:
+                then()
 
         QTimer.singleShot(0, self, build_next)
 
@@ -1214,10 +1218,16 @@ class MainWindow(QMainWindow):
         fills widgets that exist with data that is loaded.
         """
         from kzcomplaint.gui.workers import threads
-        from kzcomplaint.gui.workers.warmup import warm_core
+        from kzcomplaint.gui.workers.warmup import compile_texts, warm_core
+
+        def compile_later() -> None:
+            # Last, once the pages exist: the longest part, and no page waits for it.
+            threads.run_in_background(
+                compile_texts, on_success=lambda _result: None, on_failure=lambda _error: None, context=self
+            )
 
         def build(_result: object) -> None:
-            self.wizard.build_pages_when_idle()
+            self.wizard.build_pages_when_idle(then=compile_later)
 
         threads.run_in_background(warm_core, on_success=build, on_failure=build, context=self)
 
