@@ -521,15 +521,19 @@ def _addressee_level(ctx: _Context, req: Requirement) -> list[Finding]:
 def _contested_type(ctx: _Context, req: Requirement) -> list[Finding]:
     if ctx.kind is None:
         return []
+    return _outside_the_kind(ctx, req, "contested", ctx.kind.contests, ctx.kind.citation)
+
+
+def _outside_the_kind(
+    ctx: _Context, req: Requirement, name: str, allowed: Sequence[str], citation: Citation
+) -> list[Finding]:
+    """The answer at ``req.fields[0]`` is not one of ``allowed`` (the kind's own list): name both by their labels."""
     chosen = str(ctx.value(req.fields[0]))
-    if chosen in ctx.kind.contests:
+    if chosen in allowed:
         return []
     unknown = {lang: chosen for lang in LANGUAGES}
-    params = {
-        "contested": req.labels.get(chosen, unknown),
-        "allowed": _join([req.labels[kind] for kind in ctx.kind.contests]),
-    }
-    return [Finding(req.fields[0], params, citation=ctx.kind.citation)]
+    params = {name: req.labels.get(chosen, unknown), "allowed": _join([req.labels[value] for value in allowed])}
+    return [Finding(req.fields[0], params, citation=citation)]
 
 
 @_check("constitutional_court", params=("level", "roles"), min_fields=2)
@@ -622,15 +626,7 @@ def _election_kind(ctx: _Context, req: Requirement) -> list[Finding]:
     """The document's text is written for other kinds of vote (``election_kinds`` of the catalogue)."""
     if ctx.kind is None or not ctx.kind.election_kinds:
         return []
-    vote = str(ctx.value(req.fields[0]))
-    if vote in ctx.kind.election_kinds:
-        return []
-    unknown = {lang: vote for lang in LANGUAGES}
-    params = {
-        "vote": req.labels.get(vote, unknown),
-        "allowed": _join([req.labels[kind] for kind in ctx.kind.election_kinds]),
-    }
-    return [Finding(req.fields[0], params, citation=ctx.kind.citation)]
+    return _outside_the_kind(ctx, req, "vote", ctx.kind.election_kinds, ctx.kind.citation)
 
 
 @_check("role_in", params=("roles",))

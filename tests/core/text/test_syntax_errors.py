@@ -59,29 +59,39 @@ def test_an_unknown_wording_is_passed_on_with_its_position() -> None:
     assert toml_reason(ValueError("no position")) == "no position"
 
 
-@pytest.mark.parametrize("language", ["kk", "ru"])
-def test_a_broken_pack_says_what_and_where_in_the_trainers_language(tmp_path: Path, language: str) -> None:
-    path = tmp_path / "pack.toml"
-    path.write_text('format = "kzcomplaint-pack/1"\n[[scenario]\nid = "x"\n', encoding="utf-8")
+LINE = {"kk": "жол № {line}", "ru": "строка {line}"}
+
+
+def _pack_messages(path: Path, language: str) -> list[str]:
     with pytest.raises(packs.PackError) as raised:
         packs.load_pack(path)
-    tr = translator(language)
-    (shown,) = [message.render(tr) for message in raised.value.messages()]
-    assert "2" in shown and "Expected" not in shown and "at line" not in shown
+    return [message.render(translator(language)) for message in raised.value.messages()]
+
+
+def _directory_messages(path: Path, language: str) -> list[str]:
+    with pytest.raises(directory.DirectoryError) as raised:
+        directory.read_entries(path)
+    return [problem.message.render(translator(language)) for problem in raised.value.problems]
 
 
 @pytest.mark.parametrize("language", ["kk", "ru"])
-def test_a_broken_directory_file_says_what_and_where_in_the_users_language(tmp_path: Path, language: str) -> None:
-    path = tmp_path / "bodies.toml"
-    path.write_text('format = 1\n[[body]]\nid = "x"\nname "y"\n', encoding="utf-8")
-    with pytest.raises(directory.DirectoryError) as raised:
-        directory.read_entries(path)
-    (problem,) = raised.value.problems
-    shown = problem.message.render(translator(language))
-    assert "4" in shown and "Expected" not in shown and "at line" not in shown
+@pytest.mark.parametrize(
+    ("read", "name", "text", "line"),
+    [
+        (_pack_messages, "pack.toml", 'format = "kzcomplaint-pack/1"\n[[scenario]\nid = "x"\n', 2),
+        (_directory_messages, "bodies.toml", 'format = 1\n[[body]]\nid = "x"\nname "y"\n', 4),
+    ],
+    ids=["scenario pack", "directory of bodies"],
+)
+def test_a_broken_users_file_says_what_and_where_in_their_language(
+    tmp_path: Path, read, name: str, text: str, line: int, language: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    (shown,) = read(path, language)
+    assert LINE[language].format(line=line) in shown
+    assert "Expected" not in shown and "at line" not in shown
     # Not UTF-8: said in the user's language too, not as Python's codec message.
     path.write_bytes(b'format = 1\nname = "\xff"\n')
-    with pytest.raises(directory.DirectoryError) as raised:
-        directory.read_entries(path)
-    shown = raised.value.problems[0].message.render(translator(language))
+    (shown,) = read(path, language)
     assert "UTF-8" in shown and "codec" not in shown
