@@ -255,7 +255,7 @@ class DeadlineModel(TranslatedRowsModel["Deadline"]):
                 last = tr.gettext(MSG_NO_DATE)
             last_item = QStandardItem(last)
             last_item.setFont(font)
-            status = "; ".join(warning.message.render(tr) for warning in deadline.warnings)
+            status = "\n".join(warning.message.render(tr) for warning in deadline.warnings)  # sentences, each whole
             status_item = QStandardItem(status)
             status_item.setToolTip(status)
             if deadline.warnings:
