@@ -59,6 +59,10 @@ def test_unanswered_the_seven_days_show_and_the_page_says_why(
     assert "registration_decision" not in page.alerts.text()
     notes = [term.note[language] for term in window.draft.deadlines if term.rule == SEVEN_DAYS]
     assert seven in notes[0]
+    # Two terms, two last days: each line up front names its term, so the user knows which is which.
+    titles = [term.title[language] for term in window.draft.deadlines]
+    lines = page.alerts.text().splitlines()
+    assert lines and all(any(line.startswith(f"{title}: ") for title in titles) for line in lines), lines
 
 
 def test_answered_no_the_seven_days_go(make_window, qtbot) -> None:

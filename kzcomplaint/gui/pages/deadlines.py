@@ -118,7 +118,8 @@ class DeadlinesPage(BasePage):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         urgent = [
-            warning.message.render(tr)
+            # Named by its term: two terms can pass on different days, and the lines must say which is which.
+            f"{deadline.title[tr.language]}: {warning.message.render(tr)}"
             for deadline in deadlines
             for warning in deadline.warnings
             # A term shown because a question is blank (seven days instead of ten) is said up front:
