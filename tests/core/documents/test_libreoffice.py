@@ -21,6 +21,7 @@ from kzcomplaint.core.case.model import Body, Case, Contested, Person
 from kzcomplaint.core.documents import render, templates
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import catalog
+from kzcomplaint.core.text import legal_dates
 
 pytestmark = pytest.mark.libreoffice
 
@@ -136,3 +137,22 @@ def test_parallel_document_ends_on_a_page_with_text(
             line for line in last.splitlines() if not re.search(r"Бет \d+ / \d+|Страница \d+ из \d+", line)
         )
         assert body.strip(), f"{pdf.name}: the last page is empty"
+
+
+def test_the_signature_is_never_on_a_page_without_its_date(
+    converted: tuple[Path, dict[str, str]], office: dict[str, str]
+) -> None:
+    # A signature alone on the last page signs nothing a clerk can see: the date goes with it
+    # (the observer's complaint in Kazakh ended with its signature by itself on page 5).
+    folder, _ = converted
+    alone = []
+    for template_id in templates.template_ids():
+        case, _ = _case_of(template_id)
+        assert case.filing_date is not None and case.complainant.full_name, template_id
+        pdf = folder / f"{template_id}.filled.pdf"
+        signed = f"/{case.complainant.full_name}/"
+        pages = [_text(office, pdf, page) for page in range(1, _pages(office, pdf) + 1)]
+        (page,) = [text for text in pages if signed in " ".join(text.split())]
+        if legal_dates.format_legal_date(case.filing_date, "kk") not in page:
+            alone.append(template_id)
+    assert not alone, alone
