@@ -117,15 +117,16 @@ class DeadlinesPage(BasePage):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        urgent = [
-            # Named by its term: two terms can pass on different days, and the lines must say which is which.
-            f"{deadline.title[tr.language]}: {warning.message.render(tr)}"
-            for deadline in deadlines
-            for warning in deadline.warnings
-            # A term shown because a question is blank (seven days instead of ten) is said up front:
-            # the answer decides which term is the user's.
-            if warning.code in (terms.PAST, terms.TODAY, terms.NON_WORKING, terms.UNANSWERED)
-        ]
+        # Each line named by its terms: two terms can pass on different days, and the lines must say
+        # which is which; the same warning of several terms (a question left blank) is said once.
+        # A term shown because a question is blank (seven days instead of ten) is said up front:
+        # the answer decides which term is the user's.
+        said: dict[str, list[str]] = {}
+        for deadline in deadlines:
+            for warning in deadline.warnings:
+                if warning.code in (terms.PAST, terms.TODAY, terms.NON_WORKING, terms.UNANSWERED):
+                    said.setdefault(warning.message.render(tr), []).append(deadline.title[tr.language])
+        urgent = [f"{'; '.join(dict.fromkeys(titles))}: {message}" for message, titles in said.items()]
         urgent += [
             f"{deadline.title[tr.language]}: {tr.gettext(MSG_IMMEDIATELY)}"
             for deadline in deadlines
