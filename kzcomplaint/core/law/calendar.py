@@ -296,9 +296,7 @@ def parse_override_file(data: Mapping[str, Any], source: str, *, user: bool = Fa
             raise ruledata.RuleFileError(f"{where}: unknown keys {sorted(extra)}")
         day = ruledata.date_value(entry.get("date"), f"{where} date", required=True)
         assert day is not None  # required=True never returns None
-        kind = entry.get("kind")
-        if kind not in KINDS:
-            raise ruledata.RuleFileError(f"{where} kind: expected one of {', '.join(KINDS)}, got {kind!r}")
+        kind = ruledata.choice(entry.get("kind"), KINDS, f"{where} kind")
         origin = entry.get("source", "")
         if not isinstance(origin, str) or (not user and not origin.strip()):
             raise ruledata.RuleFileError(f"{where} source: the decree or law that makes this day {kind}")
@@ -306,7 +304,7 @@ def parse_override_file(data: Mapping[str, Any], source: str, *, user: bool = Fa
             raise ruledata.RuleFileError(f"{where}: {day.isoformat()} is listed twice")
         days[day] = Override(
             date=day,
-            kind=str(kind),
+            kind=kind,
             reason=_reason_table(entry.get("reason"), f"{where} reason", lenient=user),
             source=origin,
             confirmed=ruledata.boolean(entry.get("confirmed", True), f"{where} confirmed"),

@@ -324,12 +324,6 @@ def _integer(raw: object, where: str, *, minimum: int) -> int:
     return raw
 
 
-def _choice(raw: object, allowed: Sequence[str], where: str) -> str:
-    if raw not in allowed:
-        raise ruledata.RuleFileError(f"{where}: expected one of {', '.join(allowed)}, got {raw!r}")
-    return str(raw)
-
-
 def _window(raw: object, where: str) -> ImmediateWindow | None:
     if raw is None:
         return None
@@ -343,7 +337,7 @@ def _window(raw: object, where: str) -> ImmediateWindow | None:
         )
     return ImmediateWindow(
         days=_integer(raw["days"], f"{where} days", minimum=1),
-        before=_choice(raw["before"], WINDOW_ANCHORS, f"{where} before"),
+        before=ruledata.choice(raw["before"], WINDOW_ANCHORS, f"{where} before"),
         including_voting_day=ruledata.boolean(raw["including_voting_day"], f"{where} including_voting_day"),
     )
 
@@ -437,13 +431,13 @@ def parse_rule(entry: Mapping[str, Any], where: str) -> DeadlineRule:
     return DeadlineRule(
         id=rule_id,
         title=ruledata.localized(entry["title"], f"{where} title"),
-        trigger=_choice(entry["trigger"], TRIGGERS, f"{where} trigger"),
+        trigger=ruledata.choice(entry["trigger"], TRIGGERS, f"{where} trigger"),
         trigger_label=ruledata.localized(entry["trigger_label"], f"{where} trigger_label"),
-        party=_choice(entry["party"], PARTIES, f"{where} party"),
+        party=ruledata.choice(entry["party"], PARTIES, f"{where} party"),
         length=length,
-        unit=_choice(entry["unit"], UNITS, f"{where} unit"),
-        start=_choice(entry["start"], STARTS, f"{where} start"),
-        non_working_last_day=_choice(
+        unit=ruledata.choice(entry["unit"], UNITS, f"{where} unit"),
+        start=ruledata.choice(entry["start"], STARTS, f"{where} start"),
+        non_working_last_day=ruledata.choice(
             entry["non_working_last_day"], NON_WORKING_LAST_DAY, f"{where} non_working_last_day"
         ),
         immediate_window=window,

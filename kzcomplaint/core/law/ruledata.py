@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +96,13 @@ def boolean(raw: object, where: str) -> bool:
     if not isinstance(raw, bool):
         raise RuleFileError(f"{where}: expected true or false, got {raw!r}")
     return raw
+
+
+def choice(raw: object, allowed: Sequence[str], where: str) -> str:
+    """Validate a value that must be one of ``allowed``."""
+    if raw not in allowed:
+        raise RuleFileError(f"{where}: expected one of {', '.join(allowed)}, got {raw!r}")
+    return str(raw)
 
 
 def string_list(raw: object, where: str) -> tuple[str, ...]:
