@@ -404,12 +404,7 @@ def parse_rule(entry: Mapping[str, Any], where: str) -> DeadlineRule:
     Raises:
         RuleFileError: naming ``where`` and the key at fault.
     """
-    unknown = set(entry) - _RULE_KEYS
-    if unknown:
-        raise ruledata.RuleFileError(f"{where}: unknown keys {sorted(unknown)}")
-    missing = _RULE_KEYS - _OPTIONAL_KEYS - set(entry)
-    if missing:
-        raise ruledata.RuleFileError(f"{where}: missing keys {sorted(missing)}")
+    ruledata.check_keys(entry, _RULE_KEYS, _OPTIONAL_KEYS, where)
     rule_id = entry["id"]
     if not isinstance(rule_id, str) or not rule_id.strip():
         raise ruledata.RuleFileError(f"{where} id: expected a non-empty string")
