@@ -340,8 +340,6 @@ def basis_steps(
     return steps
 
 
-
-
 __all__ = [
     "ENDS",
     "EVENTS",
