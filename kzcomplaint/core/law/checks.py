@@ -758,16 +758,13 @@ def _evidence_readable(ctx: _Context, req: Requirement) -> list[Finding]:
 @functools.cache
 def kind_citations(kind_id: str) -> tuple[Citation, ...]:
     """The provisions the document of a kind cites (its template's ``[[legal_basis]]``)."""
-    from kzcomplaint.core.files import resources
+    from kzcomplaint.core.law.questions import template_data
 
-    path = resources.templates_dir() / f"{kind_id}.toml"
-    if not path.is_file():
-        return ()
-    entries = ruledata.load_path(path).get("legal_basis", [])
+    entries = template_data(kind_id).get("legal_basis", [])
     citations = []
     for index, entry in enumerate(entries if isinstance(entries, list) else []):
         fields = {key: value for key, value in entry.items() if key not in ("summary", "when")}
-        citations.append(parse_citation(fields, f"{path.name} legal_basis[{index}]"))
+        citations.append(parse_citation(fields, f"{kind_id}.toml legal_basis[{index}]"))
     return tuple(citations)
 
 
