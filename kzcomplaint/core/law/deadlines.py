@@ -1078,11 +1078,6 @@ def _check_calendar_doubts(work: _Working) -> None:
 # -- a whole case ----------------------------------------------------------------------------
 
 
-def applies(rule: DeadlineRule, case: Case, hierarchy: Sequence[str] | None = None) -> bool:
-    """Whether ``rule`` is for ``case``: one of its ``applies_to`` conditions fits."""
-    return selection(rule, case, hierarchy) is not None
-
-
 def selection(rule: DeadlineRule, case: Case, hierarchy: Sequence[str] | None = None) -> tuple[str, ...] | None:
     """How ``rule`` fits ``case``: ``None`` when it does not; else the questions left unanswered that select it.
 
@@ -1247,7 +1242,6 @@ __all__ = [
     "UnknownRuleError",
     "VotingDaysAtWork",
     "add_months",
-    "applies",
     "case_deadlines",
     "compute",
     "load_rules",
