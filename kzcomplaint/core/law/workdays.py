@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -112,10 +113,8 @@ def year_days(year: int, calendar: WorkCalendar | None = None, *, user: Path | N
             reason = off if off is not None else worked
             assert reason is not None
             result.append(DayStatus(day, off is None, reason, source, origin, cal.is_confirmed(day)))
-        elif cal.override(day) is not None:  # a weekday the user (or the app) confirms as working
+        elif (entry := cal.override(day)) is not None:  # a weekday the user (or the app) confirms as working
             source, origin = _source(cal, day, user_path)
-            entry = cal.override(day)
-            assert entry is not None
             result.append(DayStatus(day, True, Message(N_("{reason}"), reason=entry.reason), source, origin, True))
         day += dt.timedelta(days=1)
     return result
@@ -167,18 +166,12 @@ def _write(path: Path, content: workcal.OverrideFile) -> None:
     blocks += [_unconfirmed_text(entry) for entry in content.unconfirmed_holidays]
     text = _HEADER + "\n" + "\n".join(blocks)
     # What is written must read back: the engine would otherwise ignore the whole file.
-    workcal.parse_override_file(_loads(text), str(path), user=True)
+    workcal.parse_override_file(tomllib.loads(text), str(path), user=True)
     try:
         atomic.write_private_file(path, text.encode("utf-8"))
     except OSError as error:
         raise OverrideError(Message(MSG_WRITE_FAILED, path=str(path), reason=error.strerror or str(error))) from None
     workcal.default_calendar.cache_clear()
-
-
-def _loads(text: str) -> dict[str, object]:
-    import tomllib
-
-    return tomllib.loads(text)
 
 
 def add_override(
