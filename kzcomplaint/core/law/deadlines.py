@@ -600,19 +600,15 @@ class VotingDaysAtWork:
         """Voting day and its eve are working days by law whatever the calendar says."""
         return day in self.days or self.calendar.is_confirmed(day)
 
-    def _step(self, day: dt.date, step: int) -> dt.date:
-        day += dt.timedelta(days=step)
-        while not self.is_working_day(day):
-            day += dt.timedelta(days=step)
-        return day
-
     def next_working_day(self, day: dt.date) -> dt.date:
-        """The first working day strictly after ``day``."""
-        return self._step(day, 1)
+        """The first working day strictly after ``day``: the calendar's, or voting day or its eve before it."""
+        found = self.calendar.next_working_day(day)
+        return min([found, *(at_work for at_work in self.days if day < at_work < found)])
 
     def previous_working_day(self, day: dt.date) -> dt.date:
-        """The last working day strictly before ``day``."""
-        return self._step(day, -1)
+        """The last working day strictly before ``day``: the calendar's, or voting day or its eve after it."""
+        found = self.calendar.previous_working_day(day)
+        return max([found, *(at_work for at_work in self.days if found < at_work < day)])
 
     def add_working_days(self, day: dt.date, count: int) -> dt.date:
         """The ``count``-th working day after ``day``."""
