@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -43,6 +44,15 @@ def load_path(path: Path) -> dict[str, Any]:
         raise RuleFileError(f"{path}: not UTF-8 text (line {line}); save it with the UTF-8 encoding") from error
     except OSError as error:
         raise RuleFileError(f"{path}: cannot be read ({error.strerror})") from error
+
+
+def toml_string(text: str) -> str:
+    """``text`` as a TOML basic string, for the TOML files the app writes (the user's calendar, bodies).
+
+    A JSON string literal has TOML's escapes, except that it leaves DEL (U+007F)
+    as it is, which TOML forbids: the file would not read back.
+    """
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def fail(where: str, problem: str) -> RuleFileError:
