@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kzcomplaint.core.law import ruledata
-from kzcomplaint.core.law.citations import Citation, laws
+from kzcomplaint.core.law.citations import Citation, laws, parse_citation
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.core.text.legal_dates import format_legal_date
 
@@ -99,11 +99,14 @@ def _parse(data: Mapping[str, Any]) -> _Data:
             extra = sorted(set(raw) - _PROVISION_KEYS)
             if extra:
                 raise ruledata.fail(at, f"unknown keys {extra}")
+            # Read as a citation of the amended law, so a provision follows the law's own division
+            # as every citation does: a paragraph of Election Law art. 49 or of an APPC article is refused.
+            cited = parse_citation({"law": entry["law"], **raw}, at)
             provisions.append(
                 ChangedProvision(
-                    article=str(raw["article"]),
-                    unit=str(raw.get("part") or raw.get("paragraph") or ""),
-                    subparagraph=str(raw.get("subparagraph", "")),
+                    article=cited.article,
+                    unit=cited.part or cited.paragraph,
+                    subparagraph=cited.subparagraph,
                 )
             )
         result.append(

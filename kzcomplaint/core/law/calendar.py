@@ -296,9 +296,7 @@ def parse_override_file(data: Mapping[str, Any], source: str, *, user: bool = Fa
             raise ruledata.RuleFileError(f"{where}: unknown keys {sorted(extra)}")
         day = ruledata.date_value(entry.get("date"), f"{where} date", required=True)
         assert day is not None  # required=True never returns None
-        kind = entry.get("kind")
-        if kind not in KINDS:
-            raise ruledata.RuleFileError(f"{where} kind: expected one of {', '.join(KINDS)}, got {kind!r}")
+        kind = ruledata.choice(entry.get("kind"), KINDS, f"{where} kind")
         origin = entry.get("source", "")
         if not isinstance(origin, str) or (not user and not origin.strip()):
             raise ruledata.RuleFileError(f"{where} source: the decree or law that makes this day {kind}")
@@ -306,7 +304,7 @@ def parse_override_file(data: Mapping[str, Any], source: str, *, user: bool = Fa
             raise ruledata.RuleFileError(f"{where}: {day.isoformat()} is listed twice")
         days[day] = Override(
             date=day,
-            kind=str(kind),
+            kind=kind,
             reason=_reason_table(entry.get("reason"), f"{where} reason", lenient=user),
             source=origin,
             confirmed=ruledata.boolean(entry.get("confirmed", True), f"{where} confirmed"),
@@ -436,7 +434,8 @@ class WorkCalendar:
             self.load_warnings.extend(p for p in package.problems if p not in self.load_warnings)
             self._loaded_years.add(wanted)
 
-    def _override(self, day: dt.date) -> Override | None:
+    def override(self, day: dt.date) -> Override | None:
+        """The override entry that decides ``day`` (the user's file first), or ``None``."""
         for layer in self._layers:
             if day in layer.days:
                 return layer.days[day]
@@ -449,10 +448,6 @@ class WorkCalendar:
                     return entry
         return None
 
-    def override(self, day: dt.date) -> Override | None:
-        """The override entry that decides ``day`` (the user's file first), or ``None``."""
-        return self._override(day)
-
     def package_holiday(self, day: dt.date) -> str | None:
         """The ``holidays`` package's en_US name for ``day``, or ``None``."""
         self._ensure_years(day.year)
@@ -460,7 +455,7 @@ class WorkCalendar:
 
     def is_working_day(self, day: dt.date) -> bool:
         """True when ``day`` is a working day."""
-        override = self._override(day)
+        override = self.override(day)
         if override is not None:
             return override.working
         self._ensure_years(day.year)
@@ -472,7 +467,7 @@ class WorkCalendar:
 
     def day_off_reason(self, day: dt.date) -> Message | None:
         """Why ``day`` is off, as a translatable message; ``None`` for a working day."""
-        override = self._override(day)
+        override = self.override(day)
         if override is not None:
             if override.working:
                 return None
@@ -496,7 +491,7 @@ class WorkCalendar:
         """Why a Saturday or Sunday is a working day (a transfer or override), else ``None``."""
         if day.weekday() not in _WEEKDAY_NAMES or not self.is_working_day(day):
             return None
-        override = self._override(day)
+        override = self.override(day)
         if override is not None:
             return Message(N_("{reason}"), reason=override.reason)
         return Message(
@@ -506,7 +501,7 @@ class WorkCalendar:
 
     def is_confirmed(self, day: dt.date) -> bool:
         """False when whether ``day`` is off is in doubt (estimated or marked unconfirmed)."""
-        override = self._override(day)
+        override = self.override(day)
         if override is not None:
             return override.confirmed
         self._ensure_years(day.year)

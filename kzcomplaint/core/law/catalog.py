@@ -125,17 +125,12 @@ def _table(raw: object, where: str) -> Mapping[str, Any]:
 def _check_keys(
     entry: Mapping[str, Any], allowed: frozenset[str], where: str, optional: frozenset[str] = frozenset()
 ) -> None:
-    unknown = sorted(set(entry) - allowed)
-    if "requirements" in unknown:
+    if "requirements" in entry and "requirements" not in allowed:
         raise ruledata.RuleFileError(
             f"{where}: key 'requirements' is not used here; list the kind in the "
             "`kinds` of the requirement in requirements.toml instead"
         )
-    if unknown:
-        raise ruledata.RuleFileError(f"{where}: unknown keys {unknown}")
-    missing = sorted(allowed - optional - set(entry))
-    if missing:
-        raise ruledata.RuleFileError(f"{where}: missing keys {missing}")
+    ruledata.check_keys(entry, allowed, optional, where)
 
 
 def _identifier(raw: object, where: str) -> str:

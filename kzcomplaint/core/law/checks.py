@@ -273,6 +273,15 @@ def _join(items: Sequence[Mapping[str, str]]) -> dict[str, str]:
     return {lang: ", ".join(item[lang] for item in items) for lang in LANGUAGES}
 
 
+def _quoted(labels: Iterable[Mapping[str, str]]) -> dict[str, str]:
+    """Questions by their labels, each in the quotation marks of its language, joined with "; "."""
+    items = list(labels)
+    return {
+        lang: "; ".join(f"{_QUOTES[lang][0]}{label[lang]}{_QUOTES[lang][1]}" for label in items)
+        for lang in LANGUAGES
+    }
+
+
 # ── Predicates ──────────────────────────────────────────────────────────
 
 _Predicate = Callable[[_Context, Requirement], list[Finding]]
@@ -583,10 +592,7 @@ def _question_labels(ctx: _Context, ids: Sequence[str]) -> dict[str, str]:
     from kzcomplaint.core.law.questions import kind_questions
 
     labels = {question.id: question.label for question in kind_questions(ctx.case.template)}
-    return {
-        lang: "; ".join(f"{_QUOTES[lang][0]}{labels[i][lang]}{_QUOTES[lang][1]}" for i in ids if i in labels)
-        for lang in LANGUAGES
-    }
+    return _quoted(labels[i] for i in ids if i in labels)
 
 
 @_check("non_working_last_day", placeholders={"last_day", "recommended_day"})
@@ -665,10 +671,7 @@ def _facts_stated(ctx: _Context, req: Requirement) -> list[Finding]:
     unanswered = [question for question in required if not _filled(ctx.case.details.get(question.id))]
     if not unanswered:
         return []  # the paper states the facts from the answers
-    quoted = {
-        lang: "; ".join(f"{_QUOTES[lang][0]}{q.label[lang]}{_QUOTES[lang][1]}" for q in unanswered)
-        for lang in LANGUAGES
-    }
+    quoted = _quoted(question.label for question in unanswered)
     missing = {lang: " " + req.labels["unanswered"][lang].replace("{questions}", quoted[lang]) for lang in LANGUAGES}
     return [Finding(req.fields[0], {"missing": missing})]
 
@@ -686,10 +689,7 @@ def _detail_answers(ctx: _Context, req: Requirement) -> list[Finding]:
     ]
     if not unanswered:
         return []
-    questions = {
-        lang: "; ".join(f"{_QUOTES[lang][0]}{q.label[lang]}{_QUOTES[lang][1]}" for q in unanswered)
-        for lang in LANGUAGES
-    }
+    questions = _quoted(question.label for question in unanswered)
     return [Finding(f"details.{unanswered[0].id}", {"questions": questions})]
 
 
@@ -721,8 +721,7 @@ def _language_mixed(ctx: _Context, req: Requirement) -> list[Finding]:
     questions = kind_questions(ctx.kind.id) if ctx.kind is not None else ()
     for question in questions:
         if question.type in ("text", "multiline") and foreign(texts.details.get(question.id, "")):
-            quoted = {lang: f"{_QUOTES[lang][0]}{question.label[lang]}{_QUOTES[lang][1]}" for lang in LANGUAGES}
-            found.append((f"details.{question.id}", quoted))
+            found.append((f"details.{question.id}", _quoted([question.label])))
     for name, items in (("request", texts.requests), ("attachment", texts.attachments)):
         for index, text in enumerate(items):
             if foreign(text):
@@ -759,16 +758,13 @@ def _evidence_readable(ctx: _Context, req: Requirement) -> list[Finding]:
 @functools.cache
 def kind_citations(kind_id: str) -> tuple[Citation, ...]:
     """The provisions the document of a kind cites (its template's ``[[legal_basis]]``)."""
-    from kzcomplaint.core.files import resources
+    from kzcomplaint.core.law.questions import template_data
 
-    path = resources.templates_dir() / f"{kind_id}.toml"
-    if not path.is_file():
-        return ()
-    entries = ruledata.load_path(path).get("legal_basis", [])
+    entries = template_data(kind_id).get("legal_basis", [])
     citations = []
     for index, entry in enumerate(entries if isinstance(entries, list) else []):
         fields = {key: value for key, value in entry.items() if key not in ("summary", "when")}
-        citations.append(parse_citation(fields, f"{path.name} legal_basis[{index}]"))
+        citations.append(parse_citation(fields, f"{kind_id}.toml legal_basis[{index}]"))
     return tuple(citations)
 
 
@@ -832,8 +828,6 @@ _RUN_LAST = frozenset({"rules_verified"})
 # ── Loading and validating the rule files ───────────────────────────────
 
 
-
-
 @functools.cache
 def _exemplar() -> Case:
     return Case(representative=Person())
@@ -846,9 +840,7 @@ def valid_field_path(path: str) -> bool:
         if isinstance(current, dict):
             return bool(part)
         if isinstance(current, list):
-            if not part.isdigit():
-                return False
-            return True
+            return part.isdigit()
         if not dataclasses.is_dataclass(current) or part not in {f.name for f in dataclasses.fields(current)}:
             return False
         current = getattr(current, part)
@@ -1055,7 +1047,6 @@ def document_scope(addressee_level: str) -> str:
 def requirements() -> tuple[Requirement, ...]:
     """Every version of every requirement, in file order (loaded once, validated)."""
     return parse_requirements(ruledata.load(REQUIREMENTS_FILE), catalogue.catalog())
-
 
 
 def problem_codes() -> list[str]:

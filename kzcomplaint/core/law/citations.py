@@ -205,19 +205,13 @@ def laws() -> dict[str, Law]:
             short=ruledata.localized(entry.get("short"), f"{where} short"),
             read=ruledata.boolean(entry.get("read"), f"{where} read"),
             url=str(entry.get("url", "")),
-            divided_into=_division(entry.get("divided_into", "paragraphs"), f"{where} divided_into"),
+            divided_into=ruledata.choice(entry.get("divided_into", "paragraphs"), DIVISIONS, f"{where} divided_into"),
             articles_in_parts=frozenset(
                 ruledata.string_list(entry.get("articles_in_parts", []), f"{where} articles_in_parts")
             ),
             report=ruledata.boolean(entry.get("report", False), f"{where} report"),
         )
     return result
-
-
-def _division(raw: object, where: str) -> str:
-    if raw not in DIVISIONS:
-        raise ruledata.RuleFileError(f"{where}: expected one of {', '.join(DIVISIONS)}, got {raw!r}")
-    return str(raw)
 
 
 def parse_citation(raw: object, where: str) -> Citation:

@@ -324,12 +324,6 @@ def _integer(raw: object, where: str, *, minimum: int) -> int:
     return raw
 
 
-def _choice(raw: object, allowed: Sequence[str], where: str) -> str:
-    if raw not in allowed:
-        raise ruledata.RuleFileError(f"{where}: expected one of {', '.join(allowed)}, got {raw!r}")
-    return str(raw)
-
-
 def _window(raw: object, where: str) -> ImmediateWindow | None:
     if raw is None:
         return None
@@ -343,7 +337,7 @@ def _window(raw: object, where: str) -> ImmediateWindow | None:
         )
     return ImmediateWindow(
         days=_integer(raw["days"], f"{where} days", minimum=1),
-        before=_choice(raw["before"], WINDOW_ANCHORS, f"{where} before"),
+        before=ruledata.choice(raw["before"], WINDOW_ANCHORS, f"{where} before"),
         including_voting_day=ruledata.boolean(raw["including_voting_day"], f"{where} including_voting_day"),
     )
 
@@ -410,12 +404,7 @@ def parse_rule(entry: Mapping[str, Any], where: str) -> DeadlineRule:
     Raises:
         RuleFileError: naming ``where`` and the key at fault.
     """
-    unknown = set(entry) - _RULE_KEYS
-    if unknown:
-        raise ruledata.RuleFileError(f"{where}: unknown keys {sorted(unknown)}")
-    missing = _RULE_KEYS - _OPTIONAL_KEYS - set(entry)
-    if missing:
-        raise ruledata.RuleFileError(f"{where}: missing keys {sorted(missing)}")
+    ruledata.check_keys(entry, _RULE_KEYS, _OPTIONAL_KEYS, where)
     rule_id = entry["id"]
     if not isinstance(rule_id, str) or not rule_id.strip():
         raise ruledata.RuleFileError(f"{where} id: expected a non-empty string")
@@ -437,13 +426,13 @@ def parse_rule(entry: Mapping[str, Any], where: str) -> DeadlineRule:
     return DeadlineRule(
         id=rule_id,
         title=ruledata.localized(entry["title"], f"{where} title"),
-        trigger=_choice(entry["trigger"], TRIGGERS, f"{where} trigger"),
+        trigger=ruledata.choice(entry["trigger"], TRIGGERS, f"{where} trigger"),
         trigger_label=ruledata.localized(entry["trigger_label"], f"{where} trigger_label"),
-        party=_choice(entry["party"], PARTIES, f"{where} party"),
+        party=ruledata.choice(entry["party"], PARTIES, f"{where} party"),
         length=length,
-        unit=_choice(entry["unit"], UNITS, f"{where} unit"),
-        start=_choice(entry["start"], STARTS, f"{where} start"),
-        non_working_last_day=_choice(
+        unit=ruledata.choice(entry["unit"], UNITS, f"{where} unit"),
+        start=ruledata.choice(entry["start"], STARTS, f"{where} start"),
+        non_working_last_day=ruledata.choice(
             entry["non_working_last_day"], NON_WORKING_LAST_DAY, f"{where} non_working_last_day"
         ),
         immediate_window=window,
@@ -611,19 +600,15 @@ class VotingDaysAtWork:
         """Voting day and its eve are working days by law whatever the calendar says."""
         return day in self.days or self.calendar.is_confirmed(day)
 
-    def _step(self, day: dt.date, step: int) -> dt.date:
-        day += dt.timedelta(days=step)
-        while not self.is_working_day(day):
-            day += dt.timedelta(days=step)
-        return day
-
     def next_working_day(self, day: dt.date) -> dt.date:
-        """The first working day strictly after ``day``."""
-        return self._step(day, 1)
+        """The first working day strictly after ``day``: the calendar's, or voting day or its eve before it."""
+        found = self.calendar.next_working_day(day)
+        return min([found, *(at_work for at_work in self.days if day < at_work < found)])
 
     def previous_working_day(self, day: dt.date) -> dt.date:
-        """The last working day strictly before ``day``."""
-        return self._step(day, -1)
+        """The last working day strictly before ``day``: the calendar's, or voting day or its eve after it."""
+        found = self.calendar.previous_working_day(day)
+        return max([found, *(at_work for at_work in self.days if found < at_work < day)])
 
     def add_working_days(self, day: dt.date, count: int) -> dt.date:
         """The ``count``-th working day after ``day``."""
@@ -1089,11 +1074,6 @@ def _check_calendar_doubts(work: _Working) -> None:
 # -- a whole case ----------------------------------------------------------------------------
 
 
-def applies(rule: DeadlineRule, case: Case, hierarchy: Sequence[str] | None = None) -> bool:
-    """Whether ``rule`` is for ``case``: one of its ``applies_to`` conditions fits."""
-    return selection(rule, case, hierarchy) is not None
-
-
 def selection(rule: DeadlineRule, case: Case, hierarchy: Sequence[str] | None = None) -> tuple[str, ...] | None:
     """How ``rule`` fits ``case``: ``None`` when it does not; else the questions left unanswered that select it.
 
@@ -1258,7 +1238,6 @@ __all__ = [
     "UnknownRuleError",
     "VotingDaysAtWork",
     "add_months",
-    "applies",
     "case_deadlines",
     "compute",
     "load_rules",

@@ -588,16 +588,11 @@ def validate_entry(entry: BodyEntry) -> list[DirectoryProblem]:
 # --- writing -----------------------------------------------------------------------
 
 
-def _toml_string(value: str) -> str:
-    # A JSON string literal is a valid TOML basic string (same escapes).
-    return json.dumps(value, ensure_ascii=False)
-
-
 def entries_to_toml(entries: Iterable[BodyEntry]) -> str:
     """Write entries as a directory TOML file."""
     lines = [
         '# kzcomplaint directory of bodies. Empty contact fields are "to confirm".',
-        f"format = {_toml_string(FORMAT)}",
+        f"format = {ruledata.toml_string(FORMAT)}",
         f"exported_on = {dt.date.today().isoformat()}",
         "",
     ]
@@ -606,11 +601,11 @@ def entries_to_toml(entries: Iterable[BodyEntry]) -> str:
         lines.append("[[body]]")
         for key, value in data.items():
             if key == "name":
-                lines.extend(f"name.{lang} = {_toml_string(text)}" for lang, text in value.items())
+                lines.extend(f"name.{lang} = {ruledata.toml_string(text)}" for lang, text in value.items())
             elif isinstance(value, bool):
                 lines.append(f"{key} = {'true' if value else 'false'}")
             else:
-                lines.append(f"{key} = {_toml_string(value)}")
+                lines.append(f"{key} = {ruledata.toml_string(value)}")
         lines.append("")
     return "\n".join(lines)
 

@@ -131,12 +131,6 @@ def _levels(raw: object, where: str) -> tuple[str, ...]:
     return levels
 
 
-def _choice(raw: object, allowed: tuple[str, ...], where: str) -> str:
-    if raw not in allowed:
-        raise ruledata.fail(where, f"expected one of {', '.join(allowed)}, got {raw!r}")
-    return str(raw)
-
-
 def _basis(entry: object, where: str) -> Basis:
     if not isinstance(entry, Mapping):
         raise ruledata.fail(where, "expected a table")
@@ -146,12 +140,12 @@ def _basis(entry: object, where: str) -> Basis:
     assert effective_from is not None and verified is not None  # required=True
     return Basis(
         id=str(entry["id"]),
-        end=_choice(entry["end"], ENDS, f"{where} end"),
+        end=ruledata.choice(entry["end"], ENDS, f"{where} end"),
         respondent_levels=_levels(entry["respondent_levels"], f"{where} respondent_levels"),
-        contested_type=_choice(
+        contested_type=ruledata.choice(
             entry["contested_type"], tuple(t.value for t in ContestedType), f"{where} contested_type"
         ),
-        event=_choice(entry["event"], EVENTS, f"{where} event"),
+        event=ruledata.choice(entry["event"], EVENTS, f"{where} event"),
         citation=parse_citation(entry["citation"], f"{where} citation"),
         reading=ruledata.localized(entry["reading"], f"{where} reading"),
         effective_from=effective_from,
@@ -175,7 +169,7 @@ def _prefill_answer(raw: object, where: str) -> PrefillAnswer:
         if not isinstance(raw["value"], str) or "map" in raw:
             raise ruledata.fail(f"{where} value", "expected a string (and no map)")
         return PrefillAnswer(question, value=raw["value"])
-    source = _choice(raw["from"], SOURCES, f"{where} from")
+    source = ruledata.choice(raw["from"], SOURCES, f"{where} from")
     mapping = raw.get("map", {})
     if not isinstance(mapping, Mapping) or not all(isinstance(v, str) for v in mapping.values()):
         raise ruledata.fail(f"{where} map", "expected a table of strings")
@@ -206,7 +200,7 @@ def parse_rules(data: Mapping[str, Any], source: str = RULES_FILE) -> Escalation
         where = f"{source} [[next]] #{index}"
         if not isinstance(entry, Mapping) or set(entry) != {"end", "kinds"}:
             raise ruledata.fail(where, "expected a table with end and kinds")
-        end = _choice(entry["end"], ENDS, f"{where} end")
+        end = ruledata.choice(entry["end"], ENDS, f"{where} end")
         if end in next_kinds:
             raise ruledata.fail(where, f"{end!r} is listed twice")
         next_kinds[end] = ruledata.string_list(entry["kinds"], f"{where} kinds")
@@ -344,8 +338,6 @@ def basis_steps(
     )
     steps.append(Message(N_("So the contested date is {event}."), event=event))
     return steps
-
-
 
 
 __all__ = [

@@ -15,6 +15,7 @@ import dataclasses
 import functools
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import ruledata
@@ -114,6 +115,24 @@ def parse_questions(raw: object, where: str) -> tuple[Question, ...]:
     return questions
 
 
+@functools.cache
+def template_data(kind_id: str) -> Mapping[str, Any]:
+    """``templates/<kind_id>.toml`` as read (empty when the kind has no template file), parsed once.
+
+    The kind's questions, the sentences of its circumstances and the
+    provisions it cites are all read from it: one parse serves them all.
+
+    Raises:
+        RuleFileError: the file is not valid TOML or cannot be read.
+    """
+    if not _ID.match(kind_id):
+        return {}
+    path = resources.templates_dir() / f"{kind_id}.toml"
+    if not path.is_file():
+        return {}
+    return ruledata.load_path(path)
+
+
 _DETAIL = re.compile(r"\bdetails\.([a-z_]+)")
 
 
@@ -126,12 +145,7 @@ def facts_questions(kind_id: str) -> tuple[Question, ...]:
     checker asks for the required ones among them instead of a facts text. A
     sentence names its answers as ``details.<id>`` in its text or condition.
     """
-    if not _ID.match(kind_id):
-        return ()
-    path = resources.templates_dir() / f"{kind_id}.toml"
-    if not path.is_file():
-        return ()
-    paragraphs = ruledata.load_path(path).get("paragraphs", [])
+    paragraphs = template_data(kind_id).get("paragraphs", [])
     named: set[str] = set()
     for paragraph in paragraphs if isinstance(paragraphs, list) else ():
         if isinstance(paragraph, Mapping) and paragraph.get("section") == "circumstances":
@@ -148,9 +162,4 @@ def kind_questions(kind_id: str) -> tuple[Question, ...]:
     Raises:
         RuleFileError: the template file is malformed.
     """
-    if not _ID.match(kind_id):
-        return ()
-    path = resources.templates_dir() / f"{kind_id}.toml"
-    if not path.is_file():
-        return ()
-    return parse_questions(ruledata.load_path(path).get("questions", []), path.name)
+    return parse_questions(template_data(kind_id).get("questions", []), f"{kind_id}.toml")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,15 @@ def load_path(path: Path) -> dict[str, Any]:
         raise RuleFileError(f"{path}: not UTF-8 text (line {line}); save it with the UTF-8 encoding") from error
     except OSError as error:
         raise RuleFileError(f"{path}: cannot be read ({error.strerror})") from error
+
+
+def toml_string(text: str) -> str:
+    """``text`` as a TOML basic string, for the TOML files the app writes (the user's calendar, bodies).
+
+    A JSON string literal has TOML's escapes, except that it leaves DEL (U+007F)
+    as it is, which TOML forbids: the file would not read back.
+    """
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def fail(where: str, problem: str) -> RuleFileError:
@@ -96,6 +106,13 @@ def boolean(raw: object, where: str) -> bool:
     if not isinstance(raw, bool):
         raise RuleFileError(f"{where}: expected true or false, got {raw!r}")
     return raw
+
+
+def choice(raw: object, allowed: Sequence[str], where: str) -> str:
+    """Validate a value that must be one of ``allowed``."""
+    if raw not in allowed:
+        raise RuleFileError(f"{where}: expected one of {', '.join(allowed)}, got {raw!r}")
+    return str(raw)
 
 
 def string_list(raw: object, where: str) -> tuple[str, ...]:

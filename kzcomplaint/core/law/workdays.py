@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
+import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from kzcomplaint.core.files import atomic
 from kzcomplaint.core.law import calendar as workcal
 from kzcomplaint.core.law import ruledata
 from kzcomplaint.core.law.calendar import DAY_OFF, WORKING_DAY, WorkCalendar
+from kzcomplaint.core.law.ruledata import toml_string
 from kzcomplaint.core.text.i18n import N_, Message
 from kzcomplaint.core.text.languages import LANGUAGES
 
@@ -112,10 +113,8 @@ def year_days(year: int, calendar: WorkCalendar | None = None, *, user: Path | N
             reason = off if off is not None else worked
             assert reason is not None
             result.append(DayStatus(day, off is None, reason, source, origin, cal.is_confirmed(day)))
-        elif cal.override(day) is not None:  # a weekday the user (or the app) confirms as working
+        elif (entry := cal.override(day)) is not None:  # a weekday the user (or the app) confirms as working
             source, origin = _source(cal, day, user_path)
-            entry = cal.override(day)
-            assert entry is not None
             result.append(DayStatus(day, True, Message(N_("{reason}"), reason=entry.reason), source, origin, True))
         day += dt.timedelta(days=1)
     return result
@@ -124,32 +123,27 @@ def year_days(year: int, calendar: WorkCalendar | None = None, *, user: Path | N
 # -- the user's file ---------------------------------------------------------------------------
 
 
-def _toml(text: str) -> str:
-    """A TOML basic string (JSON's escapes are TOML's)."""
-    return json.dumps(text, ensure_ascii=False)
-
-
 def _entry_text(entry: workcal.Override) -> str:
     reason = entry.reason
-    lines = ["[[day]]", f"date = {entry.date.isoformat()}", f"kind = {_toml(entry.kind)}"]
+    lines = ["[[day]]", f"date = {entry.date.isoformat()}", f"kind = {toml_string(entry.kind)}"]
     if len(set(reason.values())) == 1:
-        lines.append(f"reason = {_toml(next(iter(reason.values())))}")
+        lines.append(f"reason = {toml_string(next(iter(reason.values())))}")
     else:
-        lines.extend(f"reason.{lang} = {_toml(reason[lang])}" for lang in LANGUAGES)
+        lines.extend(f"reason.{lang} = {toml_string(reason[lang])}" for lang in LANGUAGES)
     if entry.source:
-        lines.append(f"source = {_toml(entry.source)}")
+        lines.append(f"source = {toml_string(entry.source)}")
     if not entry.confirmed:
         lines.append("confirmed = false")
     return "\n".join(lines) + "\n"
 
 
 def _unconfirmed_text(entry: workcal.UnconfirmedHoliday) -> str:
-    lines = ["[[unconfirmed_holiday]]", f"name = {_toml(entry.name)}", f"from = {entry.from_date.isoformat()}"]
+    lines = ["[[unconfirmed_holiday]]", f"name = {toml_string(entry.name)}", f"from = {entry.from_date.isoformat()}"]
     if entry.to_date is not None:
         lines.append(f"to = {entry.to_date.isoformat()}")
-    lines.extend(f"reason.{lang} = {_toml(entry.reason[lang])}" for lang in LANGUAGES)
+    lines.extend(f"reason.{lang} = {toml_string(entry.reason[lang])}" for lang in LANGUAGES)
     if entry.source:
-        lines.append(f"source = {_toml(entry.source)}")
+        lines.append(f"source = {toml_string(entry.source)}")
     return "\n".join(lines) + "\n"
 
 
@@ -167,18 +161,12 @@ def _write(path: Path, content: workcal.OverrideFile) -> None:
     blocks += [_unconfirmed_text(entry) for entry in content.unconfirmed_holidays]
     text = _HEADER + "\n" + "\n".join(blocks)
     # What is written must read back: the engine would otherwise ignore the whole file.
-    workcal.parse_override_file(_loads(text), str(path), user=True)
+    workcal.parse_override_file(tomllib.loads(text), str(path), user=True)
     try:
         atomic.write_private_file(path, text.encode("utf-8"))
     except OSError as error:
         raise OverrideError(Message(MSG_WRITE_FAILED, path=str(path), reason=error.strerror or str(error))) from None
     workcal.default_calendar.cache_clear()
-
-
-def _loads(text: str) -> dict[str, object]:
-    import tomllib
-
-    return tomllib.loads(text)
 
 
 def add_override(

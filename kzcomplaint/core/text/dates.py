@@ -350,13 +350,11 @@ def time_entry_state(text: str) -> str:
     stripped = text.strip()
     if not stripped:
         return "acceptable"
-    if any(char.isnumeric() and not ("0" <= char <= "9") for char in stripped):
-        return "invalid"
     try:
         parse_time(stripped)
         return "acceptable"
     except DateError as error:
-        if error.code == "impossible":
+        if error.code in ("impossible", "not_a_digit"):  # 25:00, or a ⁴ that no keystroke can make a digit
             return "invalid"
     if _LETTER.search(stripped):
         return "acceptable"

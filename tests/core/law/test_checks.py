@@ -851,3 +851,26 @@ def test_the_respondents_problems_name_the_body_of_every_level(level: str) -> No
         for language in LANGUAGES:
             message = problem.message[language]
             assert "{" not in message and "«»" not in message and "“”" not in message, (language, message)
+
+
+def test_checking_a_case_parses_its_kind_s_template_file_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The questions, the sentences of the circumstances and the provisions cited come from one parse."""
+    from kzcomplaint.core.law import questions
+
+    kind = "administrative_claim"
+    path = resources.templates_dir() / f"{kind}.toml"
+    case = complete_case(kind)  # built first: it asks the document templates (their own reading) for answers
+    case.facts = ""
+    read: list[Path] = []
+    real = ruledata.load_path
+    monkeypatch.setattr(ruledata, "load_path", lambda p: read.append(p) or real(p))
+    caches = (questions.template_data, questions.kind_questions, questions.facts_questions, checks.kind_citations)
+    for cached in caches:
+        cached.cache_clear()
+    try:
+        checks.check_case(case)
+        assert questions.kind_questions(kind) and checks.kind_citations(kind)
+        assert read.count(path) == 1
+    finally:
+        for cached in caches:
+            cached.cache_clear()  # filled again by the next test from the real reader

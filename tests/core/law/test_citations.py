@@ -6,7 +6,9 @@ import pytest
 
 from kzcomplaint.core.law.citations import Citation, laws
 
-APPC_KK = laws()["appc"].short["kk"]
+# The forms of a law divided into paragraphs (the Election Law's articles but art. 49). The APPC and
+# art. 49 are divided into parts and are never cited by paragraph: tests/core/documents/test_citation_division.py.
+LAW_KK = laws()["election_law"].short["kk"]
 
 
 @pytest.mark.parametrize(
@@ -29,8 +31,8 @@ APPC_KK = laws()["appc"].short["kk"]
     ],
 )
 def test_citation_forms(parts: dict[str, str], kk: str, ru: str, en: str) -> None:
-    citation = Citation(law="appc", **parts)
-    assert citation.text("kk") == f"{APPC_KK} {kk}"
+    citation = Citation(law="election_law", **parts)
+    assert citation.text("kk") == f"{LAW_KK} {kk}"
     assert citation.text("ru").startswith(ru + " ")
     assert citation.text("en").startswith(en)
 

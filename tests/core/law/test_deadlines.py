@@ -417,6 +417,31 @@ def test_court_immediate_window(
     assert voting_step and voting_step[0].params["voting_day"] == D(2021, 1, 10)
 
 
+@pytest.mark.parametrize(
+    ("received", "last_day", "at_work"),
+    [
+        (D(2021, 1, 4), D(2021, 1, 9), True),  # Saturday, the day before voting day
+        (D(2021, 1, 5), D(2021, 1, 10), True),  # Sunday, voting day
+        (D(2021, 1, 11), D(2021, 1, 16), False),  # a Saturday after the vote: an ordinary day off
+    ],
+)
+def test_a_court_s_last_day_on_voting_day_or_its_eve_is_not_a_day_off(
+    cal: WorkCalendar, received: dt.date, last_day: dt.date, at_work: bool
+) -> None:
+    """Art. 48 para. 1: courts and prosecutors work on voting day and the day before it."""
+    deadline = _compute("election.court_review", received, cal, voting_day=D(2021, 1, 10))
+    assert deadline.last_day == last_day
+    explained = [s for s in deadline.steps if s.msgid.startswith("{last_day} is voting day or the day before it")]
+    if at_work:
+        assert deadlines.NON_WORKING not in deadline.warning_codes
+        assert deadline.recommended_day == last_day
+        assert explained and explained[0].params["last_day"] == last_day
+        assert explained[0].params["citation"] == deadlines.load_rules().voting_day_working
+    else:
+        assert deadlines.NON_WORKING in deadline.warning_codes and not explained
+        assert deadline.recommended_day == D(2021, 1, 15)
+
+
 def test_court_without_voting_day_warns(cal: WorkCalendar) -> None:
     deadline = _compute("election.court_review", D(2021, 1, 6), cal)
     assert not deadline.immediate and deadline.last_day == D(2021, 1, 11)

@@ -188,6 +188,16 @@ def test_exported_toml_is_valid_toml_with_quotes_and_newlines(tmp_path: Path) ->
     assert data["body"][0]["name"] == {"kk": 'а "б"', "ru": "в\\г", "en": "line\nbreak"}
 
 
+
+def test_exported_toml_reads_back_with_a_del_character(tmp_path: Path) -> None:
+    """JSON leaves U+007F unescaped and TOML refuses it: a pasted DEL must not make the file unreadable."""
+    entry = directory.BodyEntry(id="d", level="other", name={"kk": "а", "ru": "б", "en": "c"}, note="a\x7fb")
+    target = tmp_path / "d.toml"
+    directory.export_entries([entry], target)
+    assert "\x7f" not in target.read_text(encoding="utf-8")
+    assert tomllib.loads(target.read_text(encoding="utf-8"))["body"][0]["note"] == "a\x7fb"
+
+
 def _errors(tmp_path: Path, payload: object, name: str = "bad.json") -> dict[tuple[str, str], str]:
     path = tmp_path / name
     path.write_text(payload if isinstance(payload, str) else json.dumps(payload), encoding="utf-8")

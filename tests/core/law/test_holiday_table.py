@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 import textwrap
@@ -13,6 +14,7 @@ import holidays
 import pytest
 
 from kzcomplaint.core.law import calendar, holiday_table
+from kzcomplaint.core.text.i18n import translator
 
 ROOT = Path(__file__).resolve().parents[3]
 YEARS = range(holiday_table.FIRST_YEAR, holiday_table.LAST_YEAR + 1)
@@ -77,3 +79,19 @@ def test_counting_terms_inside_the_table_never_imports_the_package(tmp_path: Pat
     )
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_every_holiday_of_the_table_is_named_in_the_user_s_language(language: str) -> None:
+    """A holiday name the catalogue lacks would be shown in English ("Victory Day") in a Kazakh or Russian working."""
+    tr = translator(language)
+    cal = calendar.WorkCalendar()
+    english = {}
+    for year in YEARS:
+        for day in calendar.package_holidays(year):
+            reason = cal.day_off_reason(day)
+            assert reason is not None, day
+            shown = reason.render(tr)
+            if re.search("[A-Za-z]", shown):
+                english[day] = shown
+    assert not english, f"add the names to calendar._PACKAGE_HOLIDAY_NAMES and translate them: {english}"

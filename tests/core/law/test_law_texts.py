@@ -142,6 +142,24 @@ def test_an_untouched_provision_hears_which_articles_change() -> None:
     assert amendments.known_changes([Citation("appc", "136", part="1")], dt.date(2026, 8, 1)) is None
 
 
+@pytest.mark.parametrize(
+    ("law", "provision"),
+    [
+        ("election_law", {"article": "49", "paragraph": "4"}),
+        ("appc", {"article": "131", "paragraph": "2"}),
+        ("election_law", {"article": "20", "part": "9"}),
+    ],
+    ids=["paragraph of Election Law art. 49", "paragraph of an APPC article", "part of a paragraph article"],
+)
+def test_a_changed_provision_follows_the_law_s_own_division(law: str, provision: dict[str, str]) -> None:
+    from kzcomplaint.core.law import amendments, ruledata
+
+    data = ruledata.load(amendments.AMENDMENTS_FILE)
+    entry = {**data["amendment"][0], "law": law, "provisions": [provision]}
+    with pytest.raises(ruledata.RuleFileError, match="divided into"):
+        amendments._parse({**data, "amendment": [entry]})
+
+
 def test_the_region_s_prosecutor_is_proposed_before_the_general_prosecutor() -> None:
     from kzcomplaint.core.law import directory
 

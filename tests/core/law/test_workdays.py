@@ -90,3 +90,10 @@ def test_an_override_needs_a_reason() -> None:
     with pytest.raises(workdays.OverrideError):
         workdays.add_override(D(2026, 3, 4), workcal.DAY_OFF, "   ")
     assert not workcal.user_file().exists()
+
+
+def test_a_reason_with_a_del_character_is_written_and_read_back() -> None:
+    """A reason pasted with U+007F: TOML forbids it raw, so it is escaped, never a crash or a broken file."""
+    workdays.add_override(D(2026, 3, 4), workcal.DAY_OFF, "решение\x7f № 0")
+    assert "\x7f" not in workcal.user_file().read_text(encoding="utf-8")
+    assert by_day(2026)[D(2026, 3, 4)].reason.render(translator("ru")) == "решение\x7f № 0"

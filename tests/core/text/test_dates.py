@@ -334,3 +334,8 @@ def test_times_with_other_digits_are_refused(text: str) -> None:
     with pytest.raises(dates.DateError) as caught:
         dates.parse_time(text)
     assert caught.value.code == "not_a_digit"
+
+
+@pytest.mark.parametrize("text", ["1⁴", "1⁴:30", "١٤:٣٠", "14:3０", "около 1⁴ ч"])
+def test_a_time_input_refuses_other_digits_even_half_typed_or_among_words(text: str) -> None:
+    assert dates.time_entry_state(text) == "invalid"

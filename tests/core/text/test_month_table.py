@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 
 from kzcomplaint.core.text.dates import parse_date
-from kzcomplaint.core.text.legal_dates import format_legal_date
+from kzcomplaint.core.text.legal_dates import format_legal_date, format_legal_date_of
 
 # month, Kazakh legal form, Russian legal form, English legal form — of the 15th day of 2021.
 LEGAL_FORMS = [
@@ -61,6 +61,19 @@ def test_legal_form_of_every_month(month: int, kk: str, ru: str, en: str) -> Non
     assert format_legal_date(day, "kk") == kk
     assert format_legal_date(day, "ru") == ru
     assert format_legal_date(day, "en") == en
+
+
+@pytest.mark.parametrize("row", range(12), ids=[str(month) for month in range(1, 13)])
+def test_the_date_before_an_act_in_every_month(row: int) -> None:
+    """«2021 жылғы 15 қаңтардағы шешім»: the kk suffix by vowel harmony, typed above, never the bare month."""
+    month, _, ru, en = LEGAL_FORMS[row]
+    kk_of = OTHER_FORMS[row][2]
+    day = dt.date(2021, month, 15)
+    assert format_legal_date_of(day, "kk") == kk_of
+    assert format_legal_date_of(day, "kk") != format_legal_date(day, "kk")
+    assert format_legal_date_of(day, "ru") == f"от {ru}"
+    assert format_legal_date_of(day, "en") == f"of {en}"
+    assert parse_date(kk_of) == day
 
 
 @pytest.mark.parametrize(("month", "kk", "ru", "en"), LEGAL_FORMS, ids=[str(row[0]) for row in LEGAL_FORMS])
