@@ -1114,6 +1114,41 @@ def document_paragraphs(
     return _builder(case, language, template, blank=blank, base_dir=base_dir, narrow=narrow, picked=picked).build()
 
 
+def document_columns(
+    case: Case,
+    language: str,
+    *,
+    blank: bool = False,
+    base_dir: Path | None = None,
+    template: Template | None = None,
+    picked: Collection[Path] = (),
+) -> list[tuple[str, list[Para]]]:
+    """The paragraphs of the document in ``language`` by column: ``(language, paragraphs)``, left to right.
+
+    One column for kk, ru or en; for a parallel document (kk+ru) one per
+    language, with the narrow fill lines of a column. The .docx and the
+    preview are both laid out from this. The arguments are those of
+    :func:`document_paragraphs`.
+
+    Raises:
+        RenderError: An unknown language or a template not in the catalogue.
+    """
+    if language not in DOCUMENT_LANGUAGES:
+        raise RenderError(f"unknown document language {language!r}; use one of {', '.join(DOCUMENT_LANGUAGES)}")
+    chosen = _template_of(case, template)
+    languages = PARALLEL.get(language, (language,))
+    narrow = len(languages) > 1
+    return [
+        (
+            lang,
+            document_paragraphs(
+                case, lang, blank=blank, base_dir=base_dir, template=chosen, narrow=narrow, picked=picked
+            ),
+        )
+        for lang in languages
+    ]
+
+
 def render_docx(
     case: Case,
     language: str,
@@ -1148,25 +1183,11 @@ def render_docx(
         RenderError: An unknown language or a template not in the catalogue.
         TemplateError: No template for ``case.template`` or a malformed one.
     """
-    if language not in DOCUMENT_LANGUAGES:
-        raise RenderError(f"unknown document language {language!r}; use one of {', '.join(DOCUMENT_LANGUAGES)}")
-    chosen = _template_of(case, template)
+    columns = document_columns(case, language, blank=blank, base_dir=base_dir, template=template, picked=picked)
+    chosen = _template_of(case, template)  # cached: the one the columns were built from
+    languages = tuple(lang for lang, _ in columns)
+    body = body_xml(columns[0][1], language) if len(columns) == 1 else parallel_xml(columns)
     frame = load_frame()
-    languages = PARALLEL.get(language, (language,))
-    if len(languages) == 1:
-        paragraphs = document_paragraphs(case, language, blank=blank, base_dir=base_dir, template=chosen, picked=picked)
-        body = body_xml(paragraphs, language)
-    else:
-        columns = [
-            (
-                lang,
-                document_paragraphs(
-                    case, lang, blank=blank, base_dir=base_dir, template=chosen, narrow=True, picked=picked
-                ),
-            )
-            for lang in languages
-        ]
-        body = parallel_xml(columns)
     moment = (created or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     properties = _properties(chosen, languages, frame, moment, blank=blank)
     size = FORM_FONT_SIZE_PT if blank else FONT_SIZE_PT
@@ -1186,6 +1207,7 @@ __all__ = [
     "build_context",
     "circumstances",
     "default_requests",
+    "document_columns",
     "document_paragraphs",
     "document_type",
     "drafted_facts",
