@@ -600,10 +600,11 @@ class _Builder:
         self.out.append(para(style, *runs))
 
     def field(self, style: str, label_key: str, value: str, path: str = "", *, required: bool = False) -> None:
-        """A labelled detail: left out when empty unless required (by ``path`` or ``required``): then a line."""
-        if self.blank:
-            self.add(style, f"{self.t(label_key)}: {BLANK_TO_FILL}")
-        elif value.strip():
+        """A labelled detail: left out when empty unless required (by ``path`` or ``required``): then a line.
+
+        Only the filled-in document has these; the blank form lays out its own (:meth:`form_header`).
+        """
+        if value.strip():
             self.add(style, f"{self.t(label_key)}: {value}")
         elif required or path in self.required:
             self.add(style, f"{self.t(label_key)}: {BLANK}")
@@ -669,30 +670,28 @@ class _Builder:
         doc = self.document_type
         self.add(Style.HEADER_GROUP, Run(f"{self.t(f'to.{doc}')}:", bold=True))
         addressee = case.addressee
-        self.add(h, BLANK_TO_FILL if self.blank else _or_blank(body_title(addressee, self.language)))
-        if not self.blank:
-            self.field(h, "labels.location", addressee.address)
-            self.field(h, "labels.phone", _phone(addressee.phone))
-            self.field(h, "labels.email", addressee.email)
+        self.add(h, _or_blank(body_title(addressee, self.language)))
+        self.field(h, "labels.location", addressee.address)
+        self.field(h, "labels.phone", _phone(addressee.phone))
+        self.field(h, "labels.email", addressee.email)
 
         self.add(Style.HEADER_GROUP, Run(f"{self.t(f'from.{doc}')}:", bold=True))
         self.person(case.complainant, prefix="complainant")
         representative = case.representative
-        if representative is not None and not self.blank:
+        if representative is not None:
             self.add(Style.HEADER_GROUP, Run(f"{self.t('labels.representative')}:", bold=True))
             self.person(representative, prefix="representative")
 
         if self.respondent_printed():
             self.add(Style.HEADER_GROUP, Run(f"{self.t(f'respondent.{doc}')}:", bold=True))
             respondent = case.respondent
-            self.add(h, BLANK_TO_FILL if self.blank else _or_blank(body_title(respondent, self.language)))
+            self.add(h, _or_blank(body_title(respondent, self.language)))
             self.field(h, "labels.location", respondent.address, "respondent.address")
             no_contacts = not (respondent.phone.strip() or respondent.email.strip())
             needed = no_contacts and "any:respondent.phone|respondent.email" in self.required
             self.field(h, "labels.phone", _phone(respondent.phone), required=needed)
-            if not self.blank:
-                self.field(h, "labels.email", respondent.email)
-                self.field(h, "labels.bin", respondent.bin)
+            self.field(h, "labels.email", respondent.email)
+            self.field(h, "labels.bin", respondent.bin)
 
     def form_header(self) -> None:
         """The header of the paper form: full width, several details a line, room to write."""
