@@ -589,6 +589,7 @@ class _Builder:
         # One Jinja context for every text and condition of the document.
         self.renderer = TextRenderer(self.context)
         self.out: list[Para] = []
+        self.files: dict[str, EvidenceFile] = {}
 
     # helpers
 
@@ -608,6 +609,17 @@ class _Builder:
             self.add(style, f"{self.t(label_key)}: {value}")
         elif required or path in self.required:
             self.add(style, f"{self.t(label_key)}: {BLANK}")
+
+    def evidence_file(self, name: str) -> EvidenceFile:
+        """An evidence file as read for this document: once, though its item and the attachments both ask.
+
+        Reading hashes the file (up to :data:`~kzcomplaint.core.case.evidence.TIME_LIMIT_S`
+        for one that is too slow to read, which no cache keeps); and the two
+        must agree about a file that changes meanwhile.
+        """
+        if name not in self.files:
+            self.files[name] = evidence_file(name, self.base_dir, self.picked)
+        return self.files[name]
 
     def fill_lines(self, count: int = 1) -> None:
         for _ in range(count):
@@ -898,7 +910,7 @@ class _Builder:
         if item.medium and self.frame.has(f"media.{item.medium}"):
             text += f", {self.t(f'media.{item.medium}')}"
         if item.file:
-            info = evidence_file(item.file, self.base_dir, self.picked)
+            info = self.evidence_file(item.file)
             # A file refused or unreadable here is the checker's warning (evidence.unreadable),
             # never a line on the paper: no path, no "not found".
             if info.found and info.modified is not None:
@@ -931,7 +943,7 @@ class _Builder:
             handed = [
                 str(number)
                 for number, item in enumerate(self.case.evidence, start=1)
-                if item.medium or (item.file and evidence_file(item.file, self.base_dir, self.picked).found)
+                if item.medium or (item.file and self.evidence_file(item.file).found)
             ]
             if handed:
                 key = "attachments.items_one" if len(handed) == 1 else "attachments.items_many"
