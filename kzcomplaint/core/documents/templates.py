@@ -500,8 +500,7 @@ def parse_template(data: Mapping[str, Any], source: str, *, expected_id: str | N
         raise TemplateError(str(error)) from None
     seen = {question.id for question in questions}
 
-    _same_placeholders(subtitle, f"{where} subtitle")
-    _check_names(placeholders(subtitle["ru"]), seen, f"{where} subtitle")
+    _check_names(_same_placeholders(subtitle, f"{where} subtitle"), seen, f"{where} subtitle")
 
     raw_paragraphs = data.get("paragraphs", [])
     if not isinstance(raw_paragraphs, list):
