@@ -1143,6 +1143,7 @@ def document_columns(
 
     Raises:
         RenderError: An unknown language or a template not in the catalogue.
+        TemplateError: No template for ``case.template`` or a malformed one.
     """
     if language not in DOCUMENT_LANGUAGES:
         raise RenderError(f"unknown document language {language!r}; use one of {', '.join(DOCUMENT_LANGUAGES)}")
