@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from e2e_cases import GOLDEN, csv_row, csv_text, in_order, run_cli
+from e2e_cases import GOLDEN, NOT_ON_PAPER, csv_row, csv_text, in_order, run_cli
 
 SUMMARY = re.compile(
     r"^Rendered: (\d+), skipped \(already there\): (\d+), failed: (\d+), with blocking problems: (\d+), "
@@ -24,6 +24,11 @@ DOCUMENTS = [
     "cases-row-2-observer_removed.ru.docx",
     "cases-row-3-observer_removed.en.docx",
 ]
+
+COLUMN_NAME = re.compile(
+    r"\b(?:template|language|election|complainant|respondent|addressee|contested|details|evidence)\.\w"
+)
+"""A spreadsheet's column name (``details.removed_by``), which a document never carries."""
 
 
 def _summary(stdout: str) -> tuple[int, int, int, int]:
@@ -46,6 +51,12 @@ def _documents_have_the_golden_lines(out: Path) -> None:
     for name, language in zip(DOCUMENTS, ("kk", "ru", "en"), strict=True):
         lines = [paragraph.text for paragraph in Document(str(out / name)).paragraphs]
         assert in_order(GOLDEN[language], lines) == [], name
+        text = "\n".join(lines)
+        # What only the spreadsheet says never reaches the paper: a column's name, the «|» between
+        # requests, the kind's id; nor a sentence the answers do not support, or a question.
+        assert [line for line in NOT_ON_PAPER[language] if line in text] == [], name
+        assert COLUMN_NAME.findall(text) == [], name
+        assert "|" not in text and "observer_removed" not in text, name
 
 
 def _three_rows(facts_extra: str = "") -> list[dict[str, str]]:

@@ -38,30 +38,27 @@ def _walk(folder: Path) -> list[Path]:
     return found
 
 
-def orphan_temp_files() -> list[Path]:
-    """Temporary files left by a killed process: in the app's folders and next to the recent case files."""
+def _temp_folders() -> list[Path]:
+    """Where a killed process may have left temporary files: the app's folders and those of the recent cases."""
     folders: list[Path] = []
     for folder in app_folders():
         with contextlib.suppress(OSError):
             folders.extend(Path(root) for root, _dirs, _files in os.walk(folder))
     folders.extend(case.path.parent for case in drafts.recent_cases())
+    return folders
+
+
+def orphan_temp_files() -> list[Path]:
+    """Temporary files left by a killed process: in the app's folders and next to the recent case files."""
     found: list[Path] = []
-    seen: set[Path] = set()
-    for folder in folders:
-        if folder not in seen:
-            seen.add(folder)
-            found.extend(atomic.orphan_temp_files(folder))
+    for folder in dict.fromkeys(_temp_folders()):  # each folder once, in order
+        found.extend(atomic.orphan_temp_files(folder))
     return found
 
 
 def remove_orphan_temp_files() -> list[Path]:
     """Remove what :func:`orphan_temp_files` finds (at every start); return what was removed."""
-    removed = []
-    for path in orphan_temp_files():
-        with contextlib.suppress(OSError):
-            path.unlink()
-            removed.append(path)
-    return removed
+    return atomic.remove_orphan_temp_files(_temp_folders())
 
 
 def protected_files() -> list[Path]:

@@ -18,7 +18,6 @@ from pathlib import Path
 from kzcomplaint.core.case.model import Case
 from kzcomplaint.core.documents import render
 from kzcomplaint.core.documents.docx_style import FONT_SIZE_PT, STYLE_LOOKS, Para, Run, cell_style
-from kzcomplaint.core.documents.templates import load_template
 
 # Lengths of the paper as pixels of a screen at 96 dpi.
 _PX_PER_PT = 96 / 72
@@ -78,18 +77,10 @@ def preview_html(case: Case, language: str, *, base_dir: Path | None = None, pic
         RenderError: An unknown language or a template not in the catalogue.
         TemplateError: No template for ``case.template`` or a malformed one.
     """
-    if language not in render.DOCUMENT_LANGUAGES:
-        raise render.RenderError(f"unknown document language {language!r}")
-    template = load_template(case.template)
-    languages = render.PARALLEL.get(language, (language,))
-    if len(languages) == 1:
-        paragraphs = render.document_paragraphs(case, language, base_dir=base_dir, template=template, picked=picked)
-        return "\n".join(paragraph_html(paragraph) for paragraph in paragraphs)
-    columns = [
-        render.document_paragraphs(case, lang, base_dir=base_dir, template=template, narrow=True, picked=picked)
-        for lang in languages
-    ]
-    return _columns_html(columns)
+    columns = render.document_columns(case, language, base_dir=base_dir, picked=picked)
+    if len(columns) == 1:
+        return "\n".join(paragraph_html(paragraph) for paragraph in columns[0][1])
+    return _columns_html([paragraphs for _, paragraphs in columns])
 
 
 __all__ = ["paragraph_html", "preview_html"]

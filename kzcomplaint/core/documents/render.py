@@ -589,6 +589,7 @@ class _Builder:
         # One Jinja context for every text and condition of the document.
         self.renderer = TextRenderer(self.context)
         self.out: list[Para] = []
+        self.files: dict[str, EvidenceFile] = {}
 
     # helpers
 
@@ -600,13 +601,25 @@ class _Builder:
         self.out.append(para(style, *runs))
 
     def field(self, style: str, label_key: str, value: str, path: str = "", *, required: bool = False) -> None:
-        """A labelled detail: left out when empty unless required (by ``path`` or ``required``): then a line."""
-        if self.blank:
-            self.add(style, f"{self.t(label_key)}: {BLANK_TO_FILL}")
-        elif value.strip():
+        """A labelled detail: left out when empty unless required (by ``path`` or ``required``): then a line.
+
+        Only the filled-in document has these; the blank form lays out its own (:meth:`form_header`).
+        """
+        if value.strip():
             self.add(style, f"{self.t(label_key)}: {value}")
         elif required or path in self.required:
             self.add(style, f"{self.t(label_key)}: {BLANK}")
+
+    def evidence_file(self, name: str) -> EvidenceFile:
+        """An evidence file as read for this document: once, though its item and the attachments both ask.
+
+        Reading hashes the file (up to :data:`~kzcomplaint.core.case.evidence.TIME_LIMIT_S`
+        for one that is too slow to read, which no cache keeps); and the two
+        must agree about a file that changes meanwhile.
+        """
+        if name not in self.files:
+            self.files[name] = evidence_file(name, self.base_dir, self.picked)
+        return self.files[name]
 
     def fill_lines(self, count: int = 1) -> None:
         for _ in range(count):
@@ -669,30 +682,28 @@ class _Builder:
         doc = self.document_type
         self.add(Style.HEADER_GROUP, Run(f"{self.t(f'to.{doc}')}:", bold=True))
         addressee = case.addressee
-        self.add(h, BLANK_TO_FILL if self.blank else _or_blank(body_title(addressee, self.language)))
-        if not self.blank:
-            self.field(h, "labels.location", addressee.address)
-            self.field(h, "labels.phone", _phone(addressee.phone))
-            self.field(h, "labels.email", addressee.email)
+        self.add(h, _or_blank(body_title(addressee, self.language)))
+        self.field(h, "labels.location", addressee.address)
+        self.field(h, "labels.phone", _phone(addressee.phone))
+        self.field(h, "labels.email", addressee.email)
 
         self.add(Style.HEADER_GROUP, Run(f"{self.t(f'from.{doc}')}:", bold=True))
         self.person(case.complainant, prefix="complainant")
         representative = case.representative
-        if representative is not None and not self.blank:
+        if representative is not None:
             self.add(Style.HEADER_GROUP, Run(f"{self.t('labels.representative')}:", bold=True))
             self.person(representative, prefix="representative")
 
         if self.respondent_printed():
             self.add(Style.HEADER_GROUP, Run(f"{self.t(f'respondent.{doc}')}:", bold=True))
             respondent = case.respondent
-            self.add(h, BLANK_TO_FILL if self.blank else _or_blank(body_title(respondent, self.language)))
+            self.add(h, _or_blank(body_title(respondent, self.language)))
             self.field(h, "labels.location", respondent.address, "respondent.address")
             no_contacts = not (respondent.phone.strip() or respondent.email.strip())
             needed = no_contacts and "any:respondent.phone|respondent.email" in self.required
             self.field(h, "labels.phone", _phone(respondent.phone), required=needed)
-            if not self.blank:
-                self.field(h, "labels.email", respondent.email)
-                self.field(h, "labels.bin", respondent.bin)
+            self.field(h, "labels.email", respondent.email)
+            self.field(h, "labels.bin", respondent.bin)
 
     def form_header(self) -> None:
         """The header of the paper form: full width, several details a line, room to write."""
@@ -899,7 +910,7 @@ class _Builder:
         if item.medium and self.frame.has(f"media.{item.medium}"):
             text += f", {self.t(f'media.{item.medium}')}"
         if item.file:
-            info = evidence_file(item.file, self.base_dir, self.picked)
+            info = self.evidence_file(item.file)
             # A file refused or unreadable here is the checker's warning (evidence.unreadable),
             # never a line on the paper: no path, no "not found".
             if info.found and info.modified is not None:
@@ -932,7 +943,7 @@ class _Builder:
             handed = [
                 str(number)
                 for number, item in enumerate(self.case.evidence, start=1)
-                if item.medium or (item.file and evidence_file(item.file, self.base_dir, self.picked).found)
+                if item.medium or (item.file and self.evidence_file(item.file).found)
             ]
             if handed:
                 key = "attachments.items_one" if len(handed) == 1 else "attachments.items_many"
@@ -1114,6 +1125,42 @@ def document_paragraphs(
     return _builder(case, language, template, blank=blank, base_dir=base_dir, narrow=narrow, picked=picked).build()
 
 
+def document_columns(
+    case: Case,
+    language: str,
+    *,
+    blank: bool = False,
+    base_dir: Path | None = None,
+    template: Template | None = None,
+    picked: Collection[Path] = (),
+) -> list[tuple[str, list[Para]]]:
+    """The paragraphs of the document in ``language`` by column: ``(language, paragraphs)``, left to right.
+
+    One column for kk, ru or en; for a parallel document (kk+ru) one per
+    language, with the narrow fill lines of a column. The .docx and the
+    preview are both laid out from this. The arguments are those of
+    :func:`document_paragraphs`.
+
+    Raises:
+        RenderError: An unknown language or a template not in the catalogue.
+        TemplateError: No template for ``case.template`` or a malformed one.
+    """
+    if language not in DOCUMENT_LANGUAGES:
+        raise RenderError(f"unknown document language {language!r}; use one of {', '.join(DOCUMENT_LANGUAGES)}")
+    chosen = _template_of(case, template)
+    languages = PARALLEL.get(language, (language,))
+    narrow = len(languages) > 1
+    return [
+        (
+            lang,
+            document_paragraphs(
+                case, lang, blank=blank, base_dir=base_dir, template=chosen, narrow=narrow, picked=picked
+            ),
+        )
+        for lang in languages
+    ]
+
+
 def render_docx(
     case: Case,
     language: str,
@@ -1148,25 +1195,11 @@ def render_docx(
         RenderError: An unknown language or a template not in the catalogue.
         TemplateError: No template for ``case.template`` or a malformed one.
     """
-    if language not in DOCUMENT_LANGUAGES:
-        raise RenderError(f"unknown document language {language!r}; use one of {', '.join(DOCUMENT_LANGUAGES)}")
-    chosen = _template_of(case, template)
+    columns = document_columns(case, language, blank=blank, base_dir=base_dir, template=template, picked=picked)
+    chosen = _template_of(case, template)  # cached: the one the columns were built from
+    languages = tuple(lang for lang, _ in columns)
+    body = body_xml(columns[0][1], language) if len(columns) == 1 else parallel_xml(columns)
     frame = load_frame()
-    languages = PARALLEL.get(language, (language,))
-    if len(languages) == 1:
-        paragraphs = document_paragraphs(case, language, blank=blank, base_dir=base_dir, template=chosen, picked=picked)
-        body = body_xml(paragraphs, language)
-    else:
-        columns = [
-            (
-                lang,
-                document_paragraphs(
-                    case, lang, blank=blank, base_dir=base_dir, template=chosen, narrow=True, picked=picked
-                ),
-            )
-            for lang in languages
-        ]
-        body = parallel_xml(columns)
     moment = (created or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     properties = _properties(chosen, languages, frame, moment, blank=blank)
     size = FORM_FONT_SIZE_PT if blank else FONT_SIZE_PT
@@ -1186,6 +1219,7 @@ __all__ = [
     "build_context",
     "circumstances",
     "default_requests",
+    "document_columns",
     "document_paragraphs",
     "document_type",
     "drafted_facts",

@@ -450,7 +450,7 @@ def _provision(raw: object, where: str, seen: set[str]) -> Provision:
         raise _fail(where, "a confirmed provision needs 'verified_as_of' (the date the text you read was in force)")
     when = _condition(raw, seen, where)
     fields = {key: value for key, value in raw.items() if key not in ("summary", "when")}
-    for key in ("article", "paragraph", "subparagraph", "section"):
+    for key in ("article", "part", "paragraph", "subparagraph", "section"):
         if key in fields and not isinstance(fields[key], str | int):
             raise _fail(f"{where}.{key}", "expected a string")
     try:
@@ -500,8 +500,7 @@ def parse_template(data: Mapping[str, Any], source: str, *, expected_id: str | N
         raise TemplateError(str(error)) from None
     seen = {question.id for question in questions}
 
-    _same_placeholders(subtitle, f"{where} subtitle")
-    _check_names(placeholders(subtitle["ru"]), seen, f"{where} subtitle")
+    _check_names(_same_placeholders(subtitle, f"{where} subtitle"), seen, f"{where} subtitle")
 
     raw_paragraphs = data.get("paragraphs", [])
     if not isinstance(raw_paragraphs, list):

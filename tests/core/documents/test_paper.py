@@ -207,6 +207,10 @@ def test_blank_form_has_no_question_hint_or_suggestion(kind: str, lang: str) -> 
     for phrase in (*SUGGESTIONS, *SOFTWARE):
         assert _normal(phrase) not in text, phrase
     assert "{{" not in text and "{%" not in text
+    # Nor the software's ids: the kind's, a question's (an unwritten answer prints as a line), a version.
+    assert kind not in text
+    assert [question.id for question in template.questions if "_" in question.id and question.id in text] == []
+    assert not re.search(r"\b\d+\.\d+\.\d+\b", text), "a version number is printed"
 
 
 # ── Each answer once ─────────────────────────────────────────────────────

@@ -444,6 +444,31 @@ def test_the_checker_warns_of_exactly_the_evidence_files_the_document_says_nothi
         assert _frame("attachments.evidence", lang).format(items=items) in text
 
 
+def test_a_document_reads_each_evidence_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its item and the attachments' list both ask about the file: a file too slow to hash would cost
+    # its time limit twice, and a file that disappears between the two asks must not be listed as
+    # handed over without its line on the paper.
+    from kzcomplaint.core.case import evidence
+
+    (tmp_path / "clip.mp4").write_bytes(b"synthetic clip")
+    case = _case(evidence=[Evidence(description="Clip", file="clip.mp4")])
+    asked: list[str] = []
+    real = evidence.read_evidence
+
+    def read_once_then_gone(name: str, base_dir: Path | None, **options: object) -> evidence.EvidenceRead:
+        asked.append(name)
+        if len(asked) > 1:
+            return evidence.EvidenceRead(name, evidence.MISSING)
+        return real(name, base_dir, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(evidence, "read_evidence", read_once_then_gone)
+    paragraphs = [p.text for p in render.document_paragraphs(case, "ru", base_dir=tmp_path, template=FIXTURE)]
+    assert asked == ["clip.mp4"]
+    assert any(p.startswith("1. Clip; ") and hashlib.sha256(b"synthetic clip").hexdigest() in p for p in paragraphs)
+    items = _frame("attachments.items_one", "ru").format(items="1")
+    assert any(p.endswith(_frame("attachments.evidence", "ru").format(items=items)) for p in paragraphs)
+
+
 def _evidence_folder(tmp_path: Path) -> Path:
     """A case folder with one clip inside, a folder, a link leading out and a pipe; a file beside it."""
     import os

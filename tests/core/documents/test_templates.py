@@ -159,6 +159,11 @@ BROKEN = [
         lambda d: d["legal_basis"][0].pop("verified_as_of"),
         "legal_basis[0]: a confirmed provision needs",
     ),
+    (
+        "part not a number",  # art. 49 has parts: «ч. [4] ст. 49» would reach the paper
+        lambda d: [d["legal_basis"][0].pop("paragraph"), d["legal_basis"][0].update(article="49", part=[4])],
+        "legal_basis[0].part: expected a string",
+    ),
     ("no legal basis", lambda d: d.update(legal_basis=[]), "x.toml legal_basis"),
     ("requests lengths differ", lambda d: d["requests"]["ru"].append("Ещё."), "x.toml requests"),
     ("attachments not lists", lambda d: d["attachments"].update(kk="Жолдама"), "x.toml attachments.kk"),
