@@ -282,8 +282,14 @@ def proposals(
 
 
 def snapshot(case: Case, end: str, *, today: dt.date | None = None, review: Deadline | None = None) -> Step:
-    """The current step as the history of the next document keeps it (``review``: its body's term, if known)."""
-    review = review if review is not None else review_deadline(case, today=today)
+    """The current step as the history of the next document keeps it (``review``: its body's term, if known).
+
+    A body's term to answer runs only from a recorded handing-in: a document
+    refused, or not handed in yet, keeps none (the date written on it is not
+    the day a body received it, and "no answer by …" would be untrue).
+    """
+    if review is None and case.is_filed:
+        review = review_deadline(case, today=today)
     return Step(
         template=case.template,
         respondent=copy.deepcopy(case.respondent),

@@ -414,7 +414,7 @@ def case_timeline(
     steps = [_view(number, step, end=step.end, current=False) for number, step in enumerate(case.history, start=1)]
     review = chain.review_deadline(case, today=day) if case.is_filed else None
     end = chain.step_end(case, today=day)
-    now = chain.snapshot(case, end or "", review=review)
+    now = chain.snapshot(case, end or "", today=day, review=review)
     steps.append(_view(len(steps) + 1, now, end=end, current=True, citation=review.citation if review else None))
     proposals = chain.proposals(case, end, today=day, directory=directory) if end is not None else []
     granted = case.answer is not None and case.answer.outcome == Outcome.GRANTED
