@@ -425,8 +425,6 @@ def case_timeline(
     )
 
 
-
-
 __all__ = [
     "ANSWER",
     "CONTESTED_NAMES",
