@@ -17,10 +17,21 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kzcomplaint.cli.cases import EXIT_OK, EXIT_UNREADABLE, emit_json, load_case_or_report
+from kzcomplaint.cli.cases import (
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    emit_json,
+    fail,
+    load_case_or_report,
+    parse_date_arg,
+    parse_time_arg,
+    report_case_error,
+)
 from kzcomplaint.core.text.i18n import N_, Message, Translator
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kzcomplaint.core.case.model import Case
     from kzcomplaint.core.filing.timeline import Timeline
 
@@ -129,50 +140,25 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     return handlers[args.command](args, tr)
 
 
-def _error(text: str) -> int:
-    sys.stderr.write(f"kzcomplaint: {text}\n")
-    return EXIT_UNREADABLE
-
-
-def _date(value: str | None, option: str, tr: Translator) -> dt.date | None:
-    from kzcomplaint.cli.cases import _parse_date_arg
-
-    return _parse_date_arg(value, option, tr)
-
-
 def _legal(day: dt.date | None, tr: Translator) -> str:
     from kzcomplaint.core.text import legal_dates
 
     return legal_dates.format_legal_date(day, tr.language) if day is not None else ""
 
 
-def _time(value: str | None, option: str, tr: Translator) -> str:
-    if not value:
-        return ""
-    from kzcomplaint.core.text import dates
-
-    try:
-        return dates.parse_time(value)
-    except dates.DateError as error:
-        _error(f"{option}: {error.message.render(tr)}")
-        raise SystemExit(EXIT_UNREADABLE) from None
-
-
-def _update(args: argparse.Namespace, tr: Translator, change: object) -> Case | None:
+def _update(args: argparse.Namespace, tr: Translator, change: Callable[[Case], Case]) -> Case | None:
     """Record in the case file; print why not and return None when it cannot be done."""
     from kzcomplaint.core.case import caseio
     from kzcomplaint.core.filing import record
 
-    if load_case_or_report(args.case, tr) is None:
-        return None
     try:
-        return record.update_case_file(args.case, change)  # type: ignore[arg-type]  # a Case -> Case callable
+        return record.update_case_file(args.case, change)
+    except caseio.CaseFileError as error:
+        report_case_error(error, tr)
     except record.RecordError as error:
-        _error(f"{args.case}: {error.message.render(tr)}")
+        fail(f"{args.case}: {error.message.render(tr)}")
     except caseio.CaseSaveError as error:
-        _error(error.message.render(tr))
-    except caseio.CaseFileError as error:  # changed on disk between the two reads
-        _error(str(error))
+        fail(error.message.render(tr))
     return None
 
 
@@ -214,10 +200,10 @@ def _filed(args: argparse.Namespace, tr: Translator) -> int:
     from kzcomplaint.core.case.model import Filing
     from kzcomplaint.core.filing import record
 
-    today = _date(args.today, "--today", tr)
+    today = parse_date_arg(args.today, "--today", tr)
     filing = Filing(
-        date=_date(args.on, "--on", tr),
-        time=_time(args.time, "--time", tr),
+        date=parse_date_arg(args.on, "--on", tr),
+        time=parse_time_arg(args.time, "--time", tr),
         place=args.where or "",
         number=args.number or "",
         accepted_by=args.by or "",
@@ -241,16 +227,16 @@ def _refused(args: argparse.Namespace, tr: Translator) -> int:
     from kzcomplaint.core.case.model import Refusal, Witness
     from kzcomplaint.core.filing import record
 
-    today = _date(args.today, "--today", tr)
+    today = parse_date_arg(args.today, "--today", tr)
     refusal = Refusal(
-        date=_date(args.on, "--on", tr),
-        time=_time(args.time, "--time", tr),
+        date=parse_date_arg(args.on, "--on", tr),
+        time=parse_time_arg(args.time, "--time", tr),
         place=args.where or "",
         refused_by=args.by or "",
         position=args.position or "",
         how=args.how,
         grounds=args.grounds or "",
-        witnesses=[Witness(*_witness(text)) for text in args.witness if _witness(text)[0]],
+        witnesses=[Witness(name, contact) for name, contact in map(_witness, args.witness) if name],
     )
     case = _update(args, tr, lambda case: record.record_refusal(case, refusal, today=today))
     if case is None:
@@ -264,8 +250,8 @@ def _answered(args: argparse.Namespace, tr: Translator) -> int:
     from kzcomplaint.core.case.model import Answer
     from kzcomplaint.core.filing import record, timeline
 
-    today = _date(args.today, "--today", tr)
-    answer = Answer(outcome=args.outcome, date=_date(args.on, "--on", tr), number=args.number or "")
+    today = parse_date_arg(args.today, "--today", tr)
+    answer = Answer(outcome=args.outcome, date=parse_date_arg(args.on, "--on", tr), number=args.number or "")
     case = _update(args, tr, lambda case: record.record_answer(case, answer, today=today))
     if case is None:
         return EXIT_UNREADABLE
@@ -281,30 +267,30 @@ def _escalate(args: argparse.Namespace, tr: Translator) -> int:
     from kzcomplaint.core.filing import chain
     from kzcomplaint.core.law import catalog
 
-    today = _date(args.today, "--today", tr)
+    today = parse_date_arg(args.today, "--today", tr)
     target = Path(args.output)
     if target.suffix.lower() != ".json":
-        return _error(tr.format(MSG_NOT_JSON, file=args.output))
+        return fail(tr.format(MSG_NOT_JSON, file=args.output))
     if target.exists() or target.is_symlink():
-        return _error(tr.format(MSG_EXISTS, file=args.output))
+        return fail(tr.format(MSG_EXISTS, file=args.output))
     case = load_case_or_report(args.case, tr)
     if case is None:
         return EXIT_UNREADABLE
     try:
         catalog.get(args.to)
     except catalog.UnknownTemplateError as error:
-        return _error(f"--to: {error.message.render(tr)}")
+        return fail(f"--to: {error.message.render(tr)}")
     try:
         if args.to == chain.REFUSAL_ACT:
             drafted, warnings = chain.refusal_act(case, today=today), list[Message]()
         else:
             drafted, warnings = chain.next_case(case, args.to, args.reason, today=today)
     except chain.EscalationError as error:
-        return _error(f"{args.case}: {error.message.render(tr)}")
+        return fail(f"{args.case}: {error.message.render(tr)}")
     try:
         caseio.save_case(drafted, target)
     except caseio.CaseSaveError as error:
-        return _error(error.message.render(tr))
+        return fail(error.message.render(tr))
     for warning in warnings:
         sys.stderr.write(f"kzcomplaint: {warning.render(tr)}\n")
     title = catalog.get(drafted.template).title[tr.language]
@@ -316,7 +302,7 @@ def _escalate(args: argparse.Namespace, tr: Translator) -> int:
 def _timeline(args: argparse.Namespace, tr: Translator) -> int:
     from kzcomplaint.core.filing import timeline
 
-    today = _date(args.today, "--today", tr)
+    today = parse_date_arg(args.today, "--today", tr)
     case = load_case_or_report(args.case, tr, as_json=args.json)
     if case is None:
         return EXIT_UNREADABLE
@@ -369,25 +355,25 @@ def _ics(args: argparse.Namespace, tr: Translator) -> int:
     from kzcomplaint.core.files import atomic
     from kzcomplaint.core.filing import ics
 
-    today = _date(args.today, "--today", tr)
+    today = parse_date_arg(args.today, "--today", tr)
     if args.remind_days < 0:
-        return _error("--remind-days: " + tr.gettext(N_("give a number of days, 0 or more")))
+        return fail("--remind-days: " + tr.gettext(N_("give a number of days, 0 or more")))
     try:
         cases = _case_files(args.paths, tr)
     except caseio.CaseFileError as error:
-        load_case_or_report(str(error.source), tr)
+        report_case_error(error, tr)
         return EXIT_UNREADABLE
     if not cases:
-        return _error(tr.format(MSG_NO_CASES, paths=", ".join(args.paths)))
+        return fail(tr.format(MSG_NO_CASES, paths=", ".join(args.paths)))
     reminders = ics.Reminders(days_before=args.remind_days)
     data = ics.calendar_bytes(cases, tr, today=today, reminders=reminders)
     target = Path(args.output)
     if target.is_dir():
-        return _error(tr.format(N_("{file}: is a folder; give the name of a .ics file"), file=args.output))
+        return fail(tr.format(N_("{file}: is a folder; give the name of a .ics file"), file=args.output))
     try:
         atomic.write_private_file(target, data)
     except OSError as error:
-        return _error(tr.format(MSG_WRITE_FAILED, file=args.output, reason=error.strerror or str(error)))
+        return fail(tr.format(MSG_WRITE_FAILED, file=args.output, reason=error.strerror or str(error)))
     count = len(ics.entries(cases, today=today))
     print(tr.format(MSG_ICS_WRITTEN, file=args.output, count=count, cases=len(cases)))
     return EXIT_OK
