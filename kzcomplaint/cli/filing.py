@@ -365,8 +365,8 @@ def _ics(args: argparse.Namespace, tr: Translator) -> int:
         return EXIT_UNREADABLE
     if not cases:
         return fail(tr.format(MSG_NO_CASES, paths=", ".join(args.paths)))
-    reminders = ics.Reminders(days_before=args.remind_days)
-    data = ics.calendar_bytes(cases, tr, today=today, reminders=reminders)
+    found = ics.entries(cases, today=today)
+    data = ics.entries_calendar_bytes(found, tr, reminders=ics.Reminders(days_before=args.remind_days))
     target = Path(args.output)
     if target.is_dir():
         return fail(tr.format(N_("{file}: is a folder; give the name of a .ics file"), file=args.output))
@@ -374,6 +374,5 @@ def _ics(args: argparse.Namespace, tr: Translator) -> int:
         atomic.write_private_file(target, data)
     except OSError as error:
         return fail(tr.format(MSG_WRITE_FAILED, file=args.output, reason=error.strerror or str(error)))
-    count = len(ics.entries(cases, today=today))
-    print(tr.format(MSG_ICS_WRITTEN, file=args.output, count=count, cases=len(cases)))
+    print(tr.format(MSG_ICS_WRITTEN, file=args.output, count=len(found), cases=len(cases)))
     return EXIT_OK
