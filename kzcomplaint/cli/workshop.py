@@ -308,8 +308,7 @@ def _collect(args: argparse.Namespace, tr: Translator) -> int:
         print(f"  {row[0]:30} {row[3]:>10}  {row[2]}")
     for entry in results.unscored:
         print(f"  {entry.file.name:30} {tr.gettext(MSG_NOT_SCORED)}: {entry.reason.render(tr)}")
-    summary = results.documents
-    rendered = getattr(summary, "rendered", 0)
+    rendered = results.documents.rendered if results.documents is not None else 0
     print()
     print(
         tr.format(
