@@ -268,7 +268,7 @@ def _score(args: argparse.Namespace, tr: Translator) -> int:
 
 
 def _key(args: argparse.Namespace, tr: Translator) -> int:
-    from kzcomplaint.core.documents.batch import write_atomic
+    from kzcomplaint.cli.documents import write_document
     from kzcomplaint.core.workshop import exercise, handouts
 
     scenario = _named_scenario(args, tr)
@@ -279,11 +279,8 @@ def _key(args: argparse.Namespace, tr: Translator) -> int:
     except exercise.ExerciseError as error:
         return fail(error.message.render(tr))
     data = handouts.answer_key_docx(scenario, translator(args.lang))
-    try:
-        write_atomic(Path(args.output), data)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        return fail(tr.format(N_("{file} cannot be written: {reason}"), file=args.output, reason=reason))
+    if not write_document(Path(args.output), data, tr):
+        return EXIT_UNREADABLE
     print(tr.format(N_("Answer key written: {file}"), file=args.output))
     return EXIT_OK
 

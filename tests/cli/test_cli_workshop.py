@@ -90,6 +90,21 @@ def test_key_writes_a_docx(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     assert code == 2 and "no_such_scenario" in err
 
 
+def test_key_is_written_as_render_writes_a_document_never_over_a_folder_or_a_file_in_the_way(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "workshop", "key", "entry_refused_statute", "--lang", "ru", "-o", str(tmp_path),
+                       "--ui-lang", "en")
+    assert code == 2 and "is a folder" in err and "Traceback" not in err
+    draft = tmp_path / "p1.json"
+    draft.write_text("{}", encoding="utf-8")
+    code, _, err = run(capsys, "workshop", "key", "entry_refused_statute", "--lang", "ru",
+                       "-o", str(draft / "key.docx"), "--ui-lang", "en")
+    assert code == 2 and f"{draft} is a file, not a folder" in err and "Traceback" not in err
+    assert draft.read_text(encoding="utf-8") == "{}"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["p1.json"], "nothing else was written"
+
+
 def test_check_pack_names_scenario_and_key_of_a_broken_pack(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, _ = run(capsys, "workshop", "check-pack", str(ROOT / "scenarios" / "voting.toml"))
     assert code == 0 and "3" in out
