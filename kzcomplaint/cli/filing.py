@@ -43,7 +43,6 @@ MSG_RECORDED_FILING = N_("{file}: recorded as handed in on {date}.")
 MSG_RECORDED_REFUSAL = N_("{file}: recorded as refused on {date}.")
 MSG_RECORDED_ANSWER = N_("{file}: answer of {date} recorded: {outcome}.")
 MSG_NOW_DUE = N_("Due now:")
-MSG_NOTHING_DUE = N_("Nothing is due in this case now.")
 MSG_NEXT = N_("Next steps (kzcomplaint escalate {file} --to KIND -o NEXT.json):")
 MSG_ACT_HINT = N_(
     "The act of the refusal, for the witnesses to sign: kzcomplaint escalate {file} --to {act} -o ACT.json"
@@ -56,7 +55,6 @@ MSG_NOT_A_CASE_SKIPPED = N_("{file}: skipped, not a usable case file ({reason}).
 MSG_NO_CASES = N_("No case file was found in {paths}.")
 MSG_WRITE_FAILED = N_("{file}: cannot be written ({reason}).")
 MSG_STEP = N_("Step {number}: {title}")
-MSG_GRANTED_DONE = N_("The complaint was granted: nothing more is due.")
 
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser, tr: Translator) -> None:
@@ -172,10 +170,10 @@ def _print_due(case: Case, path: str, tr: Translator, today: dt.date | None) -> 
 def _print_due_of(found: Timeline, path: str, tr: Translator) -> None:
     from kzcomplaint.core.filing import chain
 
-    current = found.steps[-1]
-    if found.granted:
-        print(tr.gettext(MSG_GRANTED_DONE))
-    elif found.due:
+    note = found.note()
+    if note is not None:
+        print(note.render(tr))
+    else:
         print(tr.gettext(MSG_NOW_DUE))
         for item in found.due:
             deadline = item.deadline
@@ -183,10 +181,6 @@ def _print_due_of(found: Timeline, path: str, tr: Translator) -> None:
             print(f"  - {item.message().render(tr)} — {rule}")
             for warning in deadline.warnings:
                 print(f"      ! {warning.message.render(tr)}")
-    elif current.filings and not current.review_rule and found.end is None:
-        print(Message(chain.MSG_NO_REVIEW_TERM, body=chain.body_label(current.addressee)).render(tr))
-    else:
-        print(tr.gettext(MSG_NOTHING_DUE))
     if found.proposals:
         print(tr.format(MSG_NEXT, file=path))
         for proposal in found.proposals:

@@ -145,6 +145,14 @@ def test_a_document_never_handed_in_has_no_bodys_term_and_no_answer_said_to_be_m
         assert "16 марта 2024" not in text and "не дан" not in text
 
 
+def test_the_act_has_nothing_due_and_is_not_said_to_be_granted() -> None:
+    act = chain.refusal_act(refused_case(), today=D(2024, 3, 11))
+    found = timeline.case_timeline(act, today=D(2024, 3, 11))
+    note = found.note()
+    assert found.due == () and note is not None and note.msgid == timeline.MSG_NOTHING_DUE
+    assert not found.granted
+
+
 def test_no_act_without_a_refusal_nor_for_a_body_that_is_not_a_commission() -> None:
     case = precinct_complaint(D(2024, 3, 10), voting_day=D(2024, 3, 10))
     with pytest.raises(chain.EscalationError):
