@@ -60,10 +60,8 @@ MSG_STEP = N_("Step {number}: {title}")
 def add_parsers(commands: Any, common: argparse.ArgumentParser, tr: Translator) -> None:
     """Add the after-filing sub-commands to the main parser."""
     t = tr.gettext
-    today_help = t(N_("take this date as today (for training)"))
 
     filed = commands.add_parser("filed", parents=[common], help=t(N_("record that a document was handed in")))
-    filed.add_argument("case", metavar="CASE", help=t(N_("case file (.json)")))
     filed.add_argument("--on", metavar="DATE", required=True, help=t(N_("the day the body received it")))
     filed.add_argument("--time", metavar="HH:MM", help=t(N_("the time it was handed in")))
     filed.add_argument("--number", metavar="N", help=t(N_("the registration (incoming) number")))
@@ -71,12 +69,10 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser, tr: Translator) 
     filed.add_argument("--position", metavar="TEXT", help=t(N_("their position")))
     filed.add_argument("--where", metavar="TEXT", help=t(N_("where it was handed in")))
     filed.add_argument("--how", choices=HOW, default="in_person", help=t(N_("how it was handed in")))
-    filed.add_argument("--today", metavar="DATE", help=today_help)
 
     refused = commands.add_parser(
         "refused", parents=[common], help=t(N_("record that a body refused to accept a document"))
     )
-    refused.add_argument("case", metavar="CASE", help=t(N_("case file (.json)")))
     refused.add_argument("--on", metavar="DATE", required=True, help=t(N_("the day of the refusal")))
     refused.add_argument("--time", metavar="HH:MM", help=t(N_("the time of the refusal")))
     refused.add_argument("--by", metavar="NAME", help=t(N_("who refused")))
@@ -91,30 +87,23 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser, tr: Translator) 
         default=[],
         help=t(N_("a witness (repeat for each); after a comma, how to reach them")),
     )
-    refused.add_argument("--today", metavar="DATE", help=today_help)
 
     answered = commands.add_parser("answered", parents=[common], help=t(N_("record the body's answer")))
-    answered.add_argument("case", metavar="CASE", help=t(N_("case file (.json)")))
     answered.add_argument("--on", metavar="DATE", required=True, help=t(N_("the date of the answer")))
     answered.add_argument("--outcome", choices=OUTCOMES, required=True, help=t(N_("what the answer said")))
     answered.add_argument("--number", metavar="N", help=t(N_("the answer's number")))
-    answered.add_argument("--today", metavar="DATE", help=today_help)
 
     escalate = commands.add_parser(
         "escalate", parents=[common], help=t(N_("draft the next document of the chain from this one"))
     )
-    escalate.add_argument("case", metavar="CASE", help=t(N_("case file (.json)")))
     escalate.add_argument("--to", metavar="KIND", required=True, help=t(N_("the next document's kind")))
     escalate.add_argument("--reason", choices=REASONS, help=t(N_("how this step ended (default: as recorded)")))
     escalate.add_argument("-o", "--output", metavar="NEXT.json", required=True, help=t(N_("the new case file")))
-    escalate.add_argument("--today", metavar="DATE", help=today_help)
 
     timeline = commands.add_parser(
         "timeline", parents=[common], help=t(N_("every step of a case and what is due next"))
     )
-    timeline.add_argument("case", metavar="CASE", help=t(N_("case file (.json)")))
     timeline.add_argument("--json", action="store_true", help=t(N_("machine-readable output")))
-    timeline.add_argument("--today", metavar="DATE", help=today_help)
 
     ics = commands.add_parser("ics", parents=[common], help=t(N_("the running terms as a calendar (.ics)")))
     ics.add_argument("paths", metavar="CASE_OR_DIR", nargs="+", help=t(N_("case files, or folders of them")))
@@ -122,7 +111,11 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser, tr: Translator) 
     ics.add_argument(
         "--remind-days", type=int, default=2, metavar="N", help=t(N_("first reminder, days before (default 2)"))
     )
-    ics.add_argument("--today", metavar="DATE", help=today_help)
+    # Every command but ics works on one case file; every one takes a training date, listed last.
+    for parser in (filed, refused, answered, escalate, timeline):
+        parser.add_argument("case", metavar="CASE", help=t(N_("case file (.json)")))
+    for parser in (filed, refused, answered, escalate, timeline, ics):
+        parser.add_argument("--today", metavar="DATE", help=t(N_("take this date as today (for training)")))
 
 
 def run(args: argparse.Namespace, tr: Translator) -> int:
