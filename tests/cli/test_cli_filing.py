@@ -164,3 +164,13 @@ def test_a_word_for_a_recent_day_is_no_date_on_the_command_line_nor_in_the_case_
     case_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, out, err = run(capsys, "check", str(case_file), "--ui-lang", "ru")
     assert code != 0 and word in out + err
+
+
+def test_the_choices_of_the_commands_are_the_case_files_values() -> None:
+    # The parser keeps them as plain tuples (building it imports no case model); they must not drift.
+    from kzcomplaint.cli import filing
+    from kzcomplaint.core.case.model import FilingMethod, Outcome, StepEnd
+
+    assert filing.HOW == tuple(FilingMethod)
+    assert filing.OUTCOMES == tuple(outcome for outcome in Outcome if outcome != Outcome.NONE)
+    assert filing.REASONS == tuple(StepEnd)
