@@ -13,6 +13,7 @@ are judged as in the story, whatever the computer's clock says.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import os
@@ -94,9 +95,8 @@ def perfect(scenario: Scenario, language: str) -> Case:
 def fixed_by(case: Case, defect: Defect, scenario: Scenario, language: str) -> Case:
     """``case`` with ``defect`` mended: its corrected values set, or its question answered right."""
     if defect.kind == QUESTION:
-        assert case.exercise is not None  # only exercises are scored
-        result = apply_values(case, {}, language, scenario.languages)
-        assert result.exercise is not None
+        result = copy.deepcopy(case)
+        assert result.exercise is not None  # only exercises are scored
         result.exercise.answers[defect.code] = defect.answer
         return result
     return apply_values(case, defect.correct, language, scenario.languages)
