@@ -75,11 +75,14 @@ def test_start_score_fix_and_score_again(capsys: pytest.CaptureFixture[str], tmp
     assert states == {"deadline.expired": ("answered_wrong", 0), "iin.missing": ("fixed", 1)}
     assert result["score"] == 1
 
+    scored = draft.read_bytes()
     code, out, _ = run(capsys, "workshop", "score", str(draft), "--ui-lang", "ru")
     assert "1" in out and "Жоқ, мерзімі өтіп кетті" in out, "the key for what was missed, in the workshop's language"
+    assert draft.read_bytes() == scored, "scoring reads the draft, never writes it"
 
     code, _, err = run(capsys, "workshop", "start", "protocol_copy_too_late", "--lang", "kk", "-o", str(draft))
     assert code == 2 and "aigul.json" in err, "never over an existing draft"
+    assert draft.read_bytes() == scored, "the participant's answers are still there"
 
 
 def test_key_writes_a_docx(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
