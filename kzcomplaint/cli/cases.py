@@ -18,6 +18,7 @@ from kzcomplaint.core.text.i18n import N_, Message, Translator
 if TYPE_CHECKING:
     import argparse  # only to parse a command: the window, which imports this module too, does without it
 
+    from kzcomplaint.core.case.caseio import CaseFileError
     from kzcomplaint.core.case.model import Case
     from kzcomplaint.core.law.citations import Citation
 
@@ -49,7 +50,8 @@ def emit_json(data: dict[str, Any]) -> None:
     stream.write(text + "\n")
 
 
-def _fail(text: str) -> int:
+def fail(text: str) -> int:
+    """Print ``text`` as the program's error message; return the exit code of unusable input."""
     sys.stderr.write(f"kzcomplaint: {text}\n")
     return EXIT_UNREADABLE
 
@@ -104,18 +106,23 @@ def load_case_or_report(path: str, tr: Translator, *, as_json: bool = False) -> 
     try:
         return caseio.load_case(path)
     except caseio.CaseFileError as error:
-        lines = [tr.format(N_("{file}: the case file cannot be used:"), file=error.source)]
-        for problem in error.problems:
-            where = problem.path or tr.gettext(N_("(whole file)"))
-            lines.append(f"  - {where}: {problem.message.render(tr)}")
-        sys.stderr.write("\n".join(lines) + "\n")
-        if as_json:
-            problems = [{"field": p.path, "message": p.message.render(tr)} for p in error.problems]
-            emit_json({"error": {"file": str(error.source), "problems": problems}})
+        report_case_error(error, tr, as_json=as_json)
         return None
 
 
-def _parse_date_arg(value: str | None, option: str, tr: Translator) -> dt.date | None:
+def report_case_error(error: CaseFileError, tr: Translator, *, as_json: bool = False) -> None:
+    """Print every problem of a case file that cannot be used, as :func:`load_case_or_report` does."""
+    lines = [tr.format(N_("{file}: the case file cannot be used:"), file=error.source)]
+    for problem in error.problems:
+        where = problem.path or tr.gettext(N_("(whole file)"))
+        lines.append(f"  - {where}: {problem.message.render(tr)}")
+    sys.stderr.write("\n".join(lines) + "\n")
+    if as_json:
+        problems = [{"field": p.path, "message": p.message.render(tr)} for p in error.problems]
+        emit_json({"error": {"file": str(error.source), "problems": problems}})
+
+
+def parse_date_arg(value: str | None, option: str, tr: Translator) -> dt.date | None:
     """Parse a date given on the command line; raise SystemExit(2) with a message."""
     if value is None:
         return None
@@ -124,7 +131,20 @@ def _parse_date_arg(value: str | None, option: str, tr: Translator) -> dt.date |
     try:
         return dates.parse_date(value)
     except dates.DateError as error:
-        _fail(f"{option}: {error.message.render(tr)}")
+        fail(f"{option}: {error.message.render(tr)}")
+        raise SystemExit(EXIT_UNREADABLE) from None
+
+
+def parse_time_arg(value: str | None, option: str, tr: Translator) -> str:
+    """Parse a time of day (HH:MM) given on the command line ("" when none); raise SystemExit(2) with a message."""
+    if not value:
+        return ""
+    from kzcomplaint.core.text import dates
+
+    try:
+        return dates.parse_time(value)
+    except dates.DateError as error:
+        fail(f"{option}: {error.message.render(tr)}")
         raise SystemExit(EXIT_UNREADABLE) from None
 
 
@@ -134,7 +154,7 @@ def _check(args: argparse.Namespace, tr: Translator) -> int:
     case = load_case_or_report(args.case, tr, as_json=args.json)
     if case is None:
         return EXIT_UNREADABLE
-    today = _parse_date_arg(args.today, "--today", tr)
+    today = parse_date_arg(args.today, "--today", tr)
     problems = checks.check_case(case, today=today, base_dir=Path(args.case).resolve().parent)
     _report_calendar_warnings(tr)
     blocking = [p for p in problems if p.blocking]
@@ -166,22 +186,22 @@ def _check(args: argparse.Namespace, tr: Translator) -> int:
 def _deadlines(args: argparse.Namespace, tr: Translator) -> int:
     from kzcomplaint.core.law import deadlines
 
-    today = _parse_date_arg(args.today, "--today", tr)
+    today = parse_date_arg(args.today, "--today", tr)
     if args.rule:
         if args.case:
-            return _fail(tr.gettext(N_("give either a case file or --rule, not both")))
+            return fail(tr.gettext(N_("give either a case file or --rule, not both")))
         if not args.event:
-            return _fail(tr.gettext(N_("--rule needs --event DATE")))
-        event = _parse_date_arg(args.event, "--event", tr)
-        voting_day = _parse_date_arg(args.voting_day, "--voting-day", tr)
+            return fail(tr.gettext(N_("--rule needs --event DATE")))
+        event = parse_date_arg(args.event, "--event", tr)
+        voting_day = parse_date_arg(args.voting_day, "--voting-day", tr)
         try:
             results = [deadlines.compute(args.rule, event, voting_day=voting_day, today=today)]
         except deadlines.UnknownRuleError as error:
-            return _fail(error.message.render(tr))
+            return fail(error.message.render(tr))
     elif args.case:
         if args.event or args.voting_day:
             # The case holds its own dates; silently ignoring these would compute other terms than asked.
-            return _fail(tr.gettext(N_("--event and --voting-day go with --rule; a case file uses its own dates")))
+            return fail(tr.gettext(N_("--event and --voting-day go with --rule; a case file uses its own dates")))
         case = load_case_or_report(args.case, tr, as_json=args.json)
         if case is None:
             return EXIT_UNREADABLE
@@ -193,10 +213,10 @@ def _deadlines(args: argparse.Namespace, tr: Translator) -> int:
             # Without a document kind there is no term to compute; an empty
             # list would read as "no deadlines" in a case whose term may be running.
             reason = error.message.render(tr)
-            return _fail(tr.format(N_("{file}: field “template”: {reason}"), file=args.case, reason=reason))
+            return fail(tr.format(N_("{file}: field “template”: {reason}"), file=args.case, reason=reason))
         results = deadlines.case_deadlines(case, today=today)
     else:
-        return _fail(tr.gettext(N_("give a case file, or --rule ID --event DATE")))
+        return fail(tr.gettext(N_("give a case file, or --rule ID --event DATE")))
     _report_calendar_warnings(tr)
     if args.json:
         emit_json({"deadlines": [d.as_json(tr) for d in results]})

@@ -54,7 +54,7 @@ def _same_file(path: Path, other: str | None) -> bool:
         return False
 
 
-def _write(path: Path, data: bytes, tr: Translator, *, source: str | None = None) -> bool:
+def write_document(path: Path, data: bytes, tr: Translator, *, source: str | None = None) -> bool:
     """Write the document atomically; on failure print why and return False.
 
     Never replaces ``source`` (the case file being rendered), a folder, or
@@ -116,7 +116,7 @@ def _render(args: argparse.Namespace, tr: Translator) -> int:
         _template_problem(args.case, error, tr)
         return EXIT_UNREADABLE
     output = Path(args.output)
-    if not _write(output, data, tr, source=args.case):
+    if not write_document(output, data, tr, source=args.case):
         return EXIT_UNREADABLE
     print(tr.format(N_("Written: {file}"), file=str(output)))
     from kzcomplaint.core.case import evidence
@@ -151,7 +151,7 @@ def _blank(args: argparse.Namespace, tr: Translator) -> int:
         _template_problem(args.template, error, tr)
         return EXIT_UNREADABLE
     output = Path(args.output)
-    if not _write(output, data, tr):
+    if not write_document(output, data, tr):
         return EXIT_UNREADABLE
     print(tr.format(N_("Written: {file}"), file=str(output)))
     return EXIT_OK

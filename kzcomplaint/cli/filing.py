@@ -17,10 +17,21 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kzcomplaint.cli.cases import EXIT_OK, EXIT_UNREADABLE, emit_json, load_case_or_report
+from kzcomplaint.cli.cases import (
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    emit_json,
+    fail,
+    load_case_or_report,
+    parse_date_arg,
+    parse_time_arg,
+    report_case_error,
+)
 from kzcomplaint.core.text.i18n import N_, Message, Translator
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kzcomplaint.core.case.model import Case
     from kzcomplaint.core.filing.timeline import Timeline
 
@@ -32,7 +43,6 @@ MSG_RECORDED_FILING = N_("{file}: recorded as handed in on {date}.")
 MSG_RECORDED_REFUSAL = N_("{file}: recorded as refused on {date}.")
 MSG_RECORDED_ANSWER = N_("{file}: answer of {date} recorded: {outcome}.")
 MSG_NOW_DUE = N_("Due now:")
-MSG_NOTHING_DUE = N_("Nothing is due in this case now.")
 MSG_NEXT = N_("Next steps (kzcomplaint escalate {file} --to KIND -o NEXT.json):")
 MSG_ACT_HINT = N_(
     "The act of the refusal, for the witnesses to sign: kzcomplaint escalate {file} --to {act} -o ACT.json"
@@ -45,16 +55,13 @@ MSG_NOT_A_CASE_SKIPPED = N_("{file}: skipped, not a usable case file ({reason}).
 MSG_NO_CASES = N_("No case file was found in {paths}.")
 MSG_WRITE_FAILED = N_("{file}: cannot be written ({reason}).")
 MSG_STEP = N_("Step {number}: {title}")
-MSG_GRANTED_DONE = N_("The complaint was granted: nothing more is due.")
 
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser, tr: Translator) -> None:
     """Add the after-filing sub-commands to the main parser."""
     t = tr.gettext
-    today_help = t(N_("take this date as today (for training)"))
 
     filed = commands.add_parser("filed", parents=[common], help=t(N_("record that a document was handed in")))
-    filed.add_argument("case", metavar="CASE", help=t(N_("case file (.json)")))
     filed.add_argument("--on", metavar="DATE", required=True, help=t(N_("the day the body received it")))
     filed.add_argument("--time", metavar="HH:MM", help=t(N_("the time it was handed in")))
     filed.add_argument("--number", metavar="N", help=t(N_("the registration (incoming) number")))
@@ -62,12 +69,10 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser, tr: Translator) 
     filed.add_argument("--position", metavar="TEXT", help=t(N_("their position")))
     filed.add_argument("--where", metavar="TEXT", help=t(N_("where it was handed in")))
     filed.add_argument("--how", choices=HOW, default="in_person", help=t(N_("how it was handed in")))
-    filed.add_argument("--today", metavar="DATE", help=today_help)
 
     refused = commands.add_parser(
         "refused", parents=[common], help=t(N_("record that a body refused to accept a document"))
     )
-    refused.add_argument("case", metavar="CASE", help=t(N_("case file (.json)")))
     refused.add_argument("--on", metavar="DATE", required=True, help=t(N_("the day of the refusal")))
     refused.add_argument("--time", metavar="HH:MM", help=t(N_("the time of the refusal")))
     refused.add_argument("--by", metavar="NAME", help=t(N_("who refused")))
@@ -82,30 +87,23 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser, tr: Translator) 
         default=[],
         help=t(N_("a witness (repeat for each); after a comma, how to reach them")),
     )
-    refused.add_argument("--today", metavar="DATE", help=today_help)
 
     answered = commands.add_parser("answered", parents=[common], help=t(N_("record the body's answer")))
-    answered.add_argument("case", metavar="CASE", help=t(N_("case file (.json)")))
     answered.add_argument("--on", metavar="DATE", required=True, help=t(N_("the date of the answer")))
     answered.add_argument("--outcome", choices=OUTCOMES, required=True, help=t(N_("what the answer said")))
     answered.add_argument("--number", metavar="N", help=t(N_("the answer's number")))
-    answered.add_argument("--today", metavar="DATE", help=today_help)
 
     escalate = commands.add_parser(
         "escalate", parents=[common], help=t(N_("draft the next document of the chain from this one"))
     )
-    escalate.add_argument("case", metavar="CASE", help=t(N_("case file (.json)")))
     escalate.add_argument("--to", metavar="KIND", required=True, help=t(N_("the next document's kind")))
     escalate.add_argument("--reason", choices=REASONS, help=t(N_("how this step ended (default: as recorded)")))
     escalate.add_argument("-o", "--output", metavar="NEXT.json", required=True, help=t(N_("the new case file")))
-    escalate.add_argument("--today", metavar="DATE", help=today_help)
 
     timeline = commands.add_parser(
         "timeline", parents=[common], help=t(N_("every step of a case and what is due next"))
     )
-    timeline.add_argument("case", metavar="CASE", help=t(N_("case file (.json)")))
     timeline.add_argument("--json", action="store_true", help=t(N_("machine-readable output")))
-    timeline.add_argument("--today", metavar="DATE", help=today_help)
 
     ics = commands.add_parser("ics", parents=[common], help=t(N_("the running terms as a calendar (.ics)")))
     ics.add_argument("paths", metavar="CASE_OR_DIR", nargs="+", help=t(N_("case files, or folders of them")))
@@ -113,7 +111,11 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser, tr: Translator) 
     ics.add_argument(
         "--remind-days", type=int, default=2, metavar="N", help=t(N_("first reminder, days before (default 2)"))
     )
-    ics.add_argument("--today", metavar="DATE", help=today_help)
+    # Every command but ics works on one case file; every one takes a training date, listed last.
+    for parser in (filed, refused, answered, escalate, timeline):
+        parser.add_argument("case", metavar="CASE", help=t(N_("case file (.json)")))
+    for parser in (filed, refused, answered, escalate, timeline, ics):
+        parser.add_argument("--today", metavar="DATE", help=t(N_("take this date as today (for training)")))
 
 
 def run(args: argparse.Namespace, tr: Translator) -> int:
@@ -129,50 +131,25 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     return handlers[args.command](args, tr)
 
 
-def _error(text: str) -> int:
-    sys.stderr.write(f"kzcomplaint: {text}\n")
-    return EXIT_UNREADABLE
-
-
-def _date(value: str | None, option: str, tr: Translator) -> dt.date | None:
-    from kzcomplaint.cli.cases import _parse_date_arg
-
-    return _parse_date_arg(value, option, tr)
-
-
 def _legal(day: dt.date | None, tr: Translator) -> str:
     from kzcomplaint.core.text import legal_dates
 
     return legal_dates.format_legal_date(day, tr.language) if day is not None else ""
 
 
-def _time(value: str | None, option: str, tr: Translator) -> str:
-    if not value:
-        return ""
-    from kzcomplaint.core.text import dates
-
-    try:
-        return dates.parse_time(value)
-    except dates.DateError as error:
-        _error(f"{option}: {error.message.render(tr)}")
-        raise SystemExit(EXIT_UNREADABLE) from None
-
-
-def _update(args: argparse.Namespace, tr: Translator, change: object) -> Case | None:
+def _update(args: argparse.Namespace, tr: Translator, change: Callable[[Case], Case]) -> Case | None:
     """Record in the case file; print why not and return None when it cannot be done."""
     from kzcomplaint.core.case import caseio
     from kzcomplaint.core.filing import record
 
-    if load_case_or_report(args.case, tr) is None:
-        return None
     try:
-        return record.update_case_file(args.case, change)  # type: ignore[arg-type]  # a Case -> Case callable
+        return record.update_case_file(args.case, change)
+    except caseio.CaseFileError as error:
+        report_case_error(error, tr)
     except record.RecordError as error:
-        _error(f"{args.case}: {error.message.render(tr)}")
+        fail(f"{args.case}: {error.message.render(tr)}")
     except caseio.CaseSaveError as error:
-        _error(error.message.render(tr))
-    except caseio.CaseFileError as error:  # changed on disk between the two reads
-        _error(str(error))
+        fail(error.message.render(tr))
     return None
 
 
@@ -186,10 +163,10 @@ def _print_due(case: Case, path: str, tr: Translator, today: dt.date | None) -> 
 def _print_due_of(found: Timeline, path: str, tr: Translator) -> None:
     from kzcomplaint.core.filing import chain
 
-    current = found.steps[-1]
-    if found.granted:
-        print(tr.gettext(MSG_GRANTED_DONE))
-    elif found.due:
+    note = found.note()
+    if note is not None:
+        print(note.render(tr))
+    else:
         print(tr.gettext(MSG_NOW_DUE))
         for item in found.due:
             deadline = item.deadline
@@ -197,10 +174,6 @@ def _print_due_of(found: Timeline, path: str, tr: Translator) -> None:
             print(f"  - {item.message().render(tr)} — {rule}")
             for warning in deadline.warnings:
                 print(f"      ! {warning.message.render(tr)}")
-    elif current.filings and not current.review_rule and found.end is None:
-        print(Message(chain.MSG_NO_REVIEW_TERM, body=chain.body_label(current.addressee)).render(tr))
-    else:
-        print(tr.gettext(MSG_NOTHING_DUE))
     if found.proposals:
         print(tr.format(MSG_NEXT, file=path))
         for proposal in found.proposals:
@@ -214,10 +187,10 @@ def _filed(args: argparse.Namespace, tr: Translator) -> int:
     from kzcomplaint.core.case.model import Filing
     from kzcomplaint.core.filing import record
 
-    today = _date(args.today, "--today", tr)
+    today = parse_date_arg(args.today, "--today", tr)
     filing = Filing(
-        date=_date(args.on, "--on", tr),
-        time=_time(args.time, "--time", tr),
+        date=parse_date_arg(args.on, "--on", tr),
+        time=parse_time_arg(args.time, "--time", tr),
         place=args.where or "",
         number=args.number or "",
         accepted_by=args.by or "",
@@ -241,16 +214,16 @@ def _refused(args: argparse.Namespace, tr: Translator) -> int:
     from kzcomplaint.core.case.model import Refusal, Witness
     from kzcomplaint.core.filing import record
 
-    today = _date(args.today, "--today", tr)
+    today = parse_date_arg(args.today, "--today", tr)
     refusal = Refusal(
-        date=_date(args.on, "--on", tr),
-        time=_time(args.time, "--time", tr),
+        date=parse_date_arg(args.on, "--on", tr),
+        time=parse_time_arg(args.time, "--time", tr),
         place=args.where or "",
         refused_by=args.by or "",
         position=args.position or "",
         how=args.how,
         grounds=args.grounds or "",
-        witnesses=[Witness(*_witness(text)) for text in args.witness if _witness(text)[0]],
+        witnesses=[Witness(name, contact) for name, contact in map(_witness, args.witness) if name],
     )
     case = _update(args, tr, lambda case: record.record_refusal(case, refusal, today=today))
     if case is None:
@@ -264,8 +237,8 @@ def _answered(args: argparse.Namespace, tr: Translator) -> int:
     from kzcomplaint.core.case.model import Answer
     from kzcomplaint.core.filing import record, timeline
 
-    today = _date(args.today, "--today", tr)
-    answer = Answer(outcome=args.outcome, date=_date(args.on, "--on", tr), number=args.number or "")
+    today = parse_date_arg(args.today, "--today", tr)
+    answer = Answer(outcome=args.outcome, date=parse_date_arg(args.on, "--on", tr), number=args.number or "")
     case = _update(args, tr, lambda case: record.record_answer(case, answer, today=today))
     if case is None:
         return EXIT_UNREADABLE
@@ -281,30 +254,30 @@ def _escalate(args: argparse.Namespace, tr: Translator) -> int:
     from kzcomplaint.core.filing import chain
     from kzcomplaint.core.law import catalog
 
-    today = _date(args.today, "--today", tr)
+    today = parse_date_arg(args.today, "--today", tr)
     target = Path(args.output)
     if target.suffix.lower() != ".json":
-        return _error(tr.format(MSG_NOT_JSON, file=args.output))
+        return fail(tr.format(MSG_NOT_JSON, file=args.output))
     if target.exists() or target.is_symlink():
-        return _error(tr.format(MSG_EXISTS, file=args.output))
+        return fail(tr.format(MSG_EXISTS, file=args.output))
     case = load_case_or_report(args.case, tr)
     if case is None:
         return EXIT_UNREADABLE
     try:
         catalog.get(args.to)
     except catalog.UnknownTemplateError as error:
-        return _error(f"--to: {error.message.render(tr)}")
+        return fail(f"--to: {error.message.render(tr)}")
     try:
         if args.to == chain.REFUSAL_ACT:
             drafted, warnings = chain.refusal_act(case, today=today), list[Message]()
         else:
             drafted, warnings = chain.next_case(case, args.to, args.reason, today=today)
     except chain.EscalationError as error:
-        return _error(f"{args.case}: {error.message.render(tr)}")
+        return fail(f"{args.case}: {error.message.render(tr)}")
     try:
         caseio.save_case(drafted, target)
     except caseio.CaseSaveError as error:
-        return _error(error.message.render(tr))
+        return fail(error.message.render(tr))
     for warning in warnings:
         sys.stderr.write(f"kzcomplaint: {warning.render(tr)}\n")
     title = catalog.get(drafted.template).title[tr.language]
@@ -316,7 +289,7 @@ def _escalate(args: argparse.Namespace, tr: Translator) -> int:
 def _timeline(args: argparse.Namespace, tr: Translator) -> int:
     from kzcomplaint.core.filing import timeline
 
-    today = _date(args.today, "--today", tr)
+    today = parse_date_arg(args.today, "--today", tr)
     case = load_case_or_report(args.case, tr, as_json=args.json)
     if case is None:
         return EXIT_UNREADABLE
@@ -369,25 +342,24 @@ def _ics(args: argparse.Namespace, tr: Translator) -> int:
     from kzcomplaint.core.files import atomic
     from kzcomplaint.core.filing import ics
 
-    today = _date(args.today, "--today", tr)
+    today = parse_date_arg(args.today, "--today", tr)
     if args.remind_days < 0:
-        return _error("--remind-days: " + tr.gettext(N_("give a number of days, 0 or more")))
+        return fail("--remind-days: " + tr.gettext(N_("give a number of days, 0 or more")))
     try:
         cases = _case_files(args.paths, tr)
     except caseio.CaseFileError as error:
-        load_case_or_report(str(error.source), tr)
+        report_case_error(error, tr)
         return EXIT_UNREADABLE
     if not cases:
-        return _error(tr.format(MSG_NO_CASES, paths=", ".join(args.paths)))
-    reminders = ics.Reminders(days_before=args.remind_days)
-    data = ics.calendar_bytes(cases, tr, today=today, reminders=reminders)
+        return fail(tr.format(MSG_NO_CASES, paths=", ".join(args.paths)))
+    found = ics.entries(cases, today=today)
+    data = ics.entries_calendar_bytes(found, tr, reminders=ics.Reminders(days_before=args.remind_days))
     target = Path(args.output)
     if target.is_dir():
-        return _error(tr.format(N_("{file}: is a folder; give the name of a .ics file"), file=args.output))
+        return fail(tr.format(N_("{file}: is a folder; give the name of a .ics file"), file=args.output))
     try:
         atomic.write_private_file(target, data)
     except OSError as error:
-        return _error(tr.format(MSG_WRITE_FAILED, file=args.output, reason=error.strerror or str(error)))
-    count = len(ics.entries(cases, today=today))
-    print(tr.format(MSG_ICS_WRITTEN, file=args.output, count=count, cases=len(cases)))
+        return fail(tr.format(MSG_WRITE_FAILED, file=args.output, reason=error.strerror or str(error)))
+    print(tr.format(MSG_ICS_WRITTEN, file=args.output, count=len(found), cases=len(cases)))
     return EXIT_OK

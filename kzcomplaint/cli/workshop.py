@@ -13,7 +13,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kzcomplaint.cli.cases import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, emit_json, load_case_or_report
+from kzcomplaint.cli.cases import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_UNREADABLE,
+    emit_json,
+    fail,
+    load_case_or_report,
+    report_case_error,
+)
 from kzcomplaint.core.text.i18n import N_, Message, Translator, translator
 
 if TYPE_CHECKING:
@@ -97,11 +105,6 @@ def add_parser(
     check_pack.add_argument("pack_file", metavar="PACK.toml", help=t(N_("the pack file")))
 
 
-def _fail(text: str) -> int:
-    sys.stderr.write(f"kzcomplaint: {text}\n")
-    return EXIT_UNREADABLE
-
-
 def _pack_error(error: PackError, tr: Translator) -> int:
     for message in error.messages():
         sys.stderr.write(f"kzcomplaint: {message.render(tr)}\n")
@@ -117,8 +120,7 @@ def _library(args: argparse.Namespace, tr: Translator) -> Library | None:
         _pack_error(error, tr)
         return None
     for unusable in library.errors:
-        for message in unusable.messages():
-            sys.stderr.write(f"kzcomplaint: {message.render(tr)}\n")
+        _pack_error(unusable, tr)
     return library
 
 
@@ -131,7 +133,7 @@ def _named_scenario(args: argparse.Namespace, tr: Translator) -> Scenario | None
         return None
     scenario = library.find(args.scenario)
     if scenario is None:
-        _fail(Message(MSG_UNKNOWN_SCENARIO, scenario=args.scenario).render(tr))
+        fail(Message(MSG_UNKNOWN_SCENARIO, scenario=args.scenario).render(tr))
     return scenario
 
 
@@ -205,11 +207,11 @@ def _start(args: argparse.Namespace, tr: Translator) -> int:
         case = exercise.start(scenario, args.lang, args.participant)
         exercise.save_new(case, args.output)
     except exercise.ExerciseError as error:
-        return _fail(error.message.render(tr))
+        return fail(error.message.render(tr))
     except packs.PackError as error:
         return _pack_error(error, tr)
     except caseio.CaseSaveError as error:
-        return _fail(error.message.render(tr))
+        return fail(error.message.render(tr))
     story = translator(args.lang)
     print(tr.format(N_("The exercise “{title}” is in {file}."), title=scenario.title[args.lang], file=args.output))
     print()
@@ -233,7 +235,7 @@ def _score(args: argparse.Namespace, tr: Translator) -> int:
     try:
         scenario = exercise.scenario_of(case, library, args.draft)
     except exercise.ExerciseError as error:
-        return _fail(error.message.render(tr))
+        return fail(error.message.render(tr))
     result = exercise.score(case, scenario)
     if args.json:
         emit_json(result.as_json())
@@ -266,7 +268,7 @@ def _score(args: argparse.Namespace, tr: Translator) -> int:
 
 
 def _key(args: argparse.Namespace, tr: Translator) -> int:
-    from kzcomplaint.core.documents.batch import write_atomic
+    from kzcomplaint.cli.documents import write_document
     from kzcomplaint.core.workshop import exercise, handouts
 
     scenario = _named_scenario(args, tr)
@@ -275,13 +277,10 @@ def _key(args: argparse.Namespace, tr: Translator) -> int:
     try:
         exercise.check_language(scenario, args.lang)
     except exercise.ExerciseError as error:
-        return _fail(error.message.render(tr))
+        return fail(error.message.render(tr))
     data = handouts.answer_key_docx(scenario, translator(args.lang))
-    try:
-        write_atomic(Path(args.output), data)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        return _fail(tr.format(N_("{file} cannot be written: {reason}"), file=args.output, reason=reason))
+    if not write_document(Path(args.output), data, tr):
+        return EXIT_UNREADABLE
     print(tr.format(N_("Answer key written: {file}"), file=args.output))
     return EXIT_OK
 
@@ -298,16 +297,15 @@ def _collect(args: argparse.Namespace, tr: Translator) -> int:
             Path(args.folder), Path(args.output), library, results_tr, language=args.lang, jobs=args.jobs or None
         )
     except room.RoomError as error:
-        return _fail(error.message.render(tr))
+        return fail(error.message.render(tr))
     except OSError as error:
         reason = error.strerror or str(error)
-        return _fail(tr.format(N_("{file} cannot be written: {reason}"), file=args.output, reason=reason))
+        return fail(tr.format(N_("{file} cannot be written: {reason}"), file=args.output, reason=reason))
     for row in room.participant_rows(results, results_tr):
         print(f"  {row[0]:30} {row[3]:>10}  {row[2]}")
     for entry in results.unscored:
         print(f"  {entry.file.name:30} {tr.gettext(MSG_NOT_SCORED)}: {entry.reason.render(tr)}")
-    summary = results.documents
-    rendered = getattr(summary, "rendered", 0)
+    rendered = results.documents.rendered if results.documents is not None else 0
     print()
     print(
         tr.format(
@@ -332,11 +330,11 @@ def _reset(args: argparse.Namespace, tr: Translator) -> int:
         return EXIT_UNREADABLE
     try:
         _fresh, backup = exercise.reset(args.draft, library)
-    except caseio.CaseFileError:
-        load_case_or_report(args.draft, tr)
+    except caseio.CaseFileError as error:
+        report_case_error(error, tr)
         return EXIT_UNREADABLE
     except (exercise.ExerciseError, caseio.CaseSaveError) as error:
-        return _fail(error.message.render(tr))
+        return fail(error.message.render(tr))
     except packs.PackError as error:
         return _pack_error(error, tr)
     print(

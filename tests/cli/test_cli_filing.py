@@ -128,15 +128,18 @@ def test_timeline_json_and_text(capsys: pytest.CaptureFixture[str], case_file: P
     found = json.loads(out)["timeline"]
     assert [step["template"] for step in found["steps"]] == ["observer_removed", "appeal_to_higher_commission"]
     assert found["steps"][0]["review"]["last_day"] == "2021-01-16"
+    drafted = nxt.read_bytes()
     assert found["steps"][0]["end"] == "no_answer"
     assert found["due"][0]["party"] == "file" and found["due"][0]["due"] == "2021-01-27"
     assert set(found["due"][0]["deadline"]) >= {"rule", "last_day", "steps", "warnings", "citation"}
     code, out, _ = run(capsys, "timeline", str(nxt), "--today", "2021-01-18", "--ui-lang", "kk")
     assert code == 0 and "2021 жылғы 27 қаңтар" in out
+    assert nxt.read_bytes() == drafted, "the timeline reads the case file, never writes it"
 
 
 def test_ics_of_one_case_and_of_a_folder(capsys: pytest.CaptureFixture[str], case_file: Path, tmp_path: Path) -> None:
     (tmp_path / "notes.json").write_text("[1, 2]", encoding="utf-8")
+    before = case_file.read_bytes()
     out_file = tmp_path / "terms.ics"
     code, out, err = run(capsys, "ics", str(tmp_path), "-o", str(out_file), "--today", "2021-01-12", "--ui-lang", "en")
     assert code == 0, err
@@ -145,8 +148,11 @@ def test_ics_of_one_case_and_of_a_folder(capsys: pytest.CaptureFixture[str], cas
     [event] = list(calendar.walk("VEVENT"))
     assert event.decoded("dtstart").isoformat() == "2021-01-20"
     assert stat.S_IMODE(out_file.stat().st_mode) == 0o600
+    assert case_file.read_bytes() == before and (tmp_path / "notes.json").read_text(encoding="utf-8") == "[1, 2]"
+    calendar_bytes = out_file.read_bytes()
     code, _, err = run(capsys, "ics", str(tmp_path / "missing.json"), "-o", str(out_file))
     assert code == 2 and "Traceback" not in err
+    assert out_file.read_bytes() == calendar_bytes, "a failed export leaves the calendar written before"
 
 
 @pytest.mark.parametrize("word", ["вчера", "кеше", "yesterday", "today"])
@@ -164,3 +170,13 @@ def test_a_word_for_a_recent_day_is_no_date_on_the_command_line_nor_in_the_case_
     case_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, out, err = run(capsys, "check", str(case_file), "--ui-lang", "ru")
     assert code != 0 and word in out + err
+
+
+def test_the_choices_of_the_commands_are_the_case_files_values() -> None:
+    # The parser keeps them as plain tuples (building it imports no case model); they must not drift.
+    from kzcomplaint.cli import filing
+    from kzcomplaint.core.case.model import FilingMethod, Outcome, StepEnd
+
+    assert filing.HOW == tuple(FilingMethod)
+    assert filing.OUTCOMES == tuple(outcome for outcome in Outcome if outcome != Outcome.NONE)
+    assert filing.REASONS == tuple(StepEnd)

@@ -75,11 +75,14 @@ def test_start_score_fix_and_score_again(capsys: pytest.CaptureFixture[str], tmp
     assert states == {"deadline.expired": ("answered_wrong", 0), "iin.missing": ("fixed", 1)}
     assert result["score"] == 1
 
+    scored = draft.read_bytes()
     code, out, _ = run(capsys, "workshop", "score", str(draft), "--ui-lang", "ru")
     assert "1" in out and "Жоқ, мерзімі өтіп кетті" in out, "the key for what was missed, in the workshop's language"
+    assert draft.read_bytes() == scored, "scoring reads the draft, never writes it"
 
     code, _, err = run(capsys, "workshop", "start", "protocol_copy_too_late", "--lang", "kk", "-o", str(draft))
     assert code == 2 and "aigul.json" in err, "never over an existing draft"
+    assert draft.read_bytes() == scored, "the participant's answers are still there"
 
 
 def test_key_writes_a_docx(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -88,6 +91,21 @@ def test_key_writes_a_docx(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     assert code == 0 and key.read_bytes()[:2] == b"PK"
     code, _, err = run(capsys, "workshop", "key", "no_such_scenario", "--lang", "ru", "-o", str(key))
     assert code == 2 and "no_such_scenario" in err
+
+
+def test_key_is_written_as_render_writes_a_document_never_over_a_folder_or_a_file_in_the_way(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "workshop", "key", "entry_refused_statute", "--lang", "ru", "-o", str(tmp_path),
+                       "--ui-lang", "en")
+    assert code == 2 and "is a folder" in err and "Traceback" not in err
+    draft = tmp_path / "p1.json"
+    draft.write_text("{}", encoding="utf-8")
+    code, _, err = run(capsys, "workshop", "key", "entry_refused_statute", "--lang", "ru",
+                       "-o", str(draft / "key.docx"), "--ui-lang", "en")
+    assert code == 2 and f"{draft} is a file, not a folder" in err and "Traceback" not in err
+    assert draft.read_text(encoding="utf-8") == "{}"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["p1.json"], "nothing else was written"
 
 
 def test_check_pack_names_scenario_and_key_of_a_broken_pack(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

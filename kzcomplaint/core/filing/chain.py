@@ -143,7 +143,7 @@ def review_deadline(case: Case, *, today: dt.date | None = None) -> Deadline | N
     for deadline in deadlines.case_deadlines(case, today=today):
         if not is_body_rule(deadline):
             continue
-        due = deadline.event if deadline.immediate else deadline.last_day
+        due = due_day(deadline)
         if due is not None:
             found.append((due, deadline))
     return min(found, key=lambda pair: pair[0])[1] if found else None
@@ -152,6 +152,12 @@ def review_deadline(case: Case, *, today: dt.date | None = None) -> Deadline | N
 def due_day(deadline: Deadline) -> dt.date | None:
     """The day to act by: the last day, or the trigger day itself when the term is "immediately"."""
     return deadline.event if deadline.immediate else deadline.last_day
+
+
+def _review_due(case: Case, today: dt.date) -> dt.date | None:
+    """The day the body's term to answer ``case``'s document ends; None when the app knows no such term."""
+    review = review_deadline(case, today=today)
+    return due_day(review) if review is not None else None
 
 
 def step_end(case: Case, *, today: dt.date | None = None) -> str | None:
@@ -171,8 +177,7 @@ def step_end(case: Case, *, today: dt.date | None = None) -> str | None:
             return StepEnd.NO_ANSWER.value
         return None
     if case.is_filed:
-        review = review_deadline(case, today=day)
-        due = due_day(review) if review is not None else None
+        due = _review_due(case, day)
         return StepEnd.NO_ANSWER.value if due is not None and due < day else None
     if case.refusals:
         return StepEnd.REFUSED.value
@@ -195,8 +200,7 @@ def _check_end(case: Case, end: str, today: dt.date) -> list[Message]:
         raise EscalationError(Message(MSG_ANSWERED, outcome=outcome))
     if not case.is_filed:
         raise EscalationError(Message(MSG_NOT_FILED_FOR_NO_ANSWER))
-    review = review_deadline(case, today=today)
-    due = due_day(review) if review is not None else None
+    due = _review_due(case, today)
     if due is None:
         raise EscalationError(Message(MSG_NO_REVIEW_TERM, body=body))
     if due >= today and (case.answer is None):
@@ -282,8 +286,14 @@ def proposals(
 
 
 def snapshot(case: Case, end: str, *, today: dt.date | None = None, review: Deadline | None = None) -> Step:
-    """The current step as the history of the next document keeps it (``review``: its body's term, if known)."""
-    review = review if review is not None else review_deadline(case, today=today)
+    """The current step as the history of the next document keeps it (``review``: its body's term, if known).
+
+    A body's term to answer runs only from a recorded handing-in: a document
+    refused, or not handed in yet, keeps none (the date written on it is not
+    the day a body received it, and "no answer by …" would be untrue).
+    """
+    if review is None and case.is_filed:
+        review = review_deadline(case, today=today)
     return Step(
         template=case.template,
         respondent=copy.deepcopy(case.respondent),
@@ -607,8 +617,7 @@ def _why_open(case: Case, today: dt.date) -> Message:
         return Message(MSG_GRANTED)
     if not case.is_filed:
         return Message(MSG_NOT_FILED)
-    review = review_deadline(case, today=today)
-    due = due_day(review) if review is not None else None
+    due = _review_due(case, today)
     if due is None:
         return Message(MSG_NO_REVIEW_TERM, body=body_label(case.addressee))
     return Message(MSG_TERM_RUNS, body=body_label(case.addressee), last_day=due)

@@ -104,6 +104,17 @@ def calendar_bytes(
         reminders: when the alarms ring (default: two days before and the morning of the day, at 09:00).
         stamp: the DTSTAMP of every event (default: now, in UTC).
     """
+    return entries_calendar_bytes(entries(cases, today=today), tr, reminders=reminders, stamp=stamp)
+
+
+def entries_calendar_bytes(
+    found: Sequence[CalendarEntry],
+    tr: Translator,
+    *,
+    reminders: Reminders | None = None,
+    stamp: dt.datetime | None = None,
+) -> bytes:
+    """The ``.ics`` text of terms :func:`entries` found, one event each (see :func:`calendar_bytes`)."""
     from icalendar import Calendar, Event
 
     when = reminders or Reminders()
@@ -113,7 +124,7 @@ def calendar_bytes(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", tr.gettext(MSG_CALENDAR_NAME))
-    for entry in entries(cases, today=today):
+    for entry in found:
         item = entry.item
         due = item.due
         assert due is not None  # entries() keeps only terms with a day
@@ -142,4 +153,4 @@ def calendar_bytes(
     return bytes(calendar.to_ical())
 
 
-__all__ = ["UID_DOMAIN", "CalendarEntry", "Reminders", "calendar_bytes", "entries"]
+__all__ = ["UID_DOMAIN", "CalendarEntry", "Reminders", "calendar_bytes", "entries", "entries_calendar_bytes"]

@@ -38,8 +38,6 @@ MSG_NONE_WITH_DATE = N_("“No answer” has no date or number: leave them out, 
 MSG_ANSWER_NEEDS_DATE = N_("Give the date of the answer (the date written on it).")
 MSG_DOES_NOT_FIT = N_("This record does not fit in a case file, so nothing was recorded: {field}: {reason}")
 
-
-
 _Dated = TypeVar("_Dated", Filing, Refusal)
 
 

@@ -69,6 +69,8 @@ MSG_FILE_BY = N_("File “{document}” by {date}")
 MSG_ANSWER_BY = N_("{body} must answer by {date}")
 MSG_FILE_NOW = N_("File “{document}” without delay (same day)")
 MSG_ANSWER_NOW = N_("{body} must answer without delay (same day)")
+MSG_GRANTED_DONE = N_("The complaint was granted: nothing more is due.")
+MSG_NOTHING_DUE = N_("Nothing is due in this case now.")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -225,6 +227,22 @@ class Timeline:
     def is_open(self) -> bool:
         """Whether anything is still due (a term running or a next step to take)."""
         return bool(self.due) or bool(self.proposals)
+
+    def note(self) -> Message | None:
+        """What to say in place of the running terms when there are none; None when a term runs.
+
+        The complaint was granted; or it was handed in, and the app knows no
+        term for the body to answer it (so it cannot tell when it ran out); or
+        nothing is due.
+        """
+        current = self.steps[-1]
+        if self.granted:
+            return Message(MSG_GRANTED_DONE)
+        if self.due:
+            return None
+        if current.filings and not current.review_rule and self.end is None:
+            return Message(chain.MSG_NO_REVIEW_TERM, body=chain.body_label(current.addressee))
+        return Message(MSG_NOTHING_DUE)
 
     def as_json(self, tr: Translator) -> dict[str, Any]:
         """Machine-readable form: texts in ``tr``'s language, ISO dates, deadlines as ``deadlines --json`` has them."""
@@ -414,7 +432,7 @@ def case_timeline(
     steps = [_view(number, step, end=step.end, current=False) for number, step in enumerate(case.history, start=1)]
     review = chain.review_deadline(case, today=day) if case.is_filed else None
     end = chain.step_end(case, today=day)
-    now = chain.snapshot(case, end or "", review=review)
+    now = chain.snapshot(case, end or "", today=day, review=review)
     steps.append(_view(len(steps) + 1, now, end=end, current=True, citation=review.citation if review else None))
     proposals = chain.proposals(case, end, today=day, directory=directory) if end is not None else []
     granted = case.answer is not None and case.answer.outcome == Outcome.GRANTED
@@ -425,13 +443,13 @@ def case_timeline(
     )
 
 
-
-
 __all__ = [
     "ANSWER",
     "CONTESTED_NAMES",
     "FILE",
     "HOW_NAMES",
+    "MSG_GRANTED_DONE",
+    "MSG_NOTHING_DUE",
     "OUTCOME_NAMES",
     "DueItem",
     "StepView",

@@ -76,16 +76,14 @@ def entry(number: int, defect: Defect, planted: checks.Problem, tr: Translator) 
 
 def answer_key(scenario: Scenario, tr: Translator, only: Sequence[str] | None = None) -> list[KeyEntry]:
     """The key of ``scenario`` in ``tr``'s language; ``only`` limits it to those problem codes."""
-    from kzcomplaint.core.workshop.exercise import planted_problems
+    from kzcomplaint.core.workshop.exercise import planted_problems, unreported_problem
 
     reported = {problem.code: problem for problem in planted_problems(scenario, tr.language)}
     entries = []
     for number, defect in enumerate(scenario.defects, start=1):
         if only is not None and defect.code not in only:
             continue
-        planted = reported.get(defect.code) or checks.Problem(
-            defect.code, checks.BLOCKING, defect.field, {tr.language: defect.why[tr.language]}, {}, None
-        )
+        planted = reported.get(defect.code) or unreported_problem(defect, tr.language)
         entries.append(entry(number, defect, planted, tr))
     return entries
 

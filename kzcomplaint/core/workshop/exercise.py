@@ -13,6 +13,7 @@ are judged as in the story, whatever the computer's clock says.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import os
@@ -94,9 +95,8 @@ def perfect(scenario: Scenario, language: str) -> Case:
 def fixed_by(case: Case, defect: Defect, scenario: Scenario, language: str) -> Case:
     """``case`` with ``defect`` mended: its corrected values set, or its question answered right."""
     if defect.kind == QUESTION:
-        assert case.exercise is not None  # only exercises are scored
-        result = apply_values(case, {}, language, scenario.languages)
-        assert result.exercise is not None
+        result = copy.deepcopy(case)
+        assert result.exercise is not None  # only exercises are scored
         result.exercise.answers[defect.code] = defect.answer
         return result
     return apply_values(case, defect.correct, language, scenario.languages)
@@ -272,7 +272,7 @@ def score(case: Case, scenario: Scenario) -> Score:
         if planted is None:
             # The rules changed since the pack was written; verify_scenario says so. The
             # defect is scored on what the checker reports now, with the pack's own texts.
-            planted = _unreported(defect, language)
+            planted = unreported_problem(defect, language)
         if defect.kind == QUESTION:
             answer = exercise.answers.get(defect.code, "")
             if not answer:
@@ -288,7 +288,8 @@ def score(case: Case, scenario: Scenario) -> Score:
     return Score(scenario, language, exercise.participant, tuple(results), new_blocking)
 
 
-def _unreported(defect: Defect, language: str) -> checks.Problem:
+def unreported_problem(defect: Defect, language: str) -> checks.Problem:
+    """``defect`` as a problem in ``language`` when the checker no longer reports it: the pack's own texts."""
     texts = {language: defect.why[language]}
     return checks.Problem(defect.code, checks.BLOCKING, defect.field, texts, {language: defect.fix[language]}, None)
 
@@ -313,4 +314,5 @@ __all__ = [
     "scenario_of",
     "score",
     "start",
+    "unreported_problem",
 ]

@@ -1,8 +1,9 @@
 """The trainer's paper: the answer key of a scenario and the room's results, as printable .docx.
 
 These are workshop handouts, not documents anyone files: plain python-docx,
-the house font (Times New Roman, which has every Kazakh letter), A4, headings
-and ruled tables. Every text is in the workshop's language.
+the documents' font and paper (``core.documents.docx_style``: Times New Roman,
+which has every Kazakh letter; A4), headings and ruled tables. Every text is
+in the workshop's language.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from kzcomplaint.core.documents.docx_style import FONT, LANGUAGE_TAGS, PAGE_HEIGHT_MM, PAGE_WIDTH_MM
 from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.core.text.legal_dates import format_legal_date
 from kzcomplaint.core.workshop.answers import MSG_RIGHT_ANSWER, KeyEntry, answer_key
@@ -18,8 +20,6 @@ from kzcomplaint.core.workshop.packs import QUESTION, Scenario
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
-
-FONT = "Times New Roman"
 
 MSG_KEY_TITLE = N_("Answer key: {title}")
 MSG_TRAINING_DAY = N_("The day of the story (the app's today): {date}")
@@ -55,7 +55,7 @@ def _document(language: str) -> DocxDocument:
 
     document = docx.Document()
     section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
     section.left_margin = section.right_margin = Mm(20)
     section.top_margin = section.bottom_margin = Mm(20)
     normal = document.styles["Normal"]
@@ -73,7 +73,7 @@ def _document(language: str) -> DocxDocument:
             heading_fonts.attrib.pop(qn(attribute), None)
         for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
             heading_fonts.set(qn(attribute), FONT)
-    document.core_properties.language = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-GB"}[language]
+    document.core_properties.language = LANGUAGE_TAGS[language]
     return document
 
 

@@ -17,12 +17,16 @@ import dataclasses
 import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kzcomplaint.core.case import caseio
 from kzcomplaint.core.files.atomic import write_private_file
 from kzcomplaint.core.text.i18n import N_, Message, Translator
 from kzcomplaint.core.workshop.exercise import ExerciseError, Score, scenario_of, score
 from kzcomplaint.core.workshop.packs import Library, Scenario
+
+if TYPE_CHECKING:
+    from kzcomplaint.core.documents.batch import BatchSummary
 
 RESULTS_DOCX = "results.docx"
 PARTICIPANTS_CSV = "participants.csv"
@@ -70,8 +74,8 @@ class RoomResults:
     unscored: list[Unscored]
     written: list[Path] = dataclasses.field(default_factory=list)
     """The results files."""
-    documents: object | None = None
-    """The batch summary of the exported documents (``core.documents.batch.BatchSummary``), when exported."""
+    documents: BatchSummary | None = None
+    """The batch summary of the exported documents, when exported."""
 
 
 def draft_files(folder: Path) -> list[Path]:
@@ -204,12 +208,13 @@ def write_results(results: RoomResults, out_dir: Path, tr: Translator) -> list[P
         "not_scored_because",
     ]
     defect_header = ["scenario", "code", "got", "missed", "missed_by"]
-    defects = [(row[0], row[4], row[2], row[5], row[3]) for row in defect_rows(results, tr)]
+    by_defect = defect_rows(results, tr)
+    defects = [(row[0], row[4], row[2], row[5], row[3]) for row in by_defect]
     files = {
         RESULTS_DOCX: handouts.results_docx(
             results.folder.name,
             participant_rows(results, tr),
-            [row[:4] for row in defect_rows(results, tr)],
+            [row[:4] for row in by_defect],
             [(entry.file.name, entry.reason.render(tr)) for entry in results.unscored],
             tr,
         ),

@@ -243,3 +243,13 @@ def test_a_written_appeal_to_an_akimat_left_unanswered_runs_a_month_from_its_las
     # Saturday 4 May 2024 was a working day by decree (its day off moved to 8 May): not flagged.
     assert month.recommended_day == D(2024, 5, 4)
     assert "deadline.non_working_last_day" not in month.warning_codes
+
+
+def test_the_note_in_place_of_the_terms_is_said_only_when_no_term_runs() -> None:
+    draft = precinct_complaint(D(2024, 3, 10), voting_day=D(2024, 3, 10))
+    assert timeline.case_timeline(draft, today=D(2024, 3, 11)).note() is None, "the term to file runs"
+    first = filed(draft, D(2024, 3, 14), "15")
+    assert timeline.case_timeline(first, today=D(2024, 3, 15)).note() is None, "the body's term runs"
+    granted = record.record_answer(first, Answer(outcome="granted", date=D(2024, 3, 16)), today=D(2024, 3, 16))
+    note = timeline.case_timeline(granted, today=D(2024, 4, 1)).note()
+    assert note is not None and note.msgid == timeline.MSG_GRANTED_DONE

@@ -81,3 +81,23 @@ def test_reminders_can_be_set() -> None:
         [("a.json", case)], translator("en"), today=D(2024, 3, 11), reminders=ics.Reminders(days_before=0, morning=8)
     )
     assert events(data)[0]["alarms"] == [dt.timedelta(hours=8)]
+
+
+def test_no_personal_detail_of_the_filer_is_in_the_calendar_even_split_over_folded_lines() -> None:
+    # .ics folds lines at 75 octets: a raw search could miss an IIN cut in two. Unfolded and decoded,
+    # only the document's title, the bodies and the terms remain — before filing, after it, and after the answer.
+    case = precinct_complaint(D(2024, 3, 10), voting_day=D(2024, 3, 10))
+    person = case.complainant
+    details = (person.full_name, person.iin, person.phone, person.email, person.address, person.birth_place)
+    filed = record.record_filing(case, Filing(date=D(2024, 3, 14), number="15"), today=D(2024, 3, 14))
+    answered = record.record_answer(filed, Answer(outcome="rejected", date=D(2024, 3, 16)), today=D(2024, 3, 16))
+    for language in ("kk", "ru", "en"):
+        for state, today in ((case, D(2024, 3, 11)), (filed, D(2024, 3, 14)), (answered, D(2024, 3, 16))):
+            data = ics.calendar_bytes([("a.json", state)], translator(language), today=today, stamp=STAMP)
+            unfolded = data.decode("utf-8").replace("\r\n ", "")
+            texts = [unfolded] + [
+                str(value) for component in Calendar.from_ical(data).walk() for value in component.values()
+            ]
+            assert len(events(data)) == 1
+            for detail in details:
+                assert detail and not any(detail in text for text in texts), (language, detail)

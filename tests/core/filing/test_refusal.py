@@ -10,7 +10,7 @@ import pytest
 
 from kzcomplaint.core.case.model import Refusal, Witness
 from kzcomplaint.core.documents import render
-from kzcomplaint.core.filing import chain, record
+from kzcomplaint.core.filing import chain, record, timeline
 from kzcomplaint.core.law import checks, deadlines
 
 from .conftest import precinct_complaint
@@ -127,6 +127,30 @@ def test_the_complaint_about_the_refusal_is_prefilled_from_it() -> None:
     assert term.last_day == D(2024, 3, 21), "10 days from the refusal (21 March is Nauryz: kept and flagged)"
     assert term.recommended_day == D(2024, 3, 20)
     assert complaint.history[-1].end == "refused" and complaint.history[-1].refusals[0].witnesses == WITNESSES
+
+
+def test_a_document_never_handed_in_has_no_bodys_term_and_no_answer_said_to_be_missing() -> None:
+    # The refused complaint carries the date written on it (11 March); no body received it, so no
+    # term to answer ran from that date: neither the timeline nor the next document may say one did.
+    case = refused_case()
+    assert case.filing_date == D(2024, 3, 11) and not case.is_filed
+    current = timeline.case_timeline(case, today=D(2024, 3, 11)).steps[-1]
+    assert current.review_rule == "" and current.review_last_day is None and current.term() is None
+    claim, _ = chain.next_case(case, "administrative_claim", today=D(2024, 3, 11))
+    step = claim.history[-1]
+    assert step.end == "refused" and step.review_rule == "" and step.review_last_day is None
+    assert "prior_complaint_result" not in claim.details, "a refused document was not left unanswered"
+    # The commission's 5-day term from 11 March would have ended on 16 March.
+    for text in (*claim.details.values(), claim.facts):
+        assert "16 марта 2024" not in text and "не дан" not in text
+
+
+def test_the_act_has_nothing_due_and_is_not_said_to_be_granted() -> None:
+    act = chain.refusal_act(refused_case(), today=D(2024, 3, 11))
+    found = timeline.case_timeline(act, today=D(2024, 3, 11))
+    note = found.note()
+    assert found.due == () and note is not None and note.msgid == timeline.MSG_NOTHING_DUE
+    assert not found.granted
 
 
 def test_no_act_without_a_refusal_nor_for_a_body_that_is_not_a_commission() -> None:
