@@ -215,7 +215,6 @@ def main(self_test: bool = False, ui_language: str | None = None) -> int:
         print(_missing_message(translator(ui_language or default_ui_language()), libraries), file=sys.stderr)
         return 2
     log_path = _setup_logging()
-    clean_up_at_start()
     from kzcomplaint.gui.i18n import UiLanguage
     from kzcomplaint.gui.settings import UiSettings
     from kzcomplaint.gui.wizard import MainWindow
@@ -226,7 +225,10 @@ def main(self_test: bool = False, ui_language: str | None = None) -> int:
         _ask_first_run(ui, settings)
     window = MainWindow(ui, settings)
     install_excepthook(window, log_path)
-    # Once the window is painted: reading the autosave must not delay the first window.
+    # Once the window is painted: walking the app's folders (and the recent cases' ones, maybe on a
+    # USB stick) for orphan temporary files, and reading the autosave, must not delay the first window.
+    # The clean-up comes first: it is connected first, and nothing is written before the user acts.
+    window.firstPainted.connect(clean_up_at_start)
     window.firstPainted.connect(window.offer_restore)
     window.show()
     if os.environ.get(BENCH_FIRST_PAINT):
