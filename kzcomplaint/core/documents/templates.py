@@ -34,7 +34,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.law import ruledata
 from kzcomplaint.core.law.citations import Citation, parse_citation
-from kzcomplaint.core.law.questions import Question, parse_questions
+from kzcomplaint.core.law.questions import Question, parse_questions, template_data
 from kzcomplaint.core.text.languages import LANGUAGES
 
 BLANK = "__________"
@@ -558,7 +558,11 @@ def load_template_path(path: Path, *, catalogue: bool = True) -> Template:
         data = ruledata.load_path(path)
     except ruledata.RuleFileError as error:
         raise TemplateError(str(error)) from None
-    template = parse_template(data, path.name, expected_id=path.stem)
+    return _checked(parse_template(data, path.name, expected_id=path.stem), path, catalogue=catalogue)
+
+
+def _checked(template: Template, path: Path, *, catalogue: bool) -> Template:
+    """``template`` as loaded from ``path``, its id checked against the catalogue when ``catalogue``."""
     if catalogue:
         from kzcomplaint.core.law import catalog
 
@@ -581,7 +585,12 @@ def load_template(template_id: str) -> Template:
     path = resources.templates_dir() / f"{template_id}.toml"
     if not path.is_file():
         raise TemplateError(f"{path.name}: no template for the document kind {template_id!r}")
-    return load_template_path(path)
+    # The same parse the kind's questions and citations were read from (one per kind and process).
+    try:
+        data = template_data(template_id)
+    except ruledata.RuleFileError as error:
+        raise TemplateError(str(error)) from None
+    return _checked(parse_template(data, path.name, expected_id=path.stem), path, catalogue=True)
 
 
 def template_ids() -> list[str]:
