@@ -262,6 +262,9 @@ def collect(
     results.documents = batch.run_batch(
         folder,
         out_dir / DOCUMENTS_DIR,
+        # The room's own folder of documents: a second collection (drafts fixed meanwhile) replaces
+        # them, as it replaces the scores, so the documents are those the scores are for.
+        overwrite=True,
         language=language,
         jobs=jobs,
         progress=(lambda done, total, _result: progress(done, total)) if progress else None,

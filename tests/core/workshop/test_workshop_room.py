@@ -84,6 +84,29 @@ def test_collect_over_ten_drafts_gives_the_tables_and_the_documents(tmp_path: Pa
         assert ((out / name).stat().st_mode & 0o777) == 0o600, "participants' names: owner only"
 
 
+def test_a_second_collection_gives_the_documents_of_the_drafts_as_they_are_now(tmp_path: Path) -> None:
+    # Participants fix their drafts after a first collection: the new scores come with new
+    # documents, never with the first run's documents left in the folder.
+    drafts = tmp_path / "usb"
+    drafts.mkdir()
+    scenario = LIBRARY.find("removed_for_live_broadcast")
+    assert scenario is not None
+    case = exercise.start(scenario, "ru", "Participant 01")
+    caseio.save_case(case, drafts / "p01.json")
+    out = tmp_path / "out"
+    first = room.collect(drafts, out, LIBRARY, translator("ru"), jobs=1)
+    document = out / room.DOCUMENTS_DIR / "p01.ru.docx"
+    before = docx_text(document.read_bytes())
+    fixed = exercise.perfect(scenario, "ru")
+    caseio.save_case(fixed, drafts / "p01.json")
+    second = room.collect(drafts, out, LIBRARY, translator("ru"), jobs=1)
+    assert second.scored[0].score.score > first.scored[0].score.score
+    assert second.documents.rendered == 1 and second.documents.skipped == 0
+    after = docx_text(document.read_bytes())
+    assert after != before
+    assert after == docx_text(render.render_docx(caseio.load_case(drafts / "p01.json"), "ru", base_dir=drafts))
+
+
 def test_collect_of_an_empty_or_missing_folder_says_so(tmp_path: Path) -> None:
     with pytest.raises(room.RoomError):
         room.collect(tmp_path, tmp_path / "out", LIBRARY, translator("en"), jobs=1)
