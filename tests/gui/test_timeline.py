@@ -160,6 +160,30 @@ def test_an_unconfirmed_citation_is_marked_on_the_timeline(make_window, tmp_path
     dialog.reject()
 
 
+def test_a_case_that_cannot_be_saved_is_not_left_for_the_next_document(make_window, tmp_path: Path, monkeypatch) -> None:
+    # The refusal recorded could not be saved (a folder gone read-only): drafting the act must say so
+    # and stop, not end in the crash dialog, and not open the act in the place of the unsaved case.
+    from kzcomplaint.core.text.i18n import Message
+
+    window, path = opened(make_window, tmp_path, "ru", D(2024, 3, 11))
+    dialog = window.show_timeline()
+    form = RecordDialog(dialog.translator, REFUSAL, window.draft.case, D(2024, 3, 11), dialog)
+    form.person.setText("Б. Е. Примеров")
+    form.buttons.button(form.buttons.StandardButton.Ok).click()
+
+    def refuse(_case, target) -> None:
+        raise caseio.CaseSaveError(str(target), Message("The folder is read-only."))
+
+    monkeypatch.setattr(caseio, "save_case", refuse)
+    dialog.apply(form.result_case())
+    assert window.draft.dirty and dialog.status.is_error
+    act = tmp_path / "act.json"
+    assert dialog.draft_act(act) is None
+    assert dialog.status.is_error and not act.exists()
+    assert window.draft.path == path and window.draft.dirty and window.draft.case.refusals
+    dialog.reject()
+
+
 def test_the_answer_form_no_answer_has_no_date(make_window, tmp_path: Path) -> None:
     window, _path = opened(make_window, tmp_path, "en", D(2024, 3, 14))
     dialog = window.show_timeline()

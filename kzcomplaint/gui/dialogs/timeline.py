@@ -321,7 +321,12 @@ class TimelineDialog(QDialog):
         from kzcomplaint.core.law import catalog
 
         if self.draft.dirty and self.draft.path is not None:
-            self.draft.save(self.draft.path)
+            # Saved first: the window opens the next document in its place, without asking.
+            try:
+                self.draft.save(self.draft.path)
+            except caseio.CaseSaveError as error:
+                self.status.show_error(error.message.render(self.translator))
+                return None
         if path is None:
             from kzcomplaint.gui.draft import suggested_stem
 
