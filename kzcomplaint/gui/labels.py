@@ -45,6 +45,18 @@ def frame_text(key: str, language: str) -> str:
     return templates.load_frame().text(key, language)
 
 
+def kind_title(template_id: str, language: str) -> str:
+    """A document kind's title in ``language``: "" when no kind is chosen, the id when the catalogue lacks it."""
+    if not template_id:
+        return ""
+    from kzcomplaint.core.law import catalog
+
+    try:
+        return catalog.get(template_id).title[language]
+    except catalog.UnknownTemplateError:
+        return template_id
+
+
 def role_label(role: str, language: str) -> str:
     """The complainant's capacity, as a list shows it."""
     return capitalized(frame_text(f"roles.{role}", language))

@@ -920,12 +920,9 @@ class MainWindow(QMainWindow):
         return "discard" if clicked is discard else "later"
 
     def _describe(self, case: Case, source: Path | None) -> str:
-        from kzcomplaint.core.law import catalog
+        from kzcomplaint.gui.labels import kind_title
 
-        try:
-            title = catalog.get(case.template).title[self.translator.language] if case.template else ""
-        except catalog.UnknownTemplateError:
-            title = case.template
+        title = kind_title(case.template, self.translator.language)
         parts = [part for part in (title, case.complainant.full_name, source.name if source else "") if part]
         return " · ".join(parts) or self.translator.gettext(MSG_NEW_CASE)
 

@@ -77,6 +77,20 @@ def test_opening_a_case_without_requests_marks_nothing_unsaved(make_window, qtbo
     assert path.read_bytes() == written
 
 
+def test_recent_cases_name_the_kind_in_the_interface_language_not_its_id(make_window, tmp_path: Path) -> None:
+    from kzcomplaint.core.law import catalog
+
+    case = complete_case()
+    path = tmp_path / "recent.json"
+    caseio.save_case(case, path)
+    drafts.remember_case(path, case.template)
+    window = make_window("kk")
+    window.start_page.load()
+    text = window.start_page.recent_model.item(0).text()
+    assert text == f"recent.json — {catalog.get(case.template).title['kk']}"
+    assert case.template not in text
+
+
 def test_start_page_lists_terms_falling_due(make_window, qtbot, tmp_path: Path) -> None:
     case = complete_case()
     case.contested.date = dt.date(2021, 1, 10)
