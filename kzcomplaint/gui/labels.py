@@ -90,10 +90,3 @@ def ground_text(citation: Citation | None, tr: Translator) -> str:
     from kzcomplaint.core.law.citations import MSG_NO_PROVISION
 
     return citation_text(citation, tr) if citation is not None else tr.gettext(MSG_NO_PROVISION)
-
-
-def roles_for_vote(election_kind: str) -> tuple[str, ...]:
-    """The complainant roles a list offers for this kind of vote (no chamber chairs for the Kurultai)."""
-    from kzcomplaint.core.law import elections
-
-    return elections.roles_for(election_kind)
