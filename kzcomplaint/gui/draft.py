@@ -397,7 +397,7 @@ class DraftController(QObject):
         self.dirty = False
         if self.slot is not None:
             self.slot.discard()
-        self._remember(path)
+        self._remember(path, self.case.template)
         self.stateChanged.emit()
 
     def _relative_evidence(self, folder: Path) -> None:
@@ -424,15 +424,14 @@ class DraftController(QObject):
         from kzcomplaint.core.case import caseio
 
         case = caseio.load_case(path)
-        self.case = case
-        self._remember(path)
+        self._remember(path, case.template)  # before the pages reload: the start page lists it
         self.replace_case(case, path=path)
 
-    def _remember(self, path: Path) -> None:
+    def _remember(self, path: Path, template: str) -> None:
         from kzcomplaint.core.case import vault
 
         try:
-            drafts.remember_case(path, self.case.template)
+            drafts.remember_case(path, template)
         except (OSError, vault.VaultError):
             log.warning("could not update the recent cases list", exc_info=True)
 
