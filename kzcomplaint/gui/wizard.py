@@ -1024,7 +1024,9 @@ class MainWindow(QMainWindow):
         try:
             atomic.write_private_file(path, data)
         except OSError as error:
-            self.show_status(str(error.strerror or error))
+            from kzcomplaint.gui.dialogs.messages import cannot_write
+
+            self.show_status(cannot_write(path, error))
             return None
         self.show_status(Message(N_("Calendar saved: {file}"), file=str(path)))
         return path

@@ -36,7 +36,7 @@ from kzcomplaint.core.filing import chain, timeline
 from kzcomplaint.core.law import deadlines
 from kzcomplaint.core.text.i18n import N_, Message, Translator
 from kzcomplaint.gui.dialogs.filing import ANSWER, FILING, REFUSAL, RecordDialog
-from kzcomplaint.gui.dialogs.messages import show_error
+from kzcomplaint.gui.dialogs.messages import cannot_write, show_error
 from kzcomplaint.gui.draft import DraftController
 from kzcomplaint.gui.labels import citation_text, without_mnemonic
 from kzcomplaint.gui.widgets import files
@@ -371,7 +371,7 @@ class TimelineDialog(QDialog):
         try:
             atomic.write_private_file(path, data)
         except OSError as error:
-            self.status.show_error(error.strerror or str(error))
+            self.status.show_error(cannot_write(path, error).render(self.translator))
             return None
         self.status.show_ok(self.translator.format(MSG_ICS_WRITTEN, file=str(path)))
         return path
