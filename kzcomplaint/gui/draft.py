@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kzcomplaint.core.case import drafts
 from kzcomplaint.core.case.model import Body, Case, Person
+from kzcomplaint.core.text.i18n import Message
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui.workers import threads
 
@@ -102,7 +103,9 @@ class DraftController(QObject):
     deadlinesChanged = Signal(list)
     stateChanged = Signal()
     """The file path or the unsaved-changes flag changed (window title)."""
-    autosaveFailed = Signal(str)
+    autosaveFailed = Signal(object)
+    """Why an autosave failed: a :class:`~kzcomplaint.core.text.i18n.Message` (the core's reason, worded
+    in the interface language where it is shown) or the system's reason as a string."""
     directoryChanged = Signal()
     """The directory of bodies was edited or imported."""
 
@@ -445,7 +448,10 @@ class DraftController(QObject):
             self.slot.write(self.case, source=self.path)
         except Exception as error:  # disk full, read-only home, passphrase not given: say so, keep editing
             log.warning("autosave failed", exc_info=True)
-            self.autosaveFailed.emit(str(getattr(error, "message", error)))
+            reason = getattr(error, "message", None)  # the core's Message, worded where it is shown
+            if not isinstance(reason, Message):
+                reason = getattr(error, "strerror", None) or str(error)
+            self.autosaveFailed.emit(reason)
             return False
         return True
 
