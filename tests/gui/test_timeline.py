@@ -160,7 +160,7 @@ def test_an_unconfirmed_citation_is_marked_on_the_timeline(make_window, tmp_path
     dialog.reject()
 
 
-def test_a_case_that_cannot_be_saved_is_not_left_for_the_next_document(make_window, tmp_path: Path, monkeypatch) -> None:
+def test_a_case_that_cannot_be_saved_stops_the_next_document(make_window, tmp_path: Path, monkeypatch) -> None:
     # The refusal recorded could not be saved (a folder gone read-only): drafting the act must say so
     # and stop, not end in the crash dialog, and not open the act in the place of the unsaved case.
     from kzcomplaint.core.text.i18n import Message
