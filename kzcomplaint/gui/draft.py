@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kzcomplaint.core.case import drafts
 from kzcomplaint.core.case.model import Body, Case, Person
+from kzcomplaint.core.text.i18n import Message
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui.workers import threads
 
@@ -102,7 +103,9 @@ class DraftController(QObject):
     deadlinesChanged = Signal(list)
     stateChanged = Signal()
     """The file path or the unsaved-changes flag changed (window title)."""
-    autosaveFailed = Signal(str)
+    autosaveFailed = Signal(object)
+    """Why an autosave failed: a :class:`~kzcomplaint.core.text.i18n.Message` (the core's reason, worded
+    in the interface language where it is shown) or the system's reason as a string."""
     directoryChanged = Signal()
     """The directory of bodies was edited or imported."""
 
@@ -397,7 +400,7 @@ class DraftController(QObject):
         self.dirty = False
         if self.slot is not None:
             self.slot.discard()
-        self._remember(path)
+        self._remember(path, self.case.template)
         self.stateChanged.emit()
 
     def _relative_evidence(self, folder: Path) -> None:
@@ -424,15 +427,14 @@ class DraftController(QObject):
         from kzcomplaint.core.case import caseio
 
         case = caseio.load_case(path)
-        self.case = case
-        self._remember(path)
+        self._remember(path, case.template)  # before the pages reload: the start page lists it
         self.replace_case(case, path=path)
 
-    def _remember(self, path: Path) -> None:
+    def _remember(self, path: Path, template: str) -> None:
         from kzcomplaint.core.case import vault
 
         try:
-            drafts.remember_case(path, self.case.template)
+            drafts.remember_case(path, template)
         except (OSError, vault.VaultError):
             log.warning("could not update the recent cases list", exc_info=True)
 
@@ -446,7 +448,10 @@ class DraftController(QObject):
             self.slot.write(self.case, source=self.path)
         except Exception as error:  # disk full, read-only home, passphrase not given: say so, keep editing
             log.warning("autosave failed", exc_info=True)
-            self.autosaveFailed.emit(str(getattr(error, "message", error)))
+            reason = getattr(error, "message", None)  # the core's Message, worded where it is shown
+            if not isinstance(reason, Message):
+                reason = getattr(error, "strerror", None) or str(error)
+            self.autosaveFailed.emit(reason)
             return False
         return True
 

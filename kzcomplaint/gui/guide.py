@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -26,11 +25,13 @@ from kzcomplaint.core.law.citations import Citation, parse_citation
 from kzcomplaint.core.text.i18n import Translator
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui.labels import citation_text, without_mnemonic
+from kzcomplaint.gui.settings import ROLES
 from kzcomplaint.gui.steps import STEP_TITLES
 
 GUIDE_FILE = Path(__file__).with_name("guide.toml")
 FORMAT = "kzcomplaint-guide/1"
-GUIDE_ROLES: tuple[str, ...] = ("observer", "lawyer", "trainer")
+GUIDE_ROLES: tuple[str, ...] = ROLES
+"""The guide has a part for each of the app's roles: :func:`parse_guide` refuses a file that leaves one out."""
 TOKEN = re.compile(r"\{(page|kind|cite|ui):([^{}]+)\}")
 
 
@@ -120,8 +121,7 @@ def parse_guide(data: Mapping[str, object], source: str = GUIDE_FILE.name) -> Gu
 @functools.cache
 def load_guide() -> Guide:
     """The shipped guide (validated, read once)."""
-    with GUIDE_FILE.open("rb") as handle:
-        return parse_guide(tomllib.load(handle))
+    return parse_guide(ruledata.load_path(GUIDE_FILE))
 
 
 def _fill(text: str, guide: Guide, tr: Translator) -> str:

@@ -45,6 +45,18 @@ def frame_text(key: str, language: str) -> str:
     return templates.load_frame().text(key, language)
 
 
+def kind_title(template_id: str, language: str) -> str:
+    """A document kind's title in ``language``: "" when no kind is chosen, the id when the catalogue lacks it."""
+    if not template_id:
+        return ""
+    from kzcomplaint.core.law import catalog
+
+    try:
+        return catalog.get(template_id).title[language]
+    except catalog.UnknownTemplateError:
+        return template_id
+
+
 def role_label(role: str, language: str) -> str:
     """The complainant's capacity, as a list shows it."""
     return capitalized(frame_text(f"roles.{role}", language))
@@ -78,10 +90,3 @@ def ground_text(citation: Citation | None, tr: Translator) -> str:
     from kzcomplaint.core.law.citations import MSG_NO_PROVISION
 
     return citation_text(citation, tr) if citation is not None else tr.gettext(MSG_NO_PROVISION)
-
-
-def roles_for_vote(election_kind: str) -> tuple[str, ...]:
-    """The complainant roles a list offers for this kind of vote (no chamber chairs for the Kurultai)."""
-    from kzcomplaint.core.law import elections
-
-    return elections.roles_for(election_kind)

@@ -727,8 +727,7 @@ class MainWindow(QMainWindow):
             if salvaged.readable:
                 # Never lost: the file stays as it is, and what it holds is shown, unbound to it.
                 self.draft.replace_case(salvaged.case, dirty=True)
-                self.wizard.go_to_page(0)
-                self.wizard.walk_to(6 if self.draft.template_info() is not None else 1)
+                self._walk_into_case()
                 header = self.translator.format(MSG_OPENED_PARTLY, file=error.source)
             self.problems_dialog = ProblemsDialog(
                 self.translator, self.translator.gettext(N_("Open a case file")), error.source, problems, self, header
@@ -738,9 +737,15 @@ class MainWindow(QMainWindow):
             return False
         self.settings.last_folder = str(path.parent)
         self.show_status(Message(N_("Opened: {file}"), file=str(path)))
-        self.wizard.go_to_page(0)
-        self.wizard.walk_to(6 if self.draft.template_info() is not None else 1)
+        self._walk_into_case()
         return True
+
+    def _walk_into_case(self) -> None:
+        """From the Start page to where a case opened or restored goes on: Check, or What happened? without a kind."""
+        steps = list(STEP_TITLES)
+        target = "check" if self.draft.template_info() is not None else "situation"
+        self.wizard.go_to_page(0)
+        self.wizard.walk_to(steps.index(target))
 
     def save(self) -> bool:
         """Save to the case's file, or ask where (Save as…); True when saved."""
@@ -861,8 +866,7 @@ class MainWindow(QMainWindow):
     def restore(self, autosave: drafts.Autosave) -> None:
         """Continue with ``autosave`` in this window; list what was left out of a draft read in part."""
         self.draft.restore(autosave)
-        self.wizard.go_to_page(0)
-        self.wizard.walk_to(1 if self.draft.template_info() is None else 6)
+        self._walk_into_case()
         if autosave.problems:
             self._show_draft_problems(autosave, self.translator.format(MSG_KEPT_PARTLY, file=str(autosave.kept)))
 
@@ -920,12 +924,9 @@ class MainWindow(QMainWindow):
         return "discard" if clicked is discard else "later"
 
     def _describe(self, case: Case, source: Path | None) -> str:
-        from kzcomplaint.core.law import catalog
+        from kzcomplaint.gui.labels import kind_title
 
-        try:
-            title = catalog.get(case.template).title[self.translator.language] if case.template else ""
-        except catalog.UnknownTemplateError:
-            title = case.template
+        title = kind_title(case.template, self.translator.language)
         parts = [part for part in (title, case.complainant.full_name, source.name if source else "") if part]
         return " · ".join(parts) or self.translator.gettext(MSG_NEW_CASE)
 
@@ -1023,7 +1024,9 @@ class MainWindow(QMainWindow):
         try:
             atomic.write_private_file(path, data)
         except OSError as error:
-            self.show_status(str(error.strerror or error))
+            from kzcomplaint.gui.dialogs.messages import cannot_write
+
+            self.show_status(cannot_write(path, error))
             return None
         self.show_status(Message(N_("Calendar saved: {file}"), file=str(path)))
         return path

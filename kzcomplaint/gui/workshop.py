@@ -326,14 +326,14 @@ class WorkshopController(QObject):
         """Write the answer key of ``scenario`` in ``language`` to ``path``."""
         from kzcomplaint.core.documents.batch import write_atomic
         from kzcomplaint.core.workshop import handouts
-        from kzcomplaint.gui.dialogs.messages import show_error
+        from kzcomplaint.gui.dialogs.messages import cannot_write, show_error
 
         if path.suffix.lower() != ".docx":
             path = path.with_suffix(".docx")
         try:
             write_atomic(path, handouts.answer_key_docx(scenario, translator(language)))
         except OSError as error:
-            show_error(self.window, self.ui, f"{path}: {error.strerror or error}", "")
+            show_error(self.window, self.ui, cannot_write(path, error).render(self.ui), "")
             return False
         self.window.show_status(Message(MSG_KEY_SAVED, file=str(path)))
         return True

@@ -57,6 +57,40 @@ def test_open_a_case_fills_every_page_and_the_recent_list(make_window, qtbot, tm
     assert "case.json" in start.recent_model.item(0).text()
 
 
+def test_opening_a_case_without_requests_marks_nothing_unsaved(make_window, qtbot, tmp_path: Path) -> None:
+    # A case drafted by the chain, a CSV or the CLI has no requests of its own: the Facts page shows
+    # the kind's suggestions, which the paper prints anyway. That is the app's, not an answer of the
+    # user's: the window must not call the case unsaved, ask about it on closing, or rewrite the file.
+    case = complete_case()
+    case.requests = []
+    path = tmp_path / "no_requests.json"
+    caseio.save_case(case, path)
+    written = path.read_bytes()
+    window = make_window("en")
+    assert window.open_path(path)
+    qtbot.waitUntil(lambda: not window.wizard.walking)
+    assert window.wizard.currentId() == 6, "the walk went through the Facts page"
+    facts = window.wizard.pages[3]
+    assert window.draft.case.requests and facts.requests.toPlainText(), "the suggestions are shown"
+    assert not window.draft.dirty and not window.isWindowModified()
+    assert not window.draft.autosave()
+    assert path.read_bytes() == written
+
+
+def test_recent_cases_name_the_kind_in_the_interface_language_not_its_id(make_window, tmp_path: Path) -> None:
+    from kzcomplaint.core.law import catalog
+
+    case = complete_case()
+    path = tmp_path / "recent.json"
+    caseio.save_case(case, path)
+    drafts.remember_case(path, case.template)
+    window = make_window("kk")
+    window.start_page.load()
+    text = window.start_page.recent_model.item(0).text()
+    assert text == f"recent.json — {catalog.get(case.template).title['kk']}"
+    assert case.template not in text
+
+
 def test_start_page_lists_terms_falling_due(make_window, qtbot, tmp_path: Path) -> None:
     case = complete_case()
     case.contested.date = dt.date(2021, 1, 10)

@@ -121,3 +121,23 @@ def test_qt_catalogues_ship_with_pyside(kz_home) -> None:
         ui = UiLanguage(language)
         assert ui.qt_catalogue_loaded, language
         ui.set_language("en")
+
+
+def test_the_terms_follow_a_language_switch_and_stay_in_it_when_counted_again(make_window, qtbot) -> None:
+    window = make_window("en")
+    window.draft.replace_case(complete_case())
+    assert window.wizard.go_to_page(5)
+    page = window.wizard.currentPage()
+    qtbot.waitUntil(lambda: window.draft.assessed and page.model.rowCount() > 0, timeout=10_000)
+    rows = page.model.rowCount()
+
+    window.set_language("ru")
+    titles = [page.model.item(row, 0).text() for row in range(rows)]
+    assert titles == [deadline.title["ru"] for deadline in window.draft.deadlines]
+    header = page.model.horizontalHeaderItem(1).text()
+    assert header == window.translator.gettext("Last day") != "Last day"
+
+    window.draft.recheck()  # an answer changed: the terms come again, in the language shown
+    qtbot.waitUntil(lambda: not window.draft.checking, timeout=10_000)
+    assert [page.model.item(row, 0).text() for row in range(page.model.rowCount())] == titles
+    assert page.model.horizontalHeaderItem(1).text() == header

@@ -83,6 +83,24 @@ def test_a_passphrase_is_set_after_the_warning_and_asked_at_the_next_start(make_
         vault.lock()
 
 
+def test_an_autosave_refused_for_want_of_the_passphrase_says_why_in_the_users_language(make_window) -> None:
+    # The core's reason is a Message: shown worded in Russian, never as Python's repr of it.
+    vault.lock()
+    try:
+        window = make_window("ru")
+        vault.set_passphrase("correct horse battery", forget.protected_files())
+        vault.lock()  # given at no start since: nothing may be written
+        window.draft.replace_case(complete_case(), dirty=True)
+        assert not window.draft.autosave()
+        shown = window.status_label.text()
+        assert window.translator.gettext(vault.MSG_LOCKED) in shown, shown
+        assert "Message(" not in shown and "passphrase" not in shown, shown
+        window.ui.set_language("kk")
+        assert window.translator.gettext(vault.MSG_LOCKED) in window.status_label.text(), "re-worded on a switch"
+    finally:
+        vault.lock()
+
+
 def test_the_log_and_the_interface_settings_are_owner_only(make_window, kz_home: Path) -> None:
     from kzcomplaint import app
 

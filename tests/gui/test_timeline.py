@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -118,6 +119,68 @@ def test_a_refusal_drafts_the_act_and_proposes_the_complaint(make_window, tmp_pa
     assert dialog.draft_act(act) == act
     assert window.draft.case.template == "refusal_to_accept_act"
     assert window.draft.case.details["witnesses"] == "Тестов Арман, +7 700 000 00 71\nПробная Дана"
+    dialog.reject()
+
+
+def _unconfirmed(found):
+    """``found`` with every citation of its terms and next steps marked unconfirmed."""
+
+    def off(citation):
+        return dataclasses.replace(citation, confirmed=False)
+
+    due = tuple(
+        dataclasses.replace(item, deadline=dataclasses.replace(item.deadline, citation=off(item.deadline.citation)))
+        for item in found.due
+    )
+    proposals = tuple(
+        dataclasses.replace(step, basis=dataclasses.replace(step.basis, citation=off(step.basis.citation)))
+        for step in found.proposals
+    )
+    return dataclasses.replace(found, due=due, proposals=proposals)
+
+
+def test_an_unconfirmed_citation_is_marked_on_the_timeline(make_window, tmp_path: Path, monkeypatch) -> None:
+    # Every citation the app shows is marked when the team could not read its source: the timeline's
+    # terms and next steps too, not only the Deadlines and Check pages.
+    from kzcomplaint.core.filing import timeline
+
+    real = timeline.case_timeline
+    monkeypatch.setattr(timeline, "case_timeline", lambda *args, **kwargs: _unconfirmed(real(*args, **kwargs)))
+    window, _path = opened(make_window, tmp_path, "en", D(2024, 3, 14))
+    dialog = window.show_timeline()
+    form = RecordDialog(dialog.translator, FILING, window.draft.case, D(2024, 3, 14), dialog)
+    form.buttons.button(form.buttons.StandardButton.Ok).click()
+    dialog.apply(form.result_case())
+    due = texts(dialog.due_model)
+    assert due and all("(unconfirmed)" in text for text in due), due
+    window.draft.set_today(D(2024, 3, 20))
+    dialog.refresh()
+    tips = [dialog.next_model.item(row).toolTip() for row in range(dialog.next_model.rowCount())]
+    assert tips and all("(unconfirmed)" in tip for tip in tips), tips
+    dialog.reject()
+
+
+def test_a_case_that_cannot_be_saved_stops_the_next_document(make_window, tmp_path: Path, monkeypatch) -> None:
+    # The refusal recorded could not be saved (a folder gone read-only): drafting the act must say so
+    # and stop, not end in the crash dialog, and not open the act in the place of the unsaved case.
+    from kzcomplaint.core.text.i18n import Message
+
+    window, path = opened(make_window, tmp_path, "ru", D(2024, 3, 11))
+    dialog = window.show_timeline()
+    form = RecordDialog(dialog.translator, REFUSAL, window.draft.case, D(2024, 3, 11), dialog)
+    form.person.setText("Б. Е. Примеров")
+    form.buttons.button(form.buttons.StandardButton.Ok).click()
+
+    def refuse(_case, target) -> None:
+        raise caseio.CaseSaveError(str(target), Message("The folder is read-only."))
+
+    monkeypatch.setattr(caseio, "save_case", refuse)
+    dialog.apply(form.result_case())
+    assert window.draft.dirty and dialog.status.is_error
+    act = tmp_path / "act.json"
+    assert dialog.draft_act(act) is None
+    assert dialog.status.is_error and not act.exists()
+    assert window.draft.path == path and window.draft.dirty and window.draft.case.refusals
     dialog.reject()
 
 

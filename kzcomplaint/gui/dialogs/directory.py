@@ -29,6 +29,7 @@ from kzcomplaint.core.law.directory import BodyEntry, DirectoryError
 from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui import labels
+from kzcomplaint.gui.dialogs.messages import cannot_write
 from kzcomplaint.gui.dialogs.problems import FileProblem, ProblemsDialog
 from kzcomplaint.gui.draft import DraftController
 from kzcomplaint.gui.models.lists import ENTRY_ID_ROLE, DirectoryModel
@@ -239,7 +240,7 @@ class DirectoryDialog(QDialog):
         try:
             directory.save_user_entries(current.values())
         except OSError as error:
-            self.feedback.show_error(str(error.strerror or error))
+            self.feedback.show_error(cannot_write(directory.user_path(), error).render(self.translator))
             self.feedback.show()
             return False
         self._reload(select=entry.id)
@@ -265,7 +266,7 @@ class DirectoryDialog(QDialog):
             self._show_file_problems(error)
             return
         except OSError as error:
-            self.feedback.show_error(str(error.strerror or error))
+            self.feedback.show_error(cannot_write(directory.user_path(), error).render(self.translator))
             self.feedback.show()
             return
         self._reload(select=entry_id)
@@ -336,8 +337,11 @@ class DirectoryDialog(QDialog):
             path = path.with_suffix(".toml")
         try:
             directory.export_entries(self.draft.directory.entries.values(), path)
-        except (OSError, directory.DirectoryError) as error:
-            self.status.show_error(str(error))
+        except directory.DirectoryError as error:  # a suffix it cannot write
+            self._show_file_problems(error, N_("Export the directory"))
+            return False
+        except OSError as error:
+            self.status.show_error(cannot_write(path, error).render(self.translator))
             return False
         self.status.show_ok(self.translator.format(N_("Exported to {file}"), file=str(path)))
         return True

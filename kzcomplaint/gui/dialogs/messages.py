@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
 
-from kzcomplaint.core.text.i18n import N_, Translator
+from kzcomplaint.core.text.i18n import N_, Message, Translator
+
+MSG_CANNOT_WRITE = N_("{file} cannot be written: {reason}")
+
+
+def cannot_write(path: Path | str, error: OSError) -> Message:
+    """Which file could not be written, in the interface language, with the system's reason (disk full, …)."""
+    return Message(MSG_CANNOT_WRITE, file=str(path), reason=error.strerror or str(error))
 
 
 def show_error(parent: QWidget | None, tr: Translator, reason: str, what_to_do: str) -> None:

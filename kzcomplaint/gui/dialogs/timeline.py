@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
 
 from kzcomplaint.core.case.model import Case
 from kzcomplaint.core.filing import chain, timeline
+from kzcomplaint.core.law import deadlines
 from kzcomplaint.core.text.i18n import N_, Message, Translator
 from kzcomplaint.gui.dialogs.filing import ANSWER, FILING, REFUSAL, RecordDialog
-from kzcomplaint.gui.dialogs.messages import show_error
+from kzcomplaint.gui.dialogs.messages import cannot_write, show_error
 from kzcomplaint.gui.draft import DraftController
-from kzcomplaint.gui.labels import without_mnemonic
+from kzcomplaint.gui.labels import citation_text, without_mnemonic
 from kzcomplaint.gui.widgets import files
 from kzcomplaint.gui.widgets.delegates import WrappingDelegate
 from kzcomplaint.gui.widgets.fields import FeedbackLabel
@@ -208,10 +209,10 @@ class TimelineDialog(QDialog):
         self.due_model.clear()
         for item in found.due:
             deadline = item.deadline
-            rule = f"{deadline.title[tr.language]} ({deadline.citation.text(tr.language)})"
+            rule = f"{deadline.title[tr.language]} ({citation_text(deadline.citation, tr)})"
             text = f"{item.message().render(tr)} — {rule}"
             for warning in deadline.warnings:
-                if warning.code == "deadline.non_working_last_day":
+                if warning.code == deadlines.NON_WORKING:
                     text = f"{text}\n{warning.message.render(tr)}"
             self.due_model.appendRow(_item(text))
         current = found.steps[-1]
@@ -237,7 +238,7 @@ class TimelineDialog(QDialog):
                 text = Message(MSG_NEXT_LINE, title=proposal.title, body=body, date=due).render(tr)
             else:
                 text = Message(MSG_NEXT_LINE_NO_DATE, title=proposal.title, body=body).render(tr)
-            reading = f"{proposal.basis.reading[tr.language]} ({proposal.basis.citation.text(tr.language)})"
+            reading = f"{proposal.basis.reading[tr.language]} ({citation_text(proposal.basis.citation, tr)})"
             item = _item(text)
             item.setToolTip(reading)
             self.next_model.appendRow(item)
@@ -320,7 +321,12 @@ class TimelineDialog(QDialog):
         from kzcomplaint.core.law import catalog
 
         if self.draft.dirty and self.draft.path is not None:
-            self.draft.save(self.draft.path)
+            # Saved first: the window opens the next document in its place, without asking.
+            try:
+                self.draft.save(self.draft.path)
+            except caseio.CaseSaveError as error:
+                self.status.show_error(error.message.render(self.translator))
+                return None
         if path is None:
             from kzcomplaint.gui.draft import suggested_stem
 
@@ -365,7 +371,7 @@ class TimelineDialog(QDialog):
         try:
             atomic.write_private_file(path, data)
         except OSError as error:
-            self.status.show_error(error.strerror or str(error))
+            self.status.show_error(cannot_write(path, error).render(self.translator))
             return None
         self.status.show_ok(self.translator.format(MSG_ICS_WRITTEN, file=str(path)))
         return path

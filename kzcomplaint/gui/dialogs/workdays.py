@@ -34,6 +34,7 @@ from kzcomplaint.core.law import calendar as workcal
 from kzcomplaint.core.law import workdays
 from kzcomplaint.core.text import legal_dates
 from kzcomplaint.core.text.i18n import N_, Translator
+from kzcomplaint.gui.labels import MSG_UNCONFIRMED
 from kzcomplaint.gui.widgets.fields import DateField, FeedbackLabel, form_layout
 
 MSG_TITLE = N_("Working-day calendar")
@@ -45,7 +46,6 @@ MSG_ADDED = N_("{date} added to your calendar file ({path}); terms are counted w
 MSG_REMOVED = N_("{date} taken out of your calendar file.")
 MSG_DAY_OFF = N_("day off")
 MSG_WORKING = N_("working day")
-MSG_UNCONFIRMED = N_("unconfirmed")
 MSG_WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 
 

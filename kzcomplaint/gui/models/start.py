@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from kzcomplaint.core.text.i18n import N_, Translator
-from kzcomplaint.gui.labels import MSG_IMMEDIATELY, citation_text
+from kzcomplaint.gui.labels import MSG_IMMEDIATELY, citation_text, kind_title
 
 if TYPE_CHECKING:
     from kzcomplaint.core.case.drafts import RecentCase
@@ -69,14 +69,8 @@ class RecentModel(TranslatedRowsModel["RecentCase"]):
         return self._rows[row].path if 0 <= row < len(self._rows) else None
 
     def _fill(self, tr: Translator) -> None:
-        if not self._rows:
-            return
-        from kzcomplaint.core.law import catalog
-
-        kinds = catalog.catalog()
         for recent in self._rows:
-            info = kinds.get(recent.template)
-            kind = info.title[tr.language] if info else recent.template
+            kind = kind_title(recent.template, tr.language)
             text = f"{recent.path.name} — {kind}" if kind else recent.path.name
             if not recent.exists:
                 text = f"{text} ({tr.gettext(MSG_MISSING_FILE)})"

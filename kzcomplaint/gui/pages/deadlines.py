@@ -90,6 +90,7 @@ class DeadlinesPage(BasePage):
         super().retranslate()
         self.tree.setAccessibleName(self.translator.gettext(N_("Deadlines")))
         self.law_button.setText(self.translator.gettext(MSG_READ_LAW))
+        self.model.retranslate(self.translator)  # built once here; the terms are put in once by _show
         self._show(self.draft.deadlines)
 
     def _load(self) -> None:
@@ -106,7 +107,6 @@ class DeadlinesPage(BasePage):
             self.today.setText(tr.format(MSG_TRAINING_TODAY, today=today_label(self.draft.effective_today, tr)))
         else:
             self.today.setText(tr.format(MSG_TODAY, today=today_label(None, tr)))
-        self.model.retranslate(tr)
         self.model.set_deadlines(deadlines)
         for row in range(self.model.rowCount()):
             parent = self.model.index(row, 0)

@@ -429,7 +429,8 @@ class FactsPage(BasePage):
             self._last_requests = list(suggested)
             if untouched and suggested != case.requests:
                 case.requests = suggested
-                self.draft.touch()
+                # The app's suggestion, not an answer: an opened case stays saved ("unsaved" only after the user).
+                self.draft.touch(by_user=False)
         requests_text = "\n".join(case.requests)
         if self.requests.toPlainText() != requests_text:
             self.requests.setPlainText(requests_text)

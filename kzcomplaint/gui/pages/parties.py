@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kzcomplaint.core.case import profile
 from kzcomplaint.core.case.model import Body, Level, Person
+from kzcomplaint.core.law import elections
 from kzcomplaint.core.law.directory import is_numbered
 from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.gui import labels
@@ -165,7 +166,7 @@ class PersonForm(QWidget):
 
     def offered_roles(self) -> tuple[str, ...]:
         """The roles this form offers: a representative's (an advocate…) or a complainant's for this vote."""
-        for_vote = labels.roles_for_vote(self._election_kind)
+        for_vote = elections.roles_for(self._election_kind)
         if self.prefix == "representative":
             return tuple(role for role in REPRESENTATIVE_ROLES if role in for_vote)
         return for_vote

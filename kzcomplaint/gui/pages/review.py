@@ -22,17 +22,13 @@ MSG_NO = N_("No")
 
 
 def _value_text(case: Case, path: str, value: object, tr: Translator, directory: Directory, region: str) -> str:
-    from kzcomplaint.core.law import catalog
     from kzcomplaint.core.text import legal_dates
 
     language = tr.language
     if path == "region":
         return directory.region_name(region, language)
     if path == "template":
-        try:
-            return catalog.get(case.template).title[language] if case.template else ""
-        except catalog.UnknownTemplateError:
-            return case.template
+        return labels.kind_title(case.template, language)
     if path == "representative":
         return tr.gettext(MSG_YES if case.representative is not None else MSG_NO)
     if path == "language":
