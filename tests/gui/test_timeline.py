@@ -11,7 +11,7 @@ from gui_cases import complete_case
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kzcomplaint.core.case import caseio, drafts
+from kzcomplaint.core.case import caseio, drafts, limits
 from kzcomplaint.core.case.model import Body, Case, Contested
 from kzcomplaint.gui.dialogs.filing import ANSWER, FILING, REFUSAL, RecordDialog
 from kzcomplaint.gui.dialogs.timeline import TimelineDialog
@@ -81,6 +81,27 @@ def test_a_record_that_does_not_fit_is_said_in_the_form_and_nothing_changes(make
     assert form.result() != form.DialogCode.Accepted
     assert form.problem.isVisibleTo(form) and "2024 жылғы 20 наурыз" in form.problem.text()
     assert form.result_case() is None and path.read_bytes() == before
+
+
+def test_the_record_forms_hold_what_a_case_file_holds_and_say_so_in_words(make_window, tmp_path: Path) -> None:
+    # Eleven witnesses, or a name longer than a case file holds, never reach the core's refusal,
+    # whose message names the record's internal field (refusals.0.witnesses).
+    window, path = opened(make_window, tmp_path, "ru", D(2024, 3, 14))
+    before = path.read_bytes()
+    form = RecordDialog(window.translator, REFUSAL, window.draft.case, D(2024, 3, 14), window)
+    form.person.setText("П" * 5000)
+    assert len(form.person.text()) == limits.text_limit("refusals.0.refused_by")
+    form.witnesses.setPlainText("\n".join(f"Свидетель {number}, +7 700 000 00 {number:02d}" for number in range(11)))
+    form.buttons.button(form.buttons.StandardButton.Ok).click()
+    assert form.result() != form.DialogCode.Accepted and form.result_case() is None
+    shown = form.problem.text()
+    assert "не более 10 свидетелей" in shown and "в списке их 11" in shown
+    assert "refusals" not in shown and "witnesses" not in shown
+    assert path.read_bytes() == before
+    form.witnesses.setPlainText("\n".join(f"Свидетель {number}" for number in range(10)))
+    form.buttons.button(form.buttons.StandardButton.Ok).click()
+    assert form.result() == form.DialogCode.Accepted
+    assert len(form.result_case().refusals[-1].witnesses) == 10
 
 
 def test_no_answer_then_the_next_step_is_drafted_saved_and_opened(make_window, qtbot, tmp_path: Path) -> None:

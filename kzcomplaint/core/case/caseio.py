@@ -386,7 +386,7 @@ _REFUSAL_FIELDS: dict[str, _FieldSpec] = {
     "refused_by": _TEXT,
     "position": _TEXT,
     "how": _choices(FilingMethod),
-    "grounds": _LONG_TEXT,
+    "grounds": _Text(limit=limits.text_limit("refusals.0.grounds")),
     "witnesses": _SectionList(_Section(Witness, _WITNESS_FIELDS), limits.MAX_WITNESSES),
 }
 _ANSWER_FIELDS: dict[str, _FieldSpec] = {"outcome": _choices(Outcome), "date": _Date(), "number": _Text(numbers=True)}

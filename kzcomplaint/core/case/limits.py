@@ -70,7 +70,7 @@ they are noise, and some cannot be written to a .docx at all.
 BROKEN_CHARACTERS = re.compile("[\ud800-\udfff]")
 """Lone surrogates: JSON allows ``"\\ud800"``, but no file can hold it as UTF-8."""
 
-_LONG = ("facts", "requests")
+_LONG = ("facts", "requests", "refusals.grounds")
 _PATHS = ("evidence.file",)
 
 

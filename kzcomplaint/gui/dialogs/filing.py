@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kzcomplaint.core.case import limits
 from kzcomplaint.core.case.model import Answer, Case, Filing, FilingMethod, Outcome, Refusal, Witness
 from kzcomplaint.core.filing import record, timeline
 from kzcomplaint.core.text.i18n import N_, Translator
 from kzcomplaint.gui.labels import without_mnemonic
-from kzcomplaint.gui.widgets.fields import DateField, FeedbackLabel, TimeField, form_layout
+from kzcomplaint.gui.widgets.fields import DateField, FeedbackLabel, TimeField, form_layout, guard_input
 
 FILING = "filing"
 REFUSAL = "refusal"
@@ -51,6 +52,9 @@ MSG_DATE_FILED = N_("&Date received:")
 MSG_DATE_REFUSED = N_("&Date of the refusal:")
 MSG_DATE_ANSWER = N_("&Date of the answer:")
 MSG_WITNESS_HINT = N_("One witness per line: full name, then after a comma how to reach them.")
+MSG_TOO_MANY_WITNESSES = N_(
+    "An act of refusal names at most {count} witnesses; {given} are listed. Keep those who saw it best."
+)
 
 
 class RecordDialog(QDialog):
@@ -137,6 +141,18 @@ class RecordDialog(QDialog):
             if setter is not None:
                 setter(name)
             form.addRow(label, widget)
+        # Each input holds what the case file holds (as the wizard's inputs do), so a record never
+        # fails for a length; the record's field in the case names the limit.
+        section = {FILING: "filings", REFUSAL: "refusals"}.get(kind, "answer")
+        for widget, field in (
+            (self.number, "number"),
+            (self.person, "accepted_by" if kind == FILING else "refused_by"),
+            (self.position, "position"),
+            (self.place, "place"),
+            (self.grounds, "grounds"),
+            (self.witnesses, "witnesses"),
+        ):
+            guard_input(widget, f"{section}.{field}")
         self.problem = FeedbackLabel(self)
         self.problem.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -180,6 +196,14 @@ class RecordDialog(QDialog):
                 )
                 self._result = record.record_filing(self.case, filing, today=self.today)
             elif self.kind == REFUSAL:
+                witnesses = self._witnesses()
+                if len(witnesses) > limits.MAX_WITNESSES:
+                    message = self.translator.format(
+                        MSG_TOO_MANY_WITNESSES, count=limits.MAX_WITNESSES, given=len(witnesses)
+                    )
+                    self.problem.show_error(message)
+                    self.problem.setVisible(True)
+                    return
                 refusal = Refusal(
                     date=self.date.date(),
                     time=self.time.value(),
@@ -188,7 +212,7 @@ class RecordDialog(QDialog):
                     position=self.position.text().strip(),
                     how=str(self.how.currentData()),
                     grounds=self.grounds.toPlainText().strip(),
-                    witnesses=self._witnesses(),
+                    witnesses=witnesses,
                 )
                 self._result = record.record_refusal(self.case, refusal, today=self.today)
             else:
