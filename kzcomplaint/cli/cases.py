@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,9 +51,24 @@ def emit_json(data: dict[str, Any]) -> None:
     stream.write(text + "\n")
 
 
+# Control characters in a name (a case file called "\x1b[2J.json" in a folder
+# someone sent) would drive the terminal; they are shown escaped instead.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (a line break too) and lone surrogates shown escaped: one line."""
+    return _UNPRINTABLE.sub(lambda match: repr(match.group())[1:-1], text)
+
+
+def warn(text: str) -> None:
+    """Print ``text`` on stderr as a message of the program, escaped for the terminal."""
+    sys.stderr.write(f"kzcomplaint: {printable(text)}\n")
+
+
 def fail(text: str) -> int:
     """Print ``text`` as the program's error message; return the exit code of unusable input."""
-    sys.stderr.write(f"kzcomplaint: {text}\n")
+    warn(text)
     return EXIT_UNREADABLE
 
 
@@ -65,7 +81,7 @@ def _report_calendar_warnings(tr: Translator) -> None:
     from kzcomplaint.core.law import calendar
 
     for warning in calendar.default_calendar().load_warnings:
-        sys.stderr.write(f"kzcomplaint: {warning.render(tr)}\n")
+        warn(warning.render(tr))
 
 
 MSG_READ_TEXT = N_("Text: kzcomplaint law {provision}")
@@ -116,7 +132,7 @@ def report_case_error(error: CaseFileError, tr: Translator, *, as_json: bool = F
     for problem in error.problems:
         where = problem.path or tr.gettext(N_("(whole file)"))
         lines.append(f"  - {where}: {problem.message.render(tr)}")
-    sys.stderr.write("\n".join(lines) + "\n")
+    sys.stderr.write("\n".join(printable(line) for line in lines) + "\n")
     if as_json:
         problems = [{"field": p.path, "message": p.message.render(tr)} for p in error.problems]
         emit_json({"error": {"file": str(error.source), "problems": problems}})

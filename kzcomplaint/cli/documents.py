@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kzcomplaint.cli.cases import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
+from kzcomplaint.cli.cases import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, printable, warn
 from kzcomplaint.core.text.i18n import N_, Message, Translator
 
 if TYPE_CHECKING:
@@ -32,17 +31,7 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
 
 MSG_FILE_IN_THE_WAY = N_("{file}: {blocker} is a file, not a folder. Choose another folder.")
 
-# Control characters in a name (a case file called "\x1b[2J.json" in a folder
-# someone sent) would drive the terminal; they are shown escaped instead.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def _printable(text: str) -> str:
-    return _UNPRINTABLE.sub(lambda match: repr(match.group())[1:-1], text)
-
-
-def _error(text: str) -> None:
-    sys.stderr.write(f"kzcomplaint: {_printable(text)}\n")
+_error = warn
 
 
 def _same_file(path: Path, other: str | None) -> bool:
@@ -170,7 +159,7 @@ class _ProgressLine:
         from kzcomplaint.core.documents import batch
 
         width = len(str(total))
-        text = _printable(f"[{done:>{width}}/{total}] {Path(batch.case_name(result, self.source, self.tr)).name}")
+        text = printable(f"[{done:>{width}}/{total}] {Path(batch.case_name(result, self.source, self.tr)).name}")
         if self.tty:
             sys.stderr.write("\r" + text[:78].ljust(78))
             if done == total:
@@ -224,7 +213,7 @@ def _batch(args: argparse.Namespace, tr: Translator) -> int:
             print(
                 tr.format(
                     N_("{file}: {count} blocking problem(s): {codes}"),
-                    file=_printable(name),
+                    file=printable(name),
                     count=len(result.blocking),
                     codes=codes,
                 )

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +25,7 @@ from kzcomplaint.cli.cases import (
     parse_date_arg,
     parse_time_arg,
     report_case_error,
+    warn,
 )
 from kzcomplaint.core.text.i18n import N_, Message, Translator
 
@@ -279,7 +279,7 @@ def _escalate(args: argparse.Namespace, tr: Translator) -> int:
     except caseio.CaseSaveError as error:
         return fail(error.message.render(tr))
     for warning in warnings:
-        sys.stderr.write(f"kzcomplaint: {warning.render(tr)}\n")
+        warn(warning.render(tr))
     title = catalog.get(drafted.template).title[tr.language]
     print(tr.format(MSG_WRITTEN_NEXT, file=str(target), title=title, source=args.case))
     _print_due(drafted, str(target), tr, today)
@@ -332,8 +332,7 @@ def _case_files(paths: list[str], tr: Translator) -> list[tuple[str, Case]]:
                 if not path.is_dir():
                     raise
                 reason = error.problems[0].message.render(tr) if error.problems else ""
-                sys.stderr.write("kzcomplaint: " + tr.format(MSG_NOT_A_CASE_SKIPPED, file=str(candidate),
-                                                             reason=reason) + "\n")
+                warn(tr.format(MSG_NOT_A_CASE_SKIPPED, file=str(candidate), reason=reason))
     return found
 
 

@@ -9,7 +9,6 @@ be scored, 2 unreadable input or a usage error.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +19,9 @@ from kzcomplaint.cli.cases import (
     emit_json,
     fail,
     load_case_or_report,
+    printable,
     report_case_error,
+    warn,
 )
 from kzcomplaint.core.text.i18n import N_, Message, Translator, translator
 
@@ -107,7 +108,7 @@ def add_parser(
 
 def _pack_error(error: PackError, tr: Translator) -> int:
     for message in error.messages():
-        sys.stderr.write(f"kzcomplaint: {message.render(tr)}\n")
+        warn(message.render(tr))
     return EXIT_UNREADABLE
 
 
@@ -304,7 +305,7 @@ def _collect(args: argparse.Namespace, tr: Translator) -> int:
     for row in room.participant_rows(results, results_tr):
         print(f"  {row[0]:30} {row[3]:>10}  {row[2]}")
     for entry in results.unscored:
-        print(f"  {entry.file.name:30} {tr.gettext(MSG_NOT_SCORED)}: {entry.reason.render(tr)}")
+        print(printable(f"  {entry.file.name:30} {tr.gettext(MSG_NOT_SCORED)}: {entry.reason.render(tr)}"))
     rendered = results.documents.rendered if results.documents is not None else 0
     print()
     print(
@@ -352,7 +353,7 @@ def _check_pack(args: argparse.Namespace, tr: Translator) -> int:
         return _pack_error(error, tr)
     problems = [problem for scenario in pack.scenarios for problem in packs.verify_scenario(scenario)]
     for problem in problems:
-        sys.stderr.write(f"kzcomplaint: {packs.problem_message(pack.source, problem).render(tr)}\n")
+        warn(packs.problem_message(pack.source, problem).render(tr))
     if problems:
         return EXIT_PROBLEMS
     print(

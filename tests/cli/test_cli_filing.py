@@ -155,6 +155,19 @@ def test_ics_of_one_case_and_of_a_folder(capsys: pytest.CaptureFixture[str], cas
     assert out_file.read_bytes() == calendar_bytes, "a failed export leaves the calendar written before"
 
 
+def test_a_file_name_with_control_characters_never_drives_the_terminal(
+    capsys: pytest.CaptureFixture[str], case_file: Path, tmp_path: Path
+) -> None:
+    # A folder someone sent, holding "\x1b[2J.json": the skipped file is named escaped, not cleared
+    # screens; the same for a case file that cannot be used at all.
+    (tmp_path / "bad\x1b[2J.json").write_text("[1, 2]", encoding="utf-8")
+    code, out, err = run(capsys, "ics", str(tmp_path), "-o", str(tmp_path / "terms.ics"), "--today", "2021-01-12")
+    assert code == 0, err
+    assert "\x1b" not in err + out and "bad\\x1b[2J.json" in err
+    code, out, err = run(capsys, "timeline", str(tmp_path / "bad\x1b[2J.json"), "--ui-lang", "en")
+    assert code == 2 and "\x1b" not in err + out and "bad\\x1b[2J.json" in err
+
+
 @pytest.mark.parametrize("word", ["вчера", "кеше", "yesterday", "today"])
 def test_a_word_for_a_recent_day_is_no_date_on_the_command_line_nor_in_the_case_file(
     capsys: pytest.CaptureFixture[str], case_file: Path, word: str
