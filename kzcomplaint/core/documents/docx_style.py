@@ -84,6 +84,7 @@ class Style:
     FIELD = "KzField"
     LEAD = "KzLead"
     ITEM = "KzItem"
+    ATTACHMENT = "KzAttachment"
     EVIDENCE = "KzEvidence"
     LINE = "KzLine"
     DATE = "KzDate"
@@ -135,6 +136,9 @@ HOUSE_STYLES: tuple[StyleLook, ...] = (
     StyleLook(Style.FIELD, "left", line=1.15),
     StyleLook(Style.LEAD, "justify", first_line_indent_cm=_INDENT_CM, line=1.15, before=8, keep_with_next=True),
     StyleLook(Style.ITEM, "justify", first_line_indent_cm=_INDENT_CM, line=1.15),
+    # The list of attachments goes to the next page with the date and the signature, never leaving them
+    # alone on a page of their own: the closing block (attachments, date, signature) stays whole.
+    StyleLook(Style.ATTACHMENT, "justify", first_line_indent_cm=_INDENT_CM, line=1.15, keep_with_next=True),
     StyleLook(Style.EVIDENCE, "left", first_line_indent_cm=_INDENT_CM, line=1.15),
     StyleLook(Style.LINE, "left", before=8),
     StyleLook(Style.DATE, "left", before=18, keep_with_next=True),
@@ -548,6 +552,7 @@ _CELL_STYLES = {
     Style.HEADER_GROUP: Style.HEADER_GROUP_CELL,
     Style.BODY: Style.BODY_CELL,
     Style.ITEM: Style.BODY_CELL,
+    Style.ATTACHMENT: Style.BODY_CELL,
     Style.EVIDENCE: Style.BODY_CELL,
     Style.FORM_BODY: Style.BODY_CELL,
 }

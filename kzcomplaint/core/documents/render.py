@@ -886,14 +886,14 @@ class _Builder:
         """The template's default requests or attachments that the answers support, filled in."""
         return [self.ticked(item.when, self.jinja(compiled)) for item, compiled in items if self.holds(item.when)]
 
-    def numbered(self, items: list[str], *, extra_lines: int = 0) -> None:
+    def numbered(self, items: list[str], *, extra_lines: int = 0, style: str = Style.ITEM) -> None:
         number = 0
         for item in items:
             if item.startswith(TICK_BOX):
                 self.add(Style.TICK, item)
             else:
                 number += 1
-                self.add(Style.ITEM, f"{number}. {item}")
+                self.add(style, f"{number}. {item}")
         for _ in range(extra_lines):
             number += 1
             self.add(Style.LINE, f"{number}. {self.fill}")
@@ -956,7 +956,7 @@ class _Builder:
         if not items and not self.blank:
             return
         self.add(Style.LEAD, Run(self.t("headings.attachments"), bold=True))
-        self.numbered(items, extra_lines=1 if self.blank else 0)
+        self.numbered(items, extra_lines=1 if self.blank else 0, style=Style.ATTACHMENT)
 
     def signature(self) -> None:
         if self.blank:

@@ -155,4 +155,7 @@ def test_the_signature_is_never_on_a_page_without_its_date(
         (page,) = [text for text in pages if signed in " ".join(text.split())]
         if legal_dates.format_legal_date(case.filing_date, "kk") not in page:
             alone.append(template_id)
+        # The attachments go with them: the signature page holds the closing block, not two lines.
+        if templates.load_frame().text("headings.attachments", "kk") not in page:
+            alone.append(f"{template_id} (attachments)")
     assert not alone, alone
