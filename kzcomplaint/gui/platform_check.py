@@ -2,22 +2,21 @@
 
 Without them Qt prints "could not load the Qt platform plugin xcb" and aborts
 the process (a core dump, no word on what to install). This module asks the
-system's dynamic linker first, without loading Qt: ``ldd`` lists every library
-the plugin needs that cannot be found; where ``ldd`` is missing, loading the
-plugin through :mod:`ctypes` names the first one. The app then says which
-library is missing and which package holds it, and exits.
+system's dynamic linker first, without loading Qt: loading the plugin through
+:mod:`ctypes` succeeds when every library it needs is there (the usual case:
+Qt then finds them already loaded, so the check costs the start nothing). When
+it fails, ``ldd`` lists every library that cannot be found (the failed load
+names only the first; it is that one where ``ldd`` is missing). The app then
+says which libraries are missing and which packages hold them, and exits.
 
 Nothing here imports Qt.
 """
 
 from __future__ import annotations
 
-import ctypes
 import importlib.util
 import os
 import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -80,21 +79,32 @@ def package_for(library: str) -> str:
 
 def missing_libraries(plugin: Path | None = None) -> list[str]:
     """The system libraries the X11 plugin needs that are not installed ([] when all are, or it cannot tell)."""
+    import ctypes  # here, not at the top: the first window of a complete installation does without it
+
     plugin = plugin or xcb_plugin()
     if plugin is None:
         return []
-    ldd = shutil.which("ldd")
-    if ldd is not None:
-        try:
-            result = subprocess.run(  # noqa: S603 - a fixed program on the app's own plugin file
-                [ldd, str(plugin)], capture_output=True, text=True, timeout=20, check=False
-            )
-        except (OSError, subprocess.SubprocessError):
-            result = None
-        if result is not None and result.returncode == 0:
-            return not_found_in_ldd(result.stdout)
     try:
         ctypes.CDLL(str(plugin))
     except OSError as error:
-        return not_found_in_dlopen(str(error))
-    return []
+        first = not_found_in_dlopen(str(error))
+    else:
+        return []
+    return _not_found_by_ldd(plugin) or first
+
+
+def _not_found_by_ldd(plugin: Path) -> list[str]:
+    """Every library of ``plugin`` the dynamic linker cannot find, by ``ldd`` ([] when it cannot tell)."""
+    import shutil
+    import subprocess
+
+    ldd = shutil.which("ldd")
+    if ldd is None:
+        return []
+    try:
+        result = subprocess.run(  # noqa: S603 - a fixed program on the app's own plugin file
+            [ldd, str(plugin)], capture_output=True, text=True, timeout=20, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return not_found_in_ldd(result.stdout) if result.returncode == 0 else []

@@ -71,6 +71,52 @@ def test_the_installed_plugin_is_found_without_loading_qt() -> None:
     assert plugin is not None and plugin.name == "libqxcb.so"
 
 
+def test_a_complete_installation_is_checked_without_running_ldd(monkeypatch) -> None:
+    import subprocess
+
+    def no_ldd(*_args, **_kwargs):
+        raise AssertionError("ldd must not run when the plugin loads")
+
+    monkeypatch.setattr(subprocess, "run", no_ldd)
+    assert platform_check.missing_libraries() == []
+
+
+def _failed_load(monkeypatch) -> None:
+    import ctypes
+
+    def cannot_load(name, *_args, **_kwargs):
+        raise OSError("libxcb-cursor.so.0: cannot open shared object file: No such file or directory")
+
+    monkeypatch.setattr(ctypes, "CDLL", cannot_load)
+
+
+def test_a_failed_load_names_every_missing_library_by_ldd(monkeypatch, tmp_path) -> None:
+    import subprocess
+
+    _failed_load(monkeypatch)
+    calls = []
+
+    def ldd(command, **_kwargs):
+        calls.append(command)
+        return subprocess.CompletedProcess(command, 0, LDD_OUTPUT, "")
+
+    monkeypatch.setattr(subprocess, "run", ldd)
+    monkeypatch.setattr("shutil.which", lambda name: "/usr/bin/ldd")
+    plugin = tmp_path / "libqxcb.so"
+    assert platform_check.missing_libraries(plugin) == [
+        "libxcb-cursor.so.0",
+        "libxcb-icccm.so.4",
+        "libxcb-keysyms.so.1",
+    ]
+    assert calls == [["/usr/bin/ldd", str(plugin)]]
+
+
+def test_without_ldd_the_failed_load_names_the_first_missing_library(monkeypatch, tmp_path) -> None:
+    _failed_load(monkeypatch)
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    assert platform_check.missing_libraries(tmp_path / "libqxcb.so") == ["libxcb-cursor.so.0"]
+
+
 def test_a_missing_library_is_said_before_qt_starts(monkeypatch, capsys) -> None:
     monkeypatch.setenv("DISPLAY", ":99")
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
