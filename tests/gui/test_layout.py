@@ -190,3 +190,7 @@ def test_the_recent_case_buttons_wrap_rather_than_be_cut_off(make_window) -> Non
             assert not any(box.intersects(other) for other in boxes[index + 1 :]), (width, boxes)
         rows = {box.top() for box in boxes}
         assert len(rows) == (1 if width == 1200 else 2), (width, boxes)
+        # The buttons keep the layout spacing of the style between them, neither touching nor spread apart.
+        spacing = start.recent_box.layout().spacing()
+        gaps = [right.left() - left.right() - 1 for left, right in zip(boxes, boxes[1:]) if left.top() == right.top()]
+        assert gaps and all(gap == spacing > 0 for gap in gaps), (width, gaps, spacing)
