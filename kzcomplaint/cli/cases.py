@@ -14,19 +14,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kzcomplaint.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
 from kzcomplaint.core.text.i18n import N_, Message, Translator
 
 if TYPE_CHECKING:
-    import argparse  # only to parse a command: the window, which imports this module too, does without it
+    import argparse  # only to parse a command
 
     from kzcomplaint.core.case.caseio import CaseFileError
     from kzcomplaint.core.case.model import Case
     from kzcomplaint.core.law.citations import Citation
-
-# The exit codes of every sub-command (``cli.main`` and ``cli.documents`` use these).
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_UNREADABLE = 2
 
 
 def run(args: argparse.Namespace, tr: Translator) -> int:

@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kzcomplaint.cli.cases import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, printable, warn
+from kzcomplaint.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
+from kzcomplaint.cli.cases import printable, warn
 from kzcomplaint.core.text.i18n import N_, Message, Translator
 
 if TYPE_CHECKING:

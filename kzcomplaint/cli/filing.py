@@ -16,9 +16,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kzcomplaint.cli import EXIT_OK, EXIT_UNREADABLE
 from kzcomplaint.cli.cases import (
-    EXIT_OK,
-    EXIT_UNREADABLE,
     emit_json,
     fail,
     load_case_or_report,

@@ -10,7 +10,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from kzcomplaint.cli.cases import EXIT_OK, EXIT_UNREADABLE, emit_json
+from kzcomplaint.cli import EXIT_OK, EXIT_UNREADABLE
+from kzcomplaint.cli.cases import emit_json
 from kzcomplaint.core.text.i18n import N_, Translator
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kzcomplaint import __version__
-from kzcomplaint.cli.cases import EXIT_OK, EXIT_UNREADABLE
+from kzcomplaint.cli import EXIT_OK, EXIT_UNREADABLE
 from kzcomplaint.core.text.i18n import N_, Translator, default_ui_language, translator
 from kzcomplaint.core.text.languages import DOCUMENT_LANGUAGES, LANGUAGES
 

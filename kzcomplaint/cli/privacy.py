@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kzcomplaint.cli.cases import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
+from kzcomplaint.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
 from kzcomplaint.core.text.i18n import N_, Translator
 
 

@@ -12,17 +12,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kzcomplaint.cli.cases import (
-    EXIT_OK,
-    EXIT_PROBLEMS,
-    EXIT_UNREADABLE,
-    emit_json,
-    fail,
-    load_case_or_report,
-    printable,
-    report_case_error,
-    warn,
-)
+from kzcomplaint.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
+from kzcomplaint.cli.cases import emit_json, fail, load_case_or_report, printable, report_case_error, warn
 from kzcomplaint.core.text.i18n import N_, Message, Translator, translator
 
 if TYPE_CHECKING:
