@@ -66,14 +66,37 @@ def _home() -> Path | None:
     return Path(value) if value else None
 
 
+APP_NAME = "kzcomplaint"
+
+
+def _xdg_user_dir(variable: str, default: str) -> Path | None:
+    """The XDG base directory ``variable`` (or ``~/default``) with the app's folder, on Linux; None to ask platformdirs.
+
+    The same folder platformdirs gives (a test compares them), without importing it and the
+    modules it loads (some 5 ms before the first window). Only the plain case is answered here:
+    an absolute ``$HOME`` and the variable unset, empty or absolute; anything else (a relative
+    path, no home) is left to platformdirs, whose versions have each their own rule for it.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    home = os.environ.get("HOME", "")
+    value = os.environ.get(variable, "")
+    if not os.path.isabs(home) or (value and not os.path.isabs(value)):
+        return None
+    return Path(value or os.path.join(home, default), APP_NAME)
+
+
 def user_config_dir() -> Path:
     """Folder for the user's own settings and rule overrides (not created here)."""
     home = _home()
     if home is not None:
         return home / "config"
+    xdg = _xdg_user_dir("XDG_CONFIG_HOME", ".config")
+    if xdg is not None:
+        return xdg
     import platformdirs
 
-    return Path(platformdirs.user_config_dir("kzcomplaint", appauthor=False))
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def user_data_dir() -> Path:
@@ -81,6 +104,9 @@ def user_data_dir() -> Path:
     home = _home()
     if home is not None:
         return home / "data"
+    xdg = _xdg_user_dir("XDG_DATA_HOME", os.path.join(".local", "share"))
+    if xdg is not None:
+        return xdg
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("kzcomplaint", appauthor=False))
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
