@@ -57,9 +57,7 @@ def _import_before_qt() -> None:
     for "PySide6" in it; for modules imported before Qt there is nothing to
     read. The first window needs these anyway: a few milliseconds sooner.
     """
-    import kzcomplaint.core.case.drafts
-    import kzcomplaint.core.case.profile
-    import kzcomplaint.core.filing.due  # noqa: F401 - the start page's terms
+    import kzcomplaint.core.case.drafts  # noqa: F401 - the start page's list of recent cases
 
 
 def _has_display() -> bool:

@@ -22,12 +22,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kzcomplaint.core.case import drafts
-from kzcomplaint.core.case.model import Body, Case, Person
 from kzcomplaint.core.text.i18n import Message
 from kzcomplaint.core.text.languages import LANGUAGES
-from kzcomplaint.gui.workers import threads
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kzcomplaint.core.case.model import Case, Person
     from kzcomplaint.core.documents.templates import Template
     from kzcomplaint.core.law.catalog import TemplateInfo
     from kzcomplaint.core.law.checks import Problem
@@ -110,9 +111,13 @@ class DraftController(QObject):
     """The directory of bodies was edited or imported."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        """Start with an empty case."""
+        """Start with no case yet: :attr:`case` makes it when it is first asked for."""
         super().__init__(parent)
-        self.case = Case()
+        self._case: Case | None = None
+        self.first_case: Callable[[], None] | None = None
+        """Makes the window's first case with the user's defaults (:meth:`new_case`); run by
+        :meth:`make_first_case` after the first paint, or by :attr:`case` when asked for sooner.
+        The case model (a dozen dataclasses, some 6 ms to import) is not loaded before the window shows."""
         self.path: Path | None = None
         self.dirty = False
         self.today: dt.date | None = None
@@ -143,12 +148,34 @@ class DraftController(QObject):
 
     # --- the case ------------------------------------------------------------------
 
+    @property
+    def case(self) -> Case:
+        """The case being edited (the first one is made when first asked for)."""
+        if self._case is None:
+            self.make_first_case()
+        if self._case is None:  # no first case was asked for: an empty one
+            from kzcomplaint.core.case.model import Case
+
+            self._case = Case()
+        return self._case
+
+    @case.setter
+    def case(self, case: Case) -> None:
+        self._case = case
+
+    def make_first_case(self) -> None:
+        """Make the window's first case now, unless a case was already made, opened or restored."""
+        make, self.first_case = self.first_case, None
+        if make is not None and self._case is None:
+            make()
+
     def replace_case(self, case: Case, *, path: Path | None = None, dirty: bool = False) -> None:
         """Make ``case`` the case being edited (opened from ``path``, or new when None).
 
         Files picked for the last case are not this one's: only the dialog may
         make a file outside the case's folder readable, for the case it was picked for.
         """
+        self.first_case = None  # a case opened or restored before the first paint is not replaced
         self.case = case
         self.path = path
         self.picked_files.clear()
@@ -163,6 +190,8 @@ class DraftController(QObject):
 
     def new_case(self, *, language: str, complainant: Person | None = None, with_representative: bool = False) -> None:
         """Start a new, empty case with the user's defaults."""
+        from kzcomplaint.core.case.model import Case, Person
+
         case = Case(language=language)
         if complainant is not None:
             case.complainant = copy.deepcopy(complainant)
@@ -188,6 +217,7 @@ class DraftController(QObject):
         """The kind's own levels and the first route the law gives (the core decides; the user may change them)."""
         if self.template_info() is None:
             return
+        from kzcomplaint.core.case.model import Body
         from kzcomplaint.core.law import defaults
 
         case = self.case
@@ -289,7 +319,9 @@ class DraftController(QObject):
     @property
     def effective_today(self) -> dt.date | None:
         """The day the case is judged on: an exercise's story day, else the trainer's date, else None (today)."""
-        return self.case.story_today() or self.today
+        if self._case is None:  # the first case is not made yet: a new case has no story day
+            return self.today
+        return self._case.story_today() or self.today
 
     def set_today(self, today: dt.date | None) -> None:
         """Take ``today`` as the current date (a trainer's exercise), or the real date."""
@@ -351,6 +383,8 @@ class DraftController(QObject):
 
         def failed(error: Exception) -> None:  # assess catches what the core raises; this is the rest
             self._answered(asked, ([], [], str(error)))
+
+        from kzcomplaint.gui.workers import threads  # not before the first window: nothing runs in the background yet
 
         threads.run_in_background(
             lambda: assess(case, today, base_dir=base_dir, picked=picked),

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kzcomplaint.core.case.model import ContestedType, ElectionKind
 from kzcomplaint.core.text.i18n import N_
 
 if TYPE_CHECKING:
@@ -23,9 +22,6 @@ if TYPE_CHECKING:
 MSG_UNCONFIRMED = N_("unconfirmed")
 MSG_IMMEDIATELY = N_("without delay (same day)")
 """The last day of a term that runs out at once."""
-
-ELECTION_KINDS: tuple[str, ...] = tuple(kind.value for kind in ElectionKind)
-CONTESTED_TYPES: tuple[str, ...] = tuple(kind.value for kind in ContestedType)
 
 
 def without_mnemonic(text: str) -> str:

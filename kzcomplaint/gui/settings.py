@@ -10,12 +10,16 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QSettings
 
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.text.i18n import N_
 from kzcomplaint.core.text.languages import LANGUAGES
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QByteArray
 
 ROLES: tuple[str, ...] = ("observer", "lawyer", "trainer")
 """Who uses the app (USERS.md); the role sets the defaults of a new case."""
@@ -82,6 +86,10 @@ class UiSettings:
     def geometry(self) -> QByteArray | None:
         """The main window's saved geometry."""
         value = self._store.value("window/geometry")
+        if value is None:  # none saved yet (the first start): QByteArray's type need not be loaded
+            return None
+        from PySide6.QtCore import QByteArray
+
         return value if isinstance(value, QByteArray) else None
 
     @geometry.setter

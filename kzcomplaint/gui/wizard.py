@@ -17,16 +17,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSize, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QKeySequence,
-    QShowEvent,
-    QStandardItem,
-    QStandardItemModel,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -38,8 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from kzcomplaint import __version__
-from kzcomplaint.core.case import drafts, profile
-from kzcomplaint.core.case.model import Case
+from kzcomplaint.core.case import drafts
 from kzcomplaint.core.text.i18n import N_, Message, Translator
 from kzcomplaint.core.text.languages import LANGUAGES
 from kzcomplaint.gui.draft import DraftController
@@ -52,6 +43,10 @@ from kzcomplaint.gui.settings import ROLE_NAMES, ROLES, UiSettings
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
+
+    from kzcomplaint.core.case.model import Case
     from kzcomplaint.gui.dialogs.batch import BatchDialog
     from kzcomplaint.gui.dialogs.guide import GuideDialog
     from kzcomplaint.gui.pages.check import CheckPage
@@ -432,7 +427,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(self._first_size())
-        self.new_case(ask=False)
+        # The new case with the user's defaults is made once the window is painted (or when first asked for).
+        self.draft.first_case = lambda: self.new_case(ask=False)
         self.retranslate()
         self.draft.autosave_timer.start()
 
@@ -481,12 +477,25 @@ class MainWindow(QMainWindow):
     # --- building ----------------------------------------------------------------------
 
     def _build_menus(self) -> None:
+        """The menu bar and its menus' titles: all the first paint shows of them (entries: :meth:`fill_menus`)."""
         bar = self.menuBar()
         self.file_menu = QMenu(self)
         self.settings_menu = QMenu(self)
         self.help_menu = QMenu(self)
         for menu in (self.file_menu, self.settings_menu, self.help_menu):
             bar.addMenu(menu)
+        self.menus_filled = False
+
+    def fill_menus(self) -> None:
+        """The menus' entries, with their shortcuts; made once, when the window is painted (or asked for sooner).
+
+        Not before the first paint: some thirty actions and Qt's key sequences cost the first
+        window some 3 ms, and a menu cannot be opened before the window shows.
+        """
+        if self.menus_filled:
+            return
+        self.menus_filled = True
+        from PySide6.QtGui import QActionGroup, QKeySequence
 
         def action(menu: QMenu, shortcut: QKeySequence | QKeySequence.StandardKey | None, slot: object) -> QAction:
             item = QAction(self)
@@ -516,7 +525,8 @@ class MainWindow(QMainWindow):
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for language in LANGUAGES:
-            item = QAction(LANGUAGE_NAMES[language], self)
+            item = QAction(self)  # QAction(text, parent) would load QIcon and QPixmap to tell its overloads apart
+            item.setText(LANGUAGE_NAMES[language])
             item.setCheckable(True)
             item.setChecked(language == self.ui.language)
             item.triggered.connect(lambda _checked=False, code=language: self.set_language(code))
@@ -544,6 +554,8 @@ class MainWindow(QMainWindow):
         self.guide_action = action(self.help_menu, QKeySequence.StandardKey.HelpContents, lambda: self.show_guide())
         self.help_menu.addSeparator()
         self.about_action = action(self.help_menu, None, self._about)
+        self.workshop.fill_menu()
+        self.retranslate()
 
     def _connect(self) -> None:
         self.start_page.newRequested.connect(lambda: self.new_case(go_on=True))
@@ -579,6 +591,15 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(tr.gettext(N_("&File")))
         self.settings_menu.setTitle(tr.gettext(N_("&Settings")))
         self.help_menu.setTitle(tr.gettext(N_("&Help")))
+        if self.menus_filled:
+            self._retranslate_entries(tr)
+        self.show_status(self._status)
+        self._update_title()
+        self._update_training_label()
+
+    def _retranslate_entries(self, tr: Translator) -> None:
+        self.language_menu.setTitle(tr.gettext(N_("Interface &language")))
+        self.role_menu.setTitle(tr.gettext(N_("My &role")))
         self.new_action.setText(tr.gettext(N_("&New complaint")))
         self.open_action.setText(tr.gettext(N_("&Open…")))
         self.save_action.setText(tr.gettext(N_("&Save")))
@@ -589,8 +610,6 @@ class MainWindow(QMainWindow):
         self.calendar_action.setText(tr.gettext(N_("Terms of recent cases to a &calendar (.ics)…")))
         self.workdays_action.setText(tr.gettext(N_("&Working-day calendar…")))
         self.quit_action.setText(tr.gettext(N_("&Quit")))
-        self.language_menu.setTitle(tr.gettext(N_("Interface &language")))
-        self.role_menu.setTitle(tr.gettext(N_("My &role")))
         for role, item in self.role_actions.items():
             item.setText(tr.gettext(ROLE_NAMES[role]))
         self.training_action.setText(tr.gettext(N_("&Training date…")))
@@ -600,9 +619,6 @@ class MainWindow(QMainWindow):
         self.passphrase_action.setText(tr.gettext(N_("&Passphrase…")))
         self.guide_action.setText(tr.gettext(N_("&Guide")))
         self.about_action.setText(tr.gettext(N_("&About kzcomplaint")))
-        self.show_status(self._status)
-        self._update_title()
-        self._update_training_label()
 
     def show_status(self, message: Message | str | None) -> None:
         """Say ``message`` in the status bar (a note from an input, an autosave).
@@ -684,6 +700,8 @@ class MainWindow(QMainWindow):
         """Start a new case with the user's defaults (remembered details, role)."""
         if ask and not self._ask_unsaved():
             return
+        from kzcomplaint.core.case import profile
+
         self.show_status(None)  # "Saved: …" of the last case says nothing about this one
         complainant = None
         try:
@@ -937,12 +955,14 @@ class MainWindow(QMainWindow):
         self._store_current()
         self.settings.language = language
         self.ui.set_language(language)
-        self.language_actions[language].setChecked(True)
+        if self.menus_filled:
+            self.language_actions[language].setChecked(True)
 
     def set_role(self, role: str) -> None:
         """Remember the user's role; a trainer may set the date taken as today."""
         self.settings.role = role
-        self.role_actions[role].setChecked(True)
+        if self.menus_filled:
+            self.role_actions[role].setChecked(True)
         self.draft.set_today(self.settings.training_today if role == "trainer" else None)
         self.retranslate()
 
@@ -1204,10 +1224,12 @@ class MainWindow(QMainWindow):
         from kzcomplaint.gui.widgets import guard
 
         guard.install()
+        self.fill_menus()
         # Qt's own file dialogs, in the interface language: a native one speaks the
         # system's language («Look in», "Files of type" in a Russian window).
         QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
         self.start_page.release_terms()
+        self.draft.make_first_case()
         self.wizard.ensure_pages()
         self.firstPainted.emit()
         QTimer.singleShot(PREPARE_DELAY_MS, self, self._prepare)

@@ -49,7 +49,7 @@ class WorkshopController(QObject):
     def __init__(self, window: Any) -> None:
         """Add the menu before Help of ``window`` (the ``gui.wizard.MainWindow``, which imports this module).
 
-        The panel is made when the first exercise is shown.
+        Its entries come with :meth:`fill_menu`; the panel is made when the first exercise is shown.
         """
         super().__init__(window)
         self.window = window
@@ -63,11 +63,23 @@ class WorkshopController(QObject):
         self.room_dialog: RoomDialog | None = None
         self.menu = QMenu(window)
         window.menuBar().insertMenu(window.help_menu.menuAction(), self.menu)
+        self._entries: list[QAction] = []
+        window.draft.caseReplaced.connect(self._case_replaced)
+        window.draft.problemsChanged.connect(lambda _problems: self.rescore())
+        window.ui.changed.connect(self.retranslate)
+        self.retranslate()
+
+    def fill_menu(self) -> None:
+        """The menu's entries (the window calls this once it is painted; the first paint shows only the title)."""
+        if self._entries:
+            return
+        window = self.window
 
         def action(slot: object) -> QAction:
             item = QAction(window)
             item.triggered.connect(slot)
             self.menu.addAction(item)
+            self._entries.append(item)
             return item
 
         self.start_action = action(lambda: self.choose_and_start())
@@ -79,9 +91,6 @@ class WorkshopController(QObject):
         self.room_action = action(lambda: self.show_room())
         self.key_action = action(lambda: self.choose_and_save_key())
         self.add_pack_action = action(lambda: self.add_pack())
-        window.draft.caseReplaced.connect(self._case_replaced)
-        window.draft.problemsChanged.connect(lambda _problems: self.rescore())
-        window.ui.changed.connect(self.retranslate)
         self.retranslate()
         self._update_actions()
 
@@ -106,6 +115,15 @@ class WorkshopController(QObject):
         """Menu texts in the interface language."""
         tr = self.ui
         self.menu.setTitle(tr.gettext(N_("&Workshop")))
+        if self._entries:
+            self._retranslate_entries(tr)
+        if self.dock is not None:
+            self.dock.setWindowTitle(tr.gettext(N_("Exercise")))
+        if self.panel is not None:
+            self.panel.retranslate(tr)
+            self.rescore()
+
+    def _retranslate_entries(self, tr: Translator) -> None:
         self.start_action.setText(tr.gettext(N_("&Start an exercise…")))
         self.restart_action.setText(tr.gettext(N_("Start this exercise a&gain")))
         self.finish_action.setText(tr.gettext(N_("&Finish and see the score")))
@@ -114,13 +132,10 @@ class WorkshopController(QObject):
         self.room_action.setText(tr.gettext(N_("&Collect participants' drafts…")))
         self.key_action.setText(tr.gettext(N_("Save an answer &key…")))
         self.add_pack_action.setText(tr.gettext(N_("&Add a pack…")))
-        if self.dock is not None:
-            self.dock.setWindowTitle(tr.gettext(N_("Exercise")))
-        if self.panel is not None:
-            self.panel.retranslate(tr)
-            self.rescore()
 
     def _update_actions(self) -> None:
+        if not self._entries:
+            return  # made with the menu's entries, from the state then
         active = self.scenario is not None
         for item in (self.restart_action, self.finish_action, self.panel_action):
             item.setEnabled(active)

@@ -137,6 +137,65 @@ def test_every_page_and_field_is_reached_from_a_window_not_painted_yet(built_win
     assert wizard.currentId() == 1
 
 
+def test_the_new_case_and_the_menus_entries_are_made_once_the_window_is_painted(built_window, qtbot) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    from kzcomplaint.core.case import profile
+
+    me = complete_case().complainant
+    profile.save_profile(me)
+    window = built_window("ru")
+    window.settings.role = "lawyer"
+    ru = Translator("ru")
+    # Before the first paint: the menus' titles, none of their entries; the new case not made yet.
+    assert [menu.title() for menu in (window.file_menu, window.settings_menu, window.help_menu)] == [
+        ru.gettext("&File"),
+        ru.gettext("&Settings"),
+        ru.gettext("&Help"),
+    ]
+    assert not window.menus_filled and not window.file_menu.actions() and not window.workshop.menu.actions()
+    assert window.draft.first_case is not None
+    with qtbot.waitSignal(window.firstPainted, timeout=5_000):
+        window.show()
+    # Painted: every entry, in the interface language, with its shortcut; the case with the user's defaults.
+    assert window.menus_filled and window.draft.first_case is None
+    assert window.open_action.text() == ru.gettext("&Open…")
+    assert window.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert window.workshop.start_action.text() == ru.gettext("&Start an exercise…")
+    assert window.language_actions["ru"].isChecked() and window.role_actions["lawyer"].isChecked()
+    case = window.draft.case
+    assert case.complainant.full_name == me.full_name and case.complainant.iin == me.iin
+    assert case.representative is not None and case.representative.role == "lawyer"
+    assert case.language == "ru" and window.wizard.currentId() == 0
+
+
+def test_a_case_opened_before_the_first_paint_is_not_replaced_by_a_new_one(built_window, qtbot, tmp_path: Path) -> None:
+    case = complete_case()
+    case.facts = "Opened before the window was painted."
+    path = tmp_path / "opened.json"
+    caseio.save_case(case, path)
+    window = built_window("en")
+    window.show()
+    assert window.open_path(path)
+    with qtbot.waitSignal(window.firstPainted, timeout=5_000):
+        pass
+    assert window.draft.path == path and window.draft.case.facts == case.facts
+    assert not window.draft.dirty
+
+
+def test_a_language_and_role_chosen_before_the_first_paint_are_the_checked_entries(built_window, qtbot) -> None:
+    window = built_window("en")
+    window.set_language("kk")  # the menus have no entries yet: nothing to check, nothing breaks
+    window.set_role("trainer")
+    with qtbot.waitSignal(window.firstPainted, timeout=5_000):
+        window.show()
+    kk = Translator("kk")
+    assert [code for code, item in window.language_actions.items() if item.isChecked()] == ["kk"]
+    assert [role for role, item in window.role_actions.items() if item.isChecked()] == ["trainer"]
+    assert window.new_action.text() == kk.gettext("&New complaint") != "&New complaint"
+    assert window.training_action.isEnabled()
+
+
 def test_pages_created_or_built_after_a_language_switch_are_in_that_language(built_window) -> None:
     window = built_window("en")
     wizard = window.wizard
@@ -233,6 +292,11 @@ def test_the_first_window_loads_neither_the_other_pages_nor_qt_namespace(tmp_pat
         "kzcomplaint.core.law.catalog",
         "kzcomplaint.core.law.checks",
         "kzcomplaint.core.law.deadlines",
+        # Nor the case model and its file reader (the new case is made once the window is painted),
+        # nor the thread pool (nothing runs in the background before).
+        "kzcomplaint.core.case.model",
+        "kzcomplaint.core.case.caseio",
+        "kzcomplaint.gui.workers.threads",
     }
     assert "kzcomplaint.gui.pages.start" in seen["shown"]
     assert not later & set(seen["shown"])

@@ -31,16 +31,21 @@ import dataclasses
 import datetime as dt
 import json
 import os
-import uuid
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kzcomplaint.core.case import caseio, vault
-from kzcomplaint.core.case.model import Case
+from kzcomplaint.core.case import vault
 from kzcomplaint.core.files import resources
 from kzcomplaint.core.files.lock import FileLock
 from kzcomplaint.core.text.i18n import N_, Message
+
+if TYPE_CHECKING:
+    from kzcomplaint.core.case import caseio
+    from kzcomplaint.core.case.model import Case
+
+# The case model and its file reader and writer (caseio) are imported where a draft is written or
+# read, not here: the first window lists the recent cases and would otherwise wait for them (some 12 ms).
 
 DRAFTS_DIR = "drafts"
 KEPT_DIR = "kept"
@@ -83,7 +88,7 @@ class AutosaveSlot:
         """
         drafts_dir().mkdir(parents=True, exist_ok=True, mode=0o700)
         while True:
-            slot = cls(uuid.uuid4().hex[:16])
+            slot = cls(os.urandom(8).hex())  # 16 random hex digits, as a uuid4's first 16 (no uuid import at start)
             if not slot.path.exists() and slot.lock.acquire():
                 return slot
 
@@ -103,6 +108,8 @@ class AutosaveSlot:
             vault.VaultLocked: a passphrase is set and was not given (nothing is written).
             OSError: the user data folder cannot be written.
         """
+        from kzcomplaint.core.case import caseio
+
         envelope = {
             "format": AUTOSAVE_FORMAT,
             "saved_at": dt.datetime.now().replace(microsecond=0).isoformat(),
@@ -188,6 +195,8 @@ def _envelope(raw: bytes, source: str) -> tuple[Any, str | None, dt.datetime | N
     Raises:
         caseio.CaseFileError: the bytes are not an autosave.
     """
+    from kzcomplaint.core.case import caseio
+
     data = caseio.read_json(raw, source)
     if not isinstance(data, dict) or data.get("format") != AUTOSAVE_FORMAT:
         raise caseio.CaseFileError(source, [caseio.LoadProblem("", Message(MSG_NOT_AN_AUTOSAVE))])
@@ -206,12 +215,16 @@ def read_slot(slot: AutosaveSlot) -> Autosave:
         vault.VaultLocked: it is encrypted and the passphrase was not given (it stays as it is).
         OSError: it cannot be read (it stays as it is).
     """
+    from kzcomplaint.core.case import caseio
+
     source = str(slot.path)
     raw = vault.read(slot.path)
     saved_at = dt.datetime.fromtimestamp(slot.path.stat().st_mtime).replace(microsecond=0)
     try:
         data, origin, written = _envelope(raw, source)
     except caseio.CaseFileError as error:
+        from kzcomplaint.core.case.model import Case
+
         kept = keep_aside(slot.path)
         return Autosave(slot, Case(), None, saved_at, list(error.problems), kept, readable=False)
     salvaged = caseio.salvage_case_data(data, source)
@@ -226,6 +239,8 @@ def _adopt_legacy() -> None:
     legacy = drafts_dir() / LEGACY_AUTOSAVE_FILE
     if not legacy.is_file():
         return
+    from kzcomplaint.core.case import caseio
+
     meta_path = drafts_dir() / LEGACY_META_FILE
     salvaged = caseio.salvage_case(legacy)
     if salvaged.problems:

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget, QWizardPage
+from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
 
 from kzcomplaint.core.text.i18n import Translator
 from kzcomplaint.gui.labels import without_mnemonic
@@ -43,7 +43,9 @@ class FieldEntry:
 
 def _guard(widget: QWidget, path: str, tr: Translator) -> None:
     """Give a text input its field's limits (lists and choices, as on the start page, have none)."""
-    typed = isinstance(widget, QLineEdit | QPlainTextEdit) or hasattr(widget, "edit") or hasattr(widget, "input")
+    # By Qt's class name: the first window need not load the input widgets' Python classes either.
+    typed = widget.inherits("QLineEdit") or widget.inherits("QPlainTextEdit")
+    typed = typed or hasattr(widget, "edit") or hasattr(widget, "input")
     if not typed:
         return  # and the first window need not load the input widgets' module
     from kzcomplaint.gui.widgets.fields import guard_input

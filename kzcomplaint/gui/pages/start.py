@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -20,13 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from kzcomplaint.core.case import drafts
-from kzcomplaint.core.filing import due
 from kzcomplaint.core.text.i18n import N_, Message
 from kzcomplaint.gui.models.start import DueTermModel, RecentModel
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.widgets.delegates import WrappingDelegate
 from kzcomplaint.gui.widgets.flow import FlowLayout
-from kzcomplaint.gui.workers import threads
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtGui import QKeyEvent, QResizeEvent
+
+    from kzcomplaint.core.filing import due
 
 MSG_NO_RECENT = N_("No case files yet. Saved and opened cases appear here.")
 MSG_NO_TERMS = N_("No term of a recent case falls due this week (as of {today}).")
@@ -127,7 +131,7 @@ class StartPage(BasePage):
         self.terms_view.setWordWrap(True)
         self.terms_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.terms_view.setItemDelegate(WrappingDelegate(self.terms_view))
-        self.terms_view.header().setStretchLastSection(True)
+        # Its header is set up when it has rows (fit_terms_columns): hidden until then, it is not painted first.
         terms_layout = QVBoxLayout(self.terms_box)
         terms_layout.addWidget(self.terms_label)
         terms_layout.addWidget(self.terms_view, 1)
@@ -197,6 +201,8 @@ class StartPage(BasePage):
             return
 
         def compute() -> tuple[list[due.DueTerm], list[Path]]:
+            from kzcomplaint.core.filing import due  # on the worker: the first window does without it
+
             return due.due_terms(paths, today=today)
 
         def done(result: tuple[list[due.DueTerm], list[Path]]) -> None:
@@ -218,13 +224,16 @@ class StartPage(BasePage):
             if generation == self._terms_generation:
                 self._set_terms_state(MSG_TERMS_FAILED, reason=str(error))
 
+        from kzcomplaint.gui.workers import threads  # after the first paint: the terms are held until then
+
         threads.run_in_background(compute, on_success=done, on_failure=failed)
 
     def fit_terms_columns(self) -> None:
         """The term and its citation get the room: the date in full, the case's file name at most a third."""
+        if self.terms_model.columnCount() < 3 or self.terms_model.rowCount() == 0:
+            return  # nothing shown to fit (and the first window need not load the header's class)
         header = self.terms_view.header()
-        if self.terms_model.columnCount() < 3:
-            return
+        header.setStretchLastSection(True)
         from PySide6.QtCore import Qt  # after the first paint: the first window does without Qt's namespace
 
         # A long file name loses its middle, not its end (dates and numbers tell cases apart); the tooltip has it whole.

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QStyledItemDelegate, QTreeView, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex
     from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
 
 
@@ -58,6 +58,7 @@ class WrappingDelegate(QStyledItemDelegate):
         # Qt's namespace and QStyle load hundreds of enumerations: imported when the
         # first row is measured, not when the start page (which has a view like this) is built.
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QFontMetrics
         from PySide6.QtWidgets import QStyle
 
         metrics = QFontMetrics(option.font)
