@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 from gui_cases import complete_case, wait_assessed
@@ -129,9 +130,10 @@ def test_the_start_pages_term_column_is_not_squeezed(make_window, qtbot, tmp_pat
     window.resize(1366, 768)
     start = window.start_page
     start.load()
-    view = start.terms_view
     qtbot.waitUntil(lambda: start.terms_model.rowCount() > 0, timeout=20_000)
     QApplication.processEvents()
+    view = start.terms_view  # made with the first term shown
+    assert view is not None and view.isVisible()
     width = view.viewport().width()
     assert view.columnWidth(2) >= width * 0.4, (view.columnWidth(0), view.columnWidth(1), view.columnWidth(2))
     metrics = view.fontMetrics()
@@ -192,5 +194,6 @@ def test_the_recent_case_buttons_wrap_rather_than_be_cut_off(make_window) -> Non
         assert len(rows) == (1 if width == 1200 else 2), (width, boxes)
         # The buttons keep the layout spacing of the style between them, neither touching nor spread apart.
         spacing = start.recent_box.layout().spacing()
-        gaps = [right.left() - left.right() - 1 for left, right in zip(boxes, boxes[1:]) if left.top() == right.top()]
+        pairs = [(left, right) for left, right in itertools.pairwise(boxes) if left.top() == right.top()]
+        gaps = [right.left() - left.right() - 1 for left, right in pairs]
         assert gaps and all(gap == spacing > 0 for gap in gaps), (width, gaps, spacing)
