@@ -243,6 +243,32 @@ def test_terms_of_recent_cases_are_computed_once_the_window_is_painted(built_win
     qtbot.waitUntil(lambda: start.terms_label.text() != computing, timeout=10_000)
 
 
+def test_the_table_of_terms_is_made_only_when_there_is_a_term_to_show(built_window, qtbot, tmp_path: Path) -> None:
+    import dataclasses
+    import datetime as dt
+
+    window = built_window("kk")
+    with qtbot.waitSignal(window.firstPainted, timeout=5_000):
+        window.show()
+    start = window.start_page
+    assert start.terms_view is None, "no recent case, no term: no empty table (and none to build before the paint)"
+    case = complete_case()
+    case.contested = dataclasses.replace(case.contested, date=dt.date.today() - dt.timedelta(days=8))
+    case.filing_date = None  # ten days to complain of an action eight days ago: due this week
+    path = tmp_path / "due.json"
+    caseio.save_case(case, path)
+    drafts.remember_case(path, case.template)
+    start.load()
+    qtbot.waitUntil(lambda: start.terms_view is not None and start.terms_view.isVisible(), timeout=20_000)
+    view = start.terms_view
+    assert view.model() is start.terms_model and start.terms_model.rowCount() > 0
+    assert view.accessibleName() == Translator("kk").gettext("Terms falling due")
+    drafts.forget_case(path)
+    start.load()
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=10_000)
+    assert start.terms_view is view, "made once, hidden when there is nothing to show"
+
+
 FIRST_WINDOW = textwrap.dedent(
     """
     import json, sys
@@ -297,6 +323,8 @@ def test_the_first_window_loads_neither_the_other_pages_nor_qt_namespace(tmp_pat
         "kzcomplaint.core.case.model",
         "kzcomplaint.core.case.caseio",
         "kzcomplaint.gui.workers.threads",
+        "kzcomplaint.gui.widgets.terms",
+        "kzcomplaint.gui.widgets.delegates",
     }
     assert "kzcomplaint.gui.pages.start" in seen["shown"]
     assert not later & set(seen["shown"])

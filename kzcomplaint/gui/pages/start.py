@@ -11,11 +11,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListView,
     QPushButton,
-    QTreeView,
     QVBoxLayout,
 )
 
@@ -23,14 +21,14 @@ from kzcomplaint.core.case import drafts
 from kzcomplaint.core.text.i18n import N_, Message
 from kzcomplaint.gui.models.start import DueTermModel, RecentModel
 from kzcomplaint.gui.pages.base import BasePage
-from kzcomplaint.gui.widgets.delegates import WrappingDelegate
 from kzcomplaint.gui.widgets.flow import FlowLayout
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex
-    from PySide6.QtGui import QKeyEvent, QResizeEvent
+    from PySide6.QtGui import QKeyEvent
 
     from kzcomplaint.core.filing import due
+    from kzcomplaint.gui.widgets.terms import TermsView
 
 MSG_NO_RECENT = N_("No case files yet. Saved and opened cases appear here.")
 MSG_NO_TERMS = N_("No term of a recent case falls due this week (as of {today}).")
@@ -38,19 +36,6 @@ MSG_TERMS_AS_OF = N_("Terms of your recent cases due today, tomorrow and this we
 MSG_UNREADABLE_CASES = N_("Could not read: {files}")
 MSG_COMPUTING = N_("Computing the terms of your recent cases…")
 MSG_TERMS_FAILED = N_("The terms could not be computed: {reason}")
-
-
-class TermsView(QTreeView):
-    """The terms falling due; its columns are fitted again when its width changes."""
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Give the term column the room the new width allows."""
-        super().resizeEvent(event)
-        page = self.parent()
-        while page is not None and not isinstance(page, StartPage):
-            page = page.parent()
-        if page is not None and event.oldSize().width() != event.size().width():
-            page.fit_terms_columns()
 
 
 class StartPage(BasePage):
@@ -125,17 +110,12 @@ class StartPage(BasePage):
         self.terms_label = QLabel(self.terms_box)
         self.terms_label.setWordWrap(True)
         self.terms_model = DueTermModel(self)
-        self.terms_view = TermsView(self.terms_box)
-        self.terms_view.setModel(self.terms_model)
-        self.terms_view.setRootIsDecorated(False)
-        self.terms_view.setWordWrap(True)
-        self.terms_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.terms_view.setItemDelegate(WrappingDelegate(self.terms_view))
+        self.terms_view: TermsView | None = None
+        """The table of terms: made when the first term is shown (:meth:`_show_terms_state`)."""
         # Its header is set up when it has rows (fit_terms_columns): hidden until then, it is not painted first.
-        terms_layout = QVBoxLayout(self.terms_box)
-        terms_layout.addWidget(self.terms_label)
-        terms_layout.addWidget(self.terms_view, 1)
-        terms_layout.addStretch(0)
+        self.terms_layout = QVBoxLayout(self.terms_box)
+        self.terms_layout.addWidget(self.terms_label)
+        self.terms_layout.addStretch(0)
 
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -163,7 +143,8 @@ class StartPage(BasePage):
         self.forget_button.setText(tr.gettext(N_("&Remove from the list")))
         self.timeline_button.setText(tr.gettext(N_("&Timeline and next step…")))
         self.terms_box.setTitle(tr.gettext(N_("Terms falling due")))
-        self.terms_view.setAccessibleName(tr.gettext(N_("Terms falling due")))
+        if self.terms_view is not None:
+            self.terms_view.setAccessibleName(tr.gettext(N_("Terms falling due")))
         self.recent_model.retranslate(tr)
         self.terms_model.retranslate(tr)
         self._show_terms_state()
@@ -210,9 +191,9 @@ class StartPage(BasePage):
                 return
             terms, unreadable = result
             self.terms_model.set_terms(terms)
-            self.fit_terms_columns()
             message = MSG_TERMS_AS_OF if terms else MSG_NO_TERMS
-            self._set_terms_state(message, today=today)
+            self._set_terms_state(message, today=today)  # shows the table (made now, the first time)
+            self.fit_terms_columns()
             if unreadable:
                 self.terms_label.setText(
                     self.terms_label.text()
@@ -230,19 +211,21 @@ class StartPage(BasePage):
 
     def fit_terms_columns(self) -> None:
         """The term and its citation get the room: the date in full, the case's file name at most a third."""
-        if self.terms_model.columnCount() < 3 or self.terms_model.rowCount() == 0:
-            return  # nothing shown to fit (and the first window need not load the header's class)
-        header = self.terms_view.header()
+        view = self.terms_view
+        if view is None or self.terms_model.columnCount() < 3 or self.terms_model.rowCount() == 0:
+            return  # nothing shown to fit
+        header = view.header()
         header.setStretchLastSection(True)
         from PySide6.QtCore import Qt  # after the first paint: the first window does without Qt's namespace
+        from PySide6.QtWidgets import QHeaderView
 
         # A long file name loses its middle, not its end (dates and numbers tell cases apart); the tooltip has it whole.
-        self.terms_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        wanted = max(self.terms_view.sizeHintForColumn(1), header.sectionSizeHint(1))
-        header.resizeSection(1, min(wanted, self.terms_view.viewport().width() // 3))
+        wanted = max(view.sizeHintForColumn(1), header.sectionSizeHint(1))
+        header.resizeSection(1, min(wanted, view.viewport().width() // 3))
 
     def _set_terms_state(self, msgid: str, **params: object) -> None:
         self._terms_state = (msgid, dict(params))
@@ -254,7 +237,22 @@ class StartPage(BasePage):
             self.terms_label.setText("")
             return
         self.terms_label.setText(Message(msgid, **params).render(self.translator))
-        self.terms_view.setVisible(self.terms_model.rowCount() > 0)
+        if self.terms_model.rowCount() > 0:
+            self._terms_table().setVisible(True)
+        elif self.terms_view is not None:
+            self.terms_view.setVisible(False)
+
+    def _terms_table(self) -> TermsView:
+        """The table of terms, made the first time (between the text above it and the stretch below)."""
+        if self.terms_view is None:
+            from kzcomplaint.gui.widgets.terms import TermsView
+
+            view = TermsView(self.terms_model, self.terms_box)
+            view.setAccessibleName(self.translator.gettext(N_("Terms falling due")))
+            view.widthChanged.connect(self.fit_terms_columns)
+            self.terms_layout.insertWidget(1, view, 1)
+            self.terms_view = view
+        return self.terms_view
 
     def _open_index(self, index: QModelIndex) -> None:
         path = self.recent_model.path(index.row())
