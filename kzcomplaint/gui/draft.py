@@ -12,7 +12,6 @@ each other, only to the controller.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import logging
 import re
@@ -190,6 +189,8 @@ class DraftController(QObject):
 
     def new_case(self, *, language: str, complainant: Person | None = None, with_representative: bool = False) -> None:
         """Start a new, empty case with the user's defaults."""
+        import copy
+
         from kzcomplaint.core.case.model import Case, Person
 
         case = Case(language=language)
@@ -249,6 +250,8 @@ class DraftController(QObject):
 
     def snapshot(self) -> Case:
         """A copy of the case for work on another thread."""
+        import copy  # here: the first window makes no copy
+
         return copy.deepcopy(self.case)
 
     def template_info(self) -> TemplateInfo | None:

@@ -1,4 +1,8 @@
-"""No command means the window: it starts without parsing a command line (argparse is not even imported)."""
+"""No command means the window: it starts without parsing a command line (argparse is not even imported).
+
+Nor does the command line read a catalogue of messages then: the window reads the one of the
+language the user chose, which need not be the system's.
+"""
 
 from __future__ import annotations
 
@@ -16,10 +20,15 @@ PROBE = textwrap.dedent(
     """
     import sys
     import kzcomplaint.app as app
+    from kzcomplaint.core.files import resources
+    read = []
+    locales_dir = resources.locales_dir
+    resources.locales_dir = lambda: read.append(True) or locales_dir()
     app.main = lambda **options: print(sorted(options.items())) or 0
     from kzcomplaint.cli.main import main
     code = main(sys.argv[1:])
     print("argparse" in sys.modules)
+    print("catalogue read" if read else "no catalogue read")
     sys.exit(code)
     """
 )
@@ -44,7 +53,11 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_the_window_opens_without_argparse(args: tuple[str, ...], language: str | None) -> None:
     completed = _run(*args)
     assert completed.returncode == 0, completed.stderr
-    assert completed.stdout.splitlines() == [f"[('self_test', False), ('ui_language', {language!r})]", "False"]
+    assert completed.stdout.splitlines() == [
+        f"[('self_test', False), ('ui_language', {language!r})]",
+        "False",
+        "no catalogue read",
+    ]
 
 
 @pytest.mark.parametrize("args", [("--ui-lang", "xx"), ("--ui-lang",), ("--self-test",), ("--bogus",)])

@@ -29,7 +29,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -44,8 +43,8 @@ if TYPE_CHECKING:
     from kzcomplaint.core.case import caseio
     from kzcomplaint.core.case.model import Case
 
-# The case model and its file reader and writer (caseio) are imported where a draft is written or
-# read, not here: the first window lists the recent cases and would otherwise wait for them (some 12 ms).
+# The case model, its file reader and writer (caseio) and json are imported where a draft or the
+# list is written or read, not here: the first window would otherwise wait for them (some 13 ms).
 
 DRAFTS_DIR = "drafts"
 KEPT_DIR = "kept"
@@ -108,6 +107,8 @@ class AutosaveSlot:
             vault.VaultLocked: a passphrase is set and was not given (nothing is written).
             OSError: the user data folder cannot be written.
         """
+        import json
+
         from kzcomplaint.core.case import caseio
 
         envelope = {
@@ -239,6 +240,8 @@ def _adopt_legacy() -> None:
     legacy = drafts_dir() / LEGACY_AUTOSAVE_FILE
     if not legacy.is_file():
         return
+    import json
+
     from kzcomplaint.core.case import caseio
 
     meta_path = drafts_dir() / LEGACY_META_FILE
@@ -324,8 +327,14 @@ def recent_path() -> Path:
 def recent_cases() -> list[RecentCase]:
     """The recent cases, most recently used first (a damaged or locked list reads as empty)."""
     try:
-        raw = json.loads(vault.read(recent_path()))
-    except (OSError, ValueError, vault.VaultError):
+        data = vault.read(recent_path())
+    except (OSError, vault.VaultError):
+        return []  # none yet (a first start reads no further)
+    import json
+
+    try:
+        raw = json.loads(data)
+    except ValueError:
         return []
     if not isinstance(raw, dict) or not isinstance(raw.get("cases"), list):
         return []
@@ -353,6 +362,8 @@ def _write_recent(cases: Iterable[RecentCase]) -> None:
             for case in cases
         ]
     }
+    import json
+
     vault.write(recent_path(), json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -91,6 +90,8 @@ def _derive(passphrase: str, salt: bytes, params: dict[str, int]) -> bytes:
 
 
 def _read_vault() -> dict[str, Any]:
+    import json  # here: a first window without a passphrase reads no vault
+
     try:
         data = json.loads(vault_path().read_text(encoding="utf-8"))
         if data.get("format") != FORMAT:
@@ -220,6 +221,8 @@ def set_passphrase(passphrase: str, files: list[Path]) -> list[Path]:
         OSError: a file cannot be written (those done stay encrypted and readable).
     """
     global _key
+    import json
+
     from cryptography.fernet import Fernet
 
     problem = check_passphrase(passphrase)

@@ -39,11 +39,20 @@ class Translator:
     """Translates interface messages into one language."""
 
     def __init__(self, language: str) -> None:
-        """Load the catalogue for ``language`` (one of kk, ru, en)."""
+        """A translator into ``language`` (one of kk, ru, en); its catalogue is read when first used."""
         if language not in LANGUAGES:
             raise ValueError(f"unsupported language {language!r}")
         self.language = language
-        self._catalog = _load_catalog(language)
+        self._loaded: gettext.NullTranslations | None = None
+
+    @property
+    def _catalog(self) -> gettext.NullTranslations:
+        # Read on the first message, not before: the command line makes a translator for its
+        # errors before it knows it will only open the window, which speaks the user's chosen
+        # language (reading a catalogue costs some 2 ms of that window's start).
+        if self._loaded is None:
+            self._loaded = _load_catalog(self.language)
+        return self._loaded
 
     def gettext(self, message: str) -> str:
         """Return ``message`` translated."""
