@@ -93,3 +93,27 @@ def test_two_copies_killed_both_drafts_recovered_neither_file_overwritten(make_w
     for w in spawned:
         w.draft.dirty = False
         w.close()
+
+
+QUIT_WHILE_WORKING = textwrap.dedent(
+    """
+    import time
+    from kzcomplaint.app import create_application
+    from kzcomplaint.gui.workers import threads
+
+    app = create_application()
+    for _ in range(3):
+        threads.run_in_background(lambda: time.sleep(0.3), on_success=print, on_failure=print)
+    print("quitting", flush=True)
+    """
+)
+
+
+def test_quitting_while_background_work_runs_prints_no_traceback(kz_home: Path) -> None:
+    # The user closes the window a moment after it opened, while the app still warms up on a worker.
+    env = dict(os.environ, KZCOMPLAINT_HOME=str(kz_home), QT_QPA_PLATFORM="offscreen")
+    completed = subprocess.run(
+        [sys.executable, "-c", QUIT_WHILE_WORKING], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert completed.returncode == 0 and completed.stdout.strip() == "quitting"
+    assert "Traceback" not in completed.stderr and "Error" not in completed.stderr, completed.stderr

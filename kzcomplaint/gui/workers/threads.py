@@ -69,7 +69,7 @@ class _Relay(QObject):
 
     def report(self, done: int, total: int, detail: object = None) -> None:
         """The worker's ``progress``: a signal, queued to the UI thread."""
-        self.progressed.emit(done, total, detail)
+        _emit(self, "progressed", done, total, detail)
 
     @Slot(int, int, object)
     def _progressed(self, done: int, total: int, detail: object) -> None:
@@ -92,9 +92,17 @@ class _Task(QRunnable):
                 result = self._function()
         except Exception as error:  # every failure goes to on_failure, never a traceback
             log.info("background task failed", exc_info=True)
-            self._relay.failed.emit(error)
+            _emit(self._relay, "failed", error)
         else:
-            self._relay.succeeded.emit(result)
+            _emit(self._relay, "succeeded", result)
+
+
+def _emit(relay: QObject, signal: str, *values: object) -> None:
+    """Report to the UI thread, unless the app has closed meanwhile (the relay is gone: nobody waits)."""
+    try:
+        getattr(relay, signal).emit(*values)
+    except RuntimeError:  # "Signal source has been deleted": the app quit while the task ran
+        log.info("a background task finished after the app closed")
 
 
 _running: set[_Relay] = set()
