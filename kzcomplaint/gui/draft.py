@@ -92,6 +92,20 @@ def assess(
     return problems, terms, "; ".join(errors)
 
 
+def new_case_with(language: str, complainant: Person | None, *, with_representative: bool) -> Case:
+    """A new, empty case with the user's defaults: the remembered complainant, a lawyer's representative."""
+    import copy
+
+    from kzcomplaint.core.case.model import Case, Person
+
+    case = Case(language=language)
+    if complainant is not None:
+        case.complainant = copy.deepcopy(complainant)
+    if with_representative:
+        case.representative = Person(role="lawyer")
+    return case
+
+
 class DraftController(QObject):
     """Holds the case being edited; recomputes problems and deadlines; autosaves."""
 
@@ -113,8 +127,8 @@ class DraftController(QObject):
         """Start with no case yet: :attr:`case` makes it when it is first asked for."""
         super().__init__(parent)
         self._case: Case | None = None
-        self.first_case: Callable[[], None] | None = None
-        """Makes the window's first case with the user's defaults (:meth:`new_case`); run by
+        self.first_case: Callable[[], Case] | None = None
+        """Makes the window's first case with the user's defaults (:func:`new_case_with`); used by
         :meth:`make_first_case` after the first paint, or by :attr:`case` when asked for sooner.
         The case model (a dozen dataclasses, some 6 ms to import) is not loaded before the window shows."""
         self.path: Path | None = None
@@ -151,11 +165,16 @@ class DraftController(QObject):
     def case(self) -> Case:
         """The case being edited (the first one is made when first asked for)."""
         if self._case is None:
-            self.make_first_case()
-        if self._case is None:  # no first case was asked for: an empty one
-            from kzcomplaint.core.case.model import Case
+            # Asked for before the first paint (a page shown at once): made quietly, with
+            # nothing to announce: no page has shown a case yet and it is new and unsaved.
+            make, self.first_case = self.first_case, None
+            if make is not None:
+                self._case = make()
+            else:
+                from kzcomplaint.core.case.model import Case
 
-            self._case = Case()
+                self._case = Case()
+            self._recheck_timer.start()
         return self._case
 
     @case.setter
@@ -166,7 +185,7 @@ class DraftController(QObject):
         """Make the window's first case now, unless a case was already made, opened or restored."""
         make, self.first_case = self.first_case, None
         if make is not None and self._case is None:
-            make()
+            self.replace_case(make())
 
     def replace_case(self, case: Case, *, path: Path | None = None, dirty: bool = False) -> None:
         """Make ``case`` the case being edited (opened from ``path``, or new when None).
@@ -186,19 +205,6 @@ class DraftController(QObject):
         self.caseReplaced.emit()
         self.stateChanged.emit()
         self._recheck_timer.start()  # not at once: at start-up nothing may compete with the first paint
-
-    def new_case(self, *, language: str, complainant: Person | None = None, with_representative: bool = False) -> None:
-        """Start a new, empty case with the user's defaults."""
-        import copy
-
-        from kzcomplaint.core.case.model import Case, Person
-
-        case = Case(language=language)
-        if complainant is not None:
-            case.complainant = copy.deepcopy(complainant)
-        if with_representative:
-            case.representative = Person(role="lawyer")
-        self.replace_case(case)
 
     def set_template(self, template_id: str) -> None:
         """Choose the document kind; the respondent and addressee follow it where it does not allow them."""

@@ -33,7 +33,7 @@ from kzcomplaint import __version__
 from kzcomplaint.core.case import drafts
 from kzcomplaint.core.text.i18n import N_, Message, Translator
 from kzcomplaint.core.text.languages import LANGUAGES
-from kzcomplaint.gui.draft import DraftController
+from kzcomplaint.gui.draft import DraftController, new_case_with
 from kzcomplaint.gui.i18n import LANGUAGE_NAMES, UiLanguage
 from kzcomplaint.gui.pages import STEP_TITLES
 from kzcomplaint.gui.pages.base import BasePage
@@ -428,7 +428,7 @@ class MainWindow(QMainWindow):
         else:
             self.resize(self._first_size())
         # The new case with the user's defaults is made once the window is painted (or when first asked for).
-        self.draft.first_case = lambda: self.new_case(ask=False)
+        self.draft.first_case = self._case_with_defaults
         self.retranslate()
         self.draft.autosave_timer.start()
 
@@ -700,19 +700,23 @@ class MainWindow(QMainWindow):
         """Start a new case with the user's defaults (remembered details, role)."""
         if ask and not self._ask_unsaved():
             return
+        self.show_status(None)  # "Saved: …" of the last case says nothing about this one
+        self.draft.replace_case(self._case_with_defaults())
+        # Always through go_to_page: it also ends a walk still under way from the case
+        # opened just before, which would otherwise carry the new case past the Start page.
+        self.wizard.go_to_page(1 if go_on else 0)
+
+    def _case_with_defaults(self) -> Case:
+        """A new case with the user's defaults: the remembered complainant, the role's representative."""
         from kzcomplaint.core.case import profile
 
-        self.show_status(None)  # "Saved: …" of the last case says nothing about this one
         complainant = None
         try:
             complainant = profile.load_profile()
         except profile.ProfileError as error:
             self.show_status(error.message)
         role = self.settings.role or "observer"
-        self.draft.new_case(language=self.ui.language, complainant=complainant, with_representative=role == "lawyer")
-        # Always through go_to_page: it also ends a walk still under way from the case
-        # opened just before, which would otherwise carry the new case past the Start page.
-        self.wizard.go_to_page(1 if go_on else 0)
+        return new_case_with(self.ui.language, complainant, with_representative=role == "lawyer")
 
     def open_case(self) -> None:
         """Ask for a case file and open it."""

@@ -169,6 +169,22 @@ def test_the_new_case_and_the_menus_entries_are_made_once_the_window_is_painted(
     assert case.language == "ru" and window.wizard.currentId() == 0
 
 
+def test_a_page_shown_before_the_paint_gets_the_new_case_with_the_defaults_and_stays_shown(built_window) -> None:
+    from kzcomplaint.core.case import profile
+
+    me = complete_case().complainant
+    profile.save_profile(me)
+    window = built_window("en")
+    window.show()  # not painted yet: the new case is not made
+    assert window.draft.first_case is not None
+    window.wizard.button(QWizard.WizardButton.NextButton).click()
+    # The page asked for the case: made then, with the defaults, and the wizard stays on that page.
+    assert window.wizard.currentId() == 1
+    assert window.draft.first_case is None
+    assert window.draft.case.complainant.full_name == me.full_name and window.draft.path is None
+    assert not window.draft.dirty
+
+
 def test_a_case_opened_before_the_first_paint_is_not_replaced_by_a_new_one(built_window, qtbot, tmp_path: Path) -> None:
     case = complete_case()
     case.facts = "Opened before the window was painted."
