@@ -487,7 +487,7 @@ class MainWindow(QMainWindow):
         self.menus_filled = False
 
     def fill_menus(self) -> None:
-        """The menus' entries, with their shortcuts; made once, when the window is painted (or asked for sooner).
+        """The menus' entries, with their shortcuts; made once, when the window is painted.
 
         Not before the first paint: some thirty actions and Qt's key sequences cost the first
         window some 3 ms, and a menu cannot be opened before the window shows.
@@ -555,7 +555,7 @@ class MainWindow(QMainWindow):
         self.help_menu.addSeparator()
         self.about_action = action(self.help_menu, None, self._about)
         self.workshop.fill_menu()
-        self.retranslate()
+        self._retranslate_entries(self.translator)  # the titles, status and window title are worded already
 
     def _connect(self) -> None:
         self.start_page.newRequested.connect(lambda: self.new_case(go_on=True))

@@ -91,7 +91,7 @@ class WorkshopController(QObject):
         self.room_action = action(lambda: self.show_room())
         self.key_action = action(lambda: self.choose_and_save_key())
         self.add_pack_action = action(lambda: self.add_pack())
-        self.retranslate()
+        self._retranslate_entries(self.ui)  # the title (and a panel, if any) is worded already
         self._update_actions()
 
     @property
