@@ -185,6 +185,20 @@ def test_a_page_shown_before_the_paint_gets_the_new_case_with_the_defaults_and_s
     assert not window.draft.dirty
 
 
+def test_an_answer_given_before_the_first_paint_is_not_replaced_once_painted(built_window, qtbot) -> None:
+    window = built_window("en")
+    window.show()  # not painted yet
+    window.wizard.button(QWizard.WizardButton.NextButton).click()
+    case = window.draft.case  # made now, quietly, for the page shown
+    case.facts = "Typed before the window was painted."
+    window.draft.touch()
+    with qtbot.waitSignal(window.firstPainted, timeout=5_000):
+        pass
+    # The paint makes no second new case over the one the user already answers in.
+    assert window.draft.case is case and window.draft.case.facts == "Typed before the window was painted."
+    assert window.draft.dirty and window.wizard.currentId() == 1
+
+
 def test_a_case_opened_before_the_first_paint_is_not_replaced_by_a_new_one(built_window, qtbot, tmp_path: Path) -> None:
     case = complete_case()
     case.facts = "Opened before the window was painted."
