@@ -63,6 +63,8 @@ def suggested_stem(case: Case, today: dt.date | None = None) -> str:
     title = safe_file_stem(info.title[language]) if info is not None else ""
     day = (today or dt.date.today()).isoformat()
     return f"{title} {day}" if title else day
+
+
 def assess(
     case: Case, today: dt.date | None, *, base_dir: Path | None = None, picked: frozenset[Path] = frozenset()
 ) -> tuple[list[Problem], list[Deadline], str]:
