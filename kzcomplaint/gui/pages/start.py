@@ -111,8 +111,8 @@ class StartPage(BasePage):
         self.terms_label.setWordWrap(True)
         self.terms_model = DueTermModel(self)
         self.terms_view: TermsView | None = None
-        """The table of terms: made when the first term is shown (:meth:`_show_terms_state`)."""
-        # Its header is set up when it has rows (fit_terms_columns): hidden until then, it is not painted first.
+        """The table of terms: made when the first term is shown (:meth:`_terms_table`); its header is
+        set up then too (:meth:`fit_terms_columns`), once it has rows."""
         self.terms_layout = QVBoxLayout(self.terms_box)
         self.terms_layout.addWidget(self.terms_label)
         self.terms_layout.addStretch(0)
