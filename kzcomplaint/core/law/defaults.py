@@ -28,15 +28,6 @@ class KindLevels:
     """The route's ground; None when no route of the law joins the two (the checker then says so)."""
 
 
-def first_route(kind: catalog.TemplateInfo, respondent: str, *, on: dt.date | None = None) -> routes.Route | None:
-    """The first route of the law from ``respondent`` that ``kind`` may be addressed along, in force ``on``."""
-    day = on or dt.date.today()
-    for route in routes.routes():
-        if route.respondent == respondent and route.addressee in kind.addressee_levels and route.in_force_on(day):
-            return route
-    return None
-
-
 def kind_levels(
     template_id: str,
     respondent: str | None = None,
@@ -61,11 +52,13 @@ def kind_levels(
     kind = catalog.get(template_id)
     day = on or dt.date.today()
     chosen_respondent = respondent if respondent in kind.respondent_levels else kind.respondent_levels[0]
-    if addressee in kind.addressee_levels:
-        for route in routes.routes():
-            if route.respondent == chosen_respondent and route.addressee == addressee and route.in_force_on(day):
-                return KindLevels(chosen_respondent, addressee, route.citation)
-    first = first_route(kind, chosen_respondent, on=day)
-    if first is not None:
-        return KindLevels(chosen_respondent, first.addressee, first.citation)
+    found = [
+        route
+        for route in routes.routes()
+        if route.respondent == chosen_respondent and route.addressee in kind.addressee_levels and route.in_force_on(day)
+    ]
+    # The user's addressee when a route leads there, else the first route's.
+    route = next((route for route in found if route.addressee == addressee), found[0] if found else None)
+    if route is not None:
+        return KindLevels(chosen_respondent, route.addressee, route.citation)
     return KindLevels(chosen_respondent, kind.addressee_levels[0], None)

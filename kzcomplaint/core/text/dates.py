@@ -285,8 +285,7 @@ def parse_date(text: str, *, today: dt.date | None = None) -> dt.date:
     stripped = text.strip(_QUOTES)
     if not stripped:
         raise DateError(Message(MSG_EMPTY), "empty", text)
-    offset = relative_days(stripped) if today is not None else None
-    if today is not None and offset is not None:
+    if today is not None and (offset := relative_days(stripped)) is not None:
         return today + dt.timedelta(days=offset)
     folded = _fold(stripped)
     match = _ISO_LIKE.fullmatch(folded)

@@ -564,6 +564,22 @@ def test_missing_trigger_is_a_warning_not_an_exception(cal: WorkCalendar, rule: 
     assert _warning(deadline, deadlines.TRIGGER_MISSING).params["field"] == field
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("rule", "field"), [("election.appeal_filing", "contested.date"), ("election.court_review", "filing_date")]
+)
+def test_missing_trigger_names_the_date_as_the_user_knows_it_not_the_case_file_field(
+    cal: WorkCalendar, language: str, rule: str, field: str
+) -> None:
+    # The field's path is a parameter for a front end's "Go to field"; the user reads the date's label.
+    deadline = _compute(rule, None, cal, voting_day=D(2021, 1, 10))
+    tr = translator(language)
+    text = _warning(deadline, deadlines.TRIGGER_MISSING).render(tr)
+    assert deadlines.rules()[rule][-1].trigger_label[language] in text
+    shown = [text, *deadline.as_json(tr)["steps"]]
+    assert not [line for line in shown if field in line or "{" in line], shown
+
+
 def test_unknown_rule(cal: WorkCalendar) -> None:
     with pytest.raises(deadlines.UnknownRuleError) as caught:
         _compute("election.no_such_rule", D(2021, 1, 5), cal)
