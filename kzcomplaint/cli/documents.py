@@ -32,8 +32,6 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
 
 MSG_FILE_IN_THE_WAY = N_("{file}: {blocker} is a file, not a folder. Choose another folder.")
 
-_error = warn
-
 
 def _same_file(path: Path, other: str | None) -> bool:
     if other is None:
@@ -59,23 +57,23 @@ def write_document(path: Path, data: bytes, tr: Translator, *, source: str | Non
                 "{file}: this is the case file itself; writing the document there would destroy the case. "
                 "Give another name, ending in .docx."
             )
-            _error(tr.format(message, file=str(path)))
+            warn(tr.format(message, file=str(path)))
             return False
         if path.is_dir():
-            _error(tr.format(N_("{file}: is a folder; give the name of a .docx file"), file=str(path)))
+            warn(tr.format(N_("{file}: is a folder; give the name of a .docx file"), file=str(path)))
             return False
         if path.exists() and not path.is_file():
             message = N_("{file}: not an ordinary file (a device or a pipe); give the name of a .docx file")
-            _error(tr.format(message, file=str(path)))
+            warn(tr.format(message, file=str(path)))
             return False
         blocker = file_in_the_way(path.parent)
         if blocker is not None:
-            _error(tr.format(MSG_FILE_IN_THE_WAY, file=str(path), blocker=str(blocker)))
+            warn(tr.format(MSG_FILE_IN_THE_WAY, file=str(path), blocker=str(blocker)))
             return False
         write_atomic(path, data)
     except (OSError, ValueError) as error:  # ValueError: a NUL in the name
         reason = getattr(error, "strerror", None) or str(error)
-        _error(tr.format(N_("{file}: the document cannot be written: {reason}"), file=str(path), reason=reason))
+        warn(tr.format(N_("{file}: the document cannot be written: {reason}"), file=str(path), reason=reason))
         return False
     return True
 
@@ -87,7 +85,7 @@ def _template_problem(source: str, error: Exception, tr: Translator) -> None:
         reason = error.message.render(tr)
     else:
         reason = str(error)
-    _error(tr.format(N_("{file}: field “template”: {reason}"), file=source, reason=reason))
+    warn(tr.format(N_("{file}: field “template”: {reason}"), file=source, reason=reason))
 
 
 def _render(args: argparse.Namespace, tr: Translator) -> int:
@@ -113,7 +111,7 @@ def _render(args: argparse.Namespace, tr: Translator) -> int:
 
     base_dir = Path(args.case).resolve().parent
     for field, note in evidence.evidence_notes(case, base_dir):
-        _error(f"{args.case}: {field}: {note.render(tr)}")
+        warn(f"{args.case}: {field}: {note.render(tr)}")
     for note in render.language_notes(case, language):
         print(f"! {note.render(tr)}")
     blocking = [p for p in checks.check_case(case, base_dir=base_dir) if p.blocking]
@@ -178,7 +176,7 @@ def _batch(args: argparse.Namespace, tr: Translator) -> int:
     from kzcomplaint.core.documents import batch
 
     if args.jobs < 0:
-        _error(tr.gettext(N_("--jobs must be 0 (one per CPU) or more")))
+        warn(tr.gettext(N_("--jobs must be 0 (one per CPU) or more")))
         return EXIT_UNREADABLE
     try:
         summary = batch.run_batch(
@@ -190,25 +188,25 @@ def _batch(args: argparse.Namespace, tr: Translator) -> int:
             overwrite=args.overwrite,
         )
     except batch.BatchSourceError as error:
-        _error(error.message.render(tr))
+        warn(error.message.render(tr))
         return EXIT_UNREADABLE
     except batch.OutputFolderError as error:
         blocker = batch.file_in_the_way(Path(args.output))
         if blocker is not None:
-            _error(tr.format(MSG_FILE_IN_THE_WAY, file=args.output, blocker=str(blocker)))
+            warn(tr.format(MSG_FILE_IN_THE_WAY, file=args.output, blocker=str(blocker)))
             return EXIT_UNREADABLE
         message = N_("{file}: the output folder cannot be created: {reason}")
-        _error(tr.format(message, file=args.output, reason=error.reason))
+        warn(tr.format(message, file=args.output, reason=error.reason))
         return EXIT_UNREADABLE
     for result in summary.results:
         name = batch.case_name(result, Path(args.source), tr)
         for problem in result.errors:
             where = problem.field or tr.gettext(N_("(whole file)"))
-            _error(f"{name}: {where}: {problem.message.render(tr)}")
+            warn(f"{name}: {where}: {problem.message.render(tr)}")
         for note in result.notes:
-            _error(f"{name}: {note.render(tr)}")
+            warn(f"{name}: {note.render(tr)}")
         if result.skipped is not None:
-            _error(f"{name}: {Message(batch.MSG_EXISTS, file=result.skipped).render(tr)}")
+            warn(f"{name}: {Message(batch.MSG_EXISTS, file=result.skipped).render(tr)}")
         if result.ok and result.blocking:
             codes = ", ".join(code for code, _, _ in result.blocking)
             print(

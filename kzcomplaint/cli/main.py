@@ -247,34 +247,40 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace | None, args_list: list[str], ui_language: str, tr: Translator) -> int:
-    command = args.command if args is not None else None
-    if args is not None and command is not None:
-        if command in ("check", "deadlines", "templates"):
-            from kzcomplaint.cli import cases
-
-            return cases.run(args, tr)
-        if command == "law":
-            from kzcomplaint.cli import law
-
-            return law.run(args, tr)
-        if command == "workshop":
-            from kzcomplaint.cli import workshop
-
-            return workshop.run(args, tr)
-        if command in ("filed", "refused", "answered", "escalate", "timeline", "ics"):
-            from kzcomplaint.cli import filing
-
-            return filing.run(args, tr)
-        if command == "forget":
-            from kzcomplaint.cli import privacy
-
-            return privacy.run(args, tr)
-        if command in ("render", "batch", "blank"):
-            from kzcomplaint.cli import documents
-
-            return documents.run(args, tr)
+    if args is not None and args.command is not None:
+        return _run_command(args, tr)
     from kzcomplaint import app
 
     explicit = any(arg == "--ui-lang" or arg.startswith("--ui-lang=") for arg in args_list)
     self_test = bool(args is not None and args.self_test)
     return app.main(self_test=self_test, ui_language=ui_language if explicit else None)
+
+
+def _run_command(args: argparse.Namespace, tr: Translator) -> int:
+    """Run the sub-command ``args.command``; each one's module is imported only when it runs."""
+    command = args.command
+    if command in ("check", "deadlines", "templates"):
+        from kzcomplaint.cli import cases
+
+        return cases.run(args, tr)
+    if command == "law":
+        from kzcomplaint.cli import law
+
+        return law.run(args, tr)
+    if command == "workshop":
+        from kzcomplaint.cli import workshop
+
+        return workshop.run(args, tr)
+    if command in ("filed", "refused", "answered", "escalate", "timeline", "ics"):
+        from kzcomplaint.cli import filing
+
+        return filing.run(args, tr)
+    if command == "forget":
+        from kzcomplaint.cli import privacy
+
+        return privacy.run(args, tr)
+    if command in ("render", "batch", "blank"):
+        from kzcomplaint.cli import documents
+
+        return documents.run(args, tr)
+    raise AssertionError(f"a command the parser knows and the dispatch does not: {command!r}")

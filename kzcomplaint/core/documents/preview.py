@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kzcomplaint.core.case.model import Case
 from kzcomplaint.core.documents import render
-from kzcomplaint.core.documents.docx_style import FONT_SIZE_PT, STYLE_LOOKS, Para, Run, cell_style
+from kzcomplaint.core.documents.docx_style import FONT_SIZE_PT, STYLE_LOOKS, Para, Run, StyleLook, cell_style
 
 # Lengths of the paper as pixels of a screen at 96 dpi.
 _PX_PER_PT = 96 / 72
@@ -35,21 +35,21 @@ def _run_html(run: Run) -> str:
 
 def paragraph_html(paragraph: Para) -> str:
     """One paragraph as ``<p>``, looking as its style does on paper."""
-    look = STYLE_LOOKS.get(paragraph.style)
+    # A style outside the house style (none is) looks as plain text: no space, indent or emphasis.
+    look = STYLE_LOOKS.get(paragraph.style) or StyleLook(paragraph.style, None)
     content = "".join(_run_html(run) for run in paragraph.runs) or "&nbsp;"
-    css = [f"margin-top: {round((look.before if look else 0) * _PX_PER_PT)}px", "margin-bottom: 0.3em"]
-    if look is not None and look.left_indent_cm:
+    css = [f"margin-top: {round(look.before * _PX_PER_PT)}px", "margin-bottom: 0.3em"]
+    if look.left_indent_cm:
         css.append(f"margin-left: {round(look.left_indent_cm * _PX_PER_CM)}px")  # the header block, right half
-    if look is not None and look.first_line_indent_cm:
+    if look.first_line_indent_cm:
         css.append(f"text-indent: {round(look.first_line_indent_cm * _PX_PER_CM)}px")
-    if look is not None and look.size is not None and look.size < FONT_SIZE_PT:
+    if look.size is not None and look.size < FONT_SIZE_PT:
         css.append("font-size: small")
-    if look is not None and look.bold:
+    if look.bold:
         content = f"<b>{content}</b>"
-    if look is not None and look.italic:
+    if look.italic:
         content = f"<i>{content}</i>"
-    align = look.align if look is not None and look.align else "left"
-    return f'<p align="{align}" style="{"; ".join(css)}">{content}</p>'
+    return f'<p align="{look.align or "left"}" style="{"; ".join(css)}">{content}</p>'
 
 
 def _columns_html(columns: Sequence[Sequence[Para]]) -> str:
