@@ -119,6 +119,12 @@ def test_two_language_document_has_both_columns(tmp_path: Path) -> None:
         ["2021 жылғы 13 шілде", "13 июля 2021 года"],
     ):
         assert row in rows
+    # Neither column carries a question's wording or a sentence the answers do not support, and the
+    # third language (the interface's English) never reaches a kk+ru paper.
+    text = "\n".join(cell for row in rows for cell in row)
+    assert [line for language in ("kk", "ru", "en") for line in NOT_ON_PAPER[language] if line in text] == []
+    english = [line for line in GOLDEN["en"] if line not in GOLDEN["kk"] + GOLDEN["ru"]]
+    assert [line for line in english if line in text] == []
 
 
 @pytest.mark.libreoffice
