@@ -203,7 +203,10 @@ def cli_rows(rounds: int, home: Path) -> None:
     aims = {"kzcomplaint check CASE": "< 150 ms", "deadlines --rule … --event …": "< 100 ms"}
     for title, command in commands.items():
         results = common.alternate(
-            {"ours": lambda c=command: common.spawn_seconds(c, env=env), "floor": lambda: common.spawn_seconds(floor)},
+            {
+                "ours": lambda c=command: common.spawn_seconds(c, env=env),
+                "floor": lambda: common.spawn_seconds(floor, env=env),  # the same environment as ours
+            },
             rounds,
         )
         common.row(title, results["ours"], results["floor"], "python -c pass", aim=aims[title])
