@@ -20,9 +20,6 @@ from kzcomplaint.gui import labels
 from kzcomplaint.gui.pages.base import BasePage
 from kzcomplaint.gui.widgets.fields import DateField, TimeField, form_layout
 
-ELECTION_KINDS: tuple[str, ...] = tuple(kind.value for kind in ElectionKind)
-CONTESTED_TYPES: tuple[str, ...] = tuple(kind.value for kind in ContestedType)
-
 MSG_NO_REGION = N_("— not chosen —")
 MSG_DECISION_DATE = N_("&Date the decision was taken:")
 MSG_ACTION_DATE = N_("&Date of the action or inaction:")
@@ -174,7 +171,7 @@ class WhereWhenPage(BasePage):
         self.body_box.setTitle(tr.gettext(N_("The commission or body")))
         self.contested_box.setTitle(tr.gettext(N_("What is contested")))
         self.filing_box.setTitle(tr.gettext(N_("Filing")))
-        fill_combo(self.kind, [(kind, labels.election_kind_label(kind, language)) for kind in ELECTION_KINDS])
+        fill_combo(self.kind, [(kind.value, labels.election_kind_label(kind.value, language)) for kind in ElectionKind])
         directory = self.draft.directory
         regions = [("", tr.gettext(MSG_NO_REGION))]
         regions += [(region_id, region.name[language]) for region_id, region in directory.regions.items()]
@@ -206,7 +203,7 @@ class WhereWhenPage(BasePage):
 
     def _fill_types(self) -> None:
         info = self.draft.template_info()
-        kinds = list(info.contests) if info else list(CONTESTED_TYPES)
+        kinds = list(info.contests) if info else [kind.value for kind in ContestedType]
         current = self.draft.case.contested.type
         if current and current not in kinds:
             kinds.append(current)
