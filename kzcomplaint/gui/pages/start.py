@@ -36,6 +36,7 @@ MSG_TERMS_AS_OF = N_("Terms of your recent cases due today, tomorrow and this we
 MSG_UNREADABLE_CASES = N_("Could not read: {files}")
 MSG_COMPUTING = N_("Computing the terms of your recent cases…")
 MSG_TERMS_FAILED = N_("The terms could not be computed: {reason}")
+MSG_TERMS_TITLE = N_("Terms falling due")
 
 
 class StartPage(BasePage):
@@ -142,9 +143,9 @@ class StartPage(BasePage):
         self.open_recent_button.setText(tr.gettext(N_("Open the selected &case")))
         self.forget_button.setText(tr.gettext(N_("&Remove from the list")))
         self.timeline_button.setText(tr.gettext(N_("&Timeline and next step…")))
-        self.terms_box.setTitle(tr.gettext(N_("Terms falling due")))
+        self.terms_box.setTitle(tr.gettext(MSG_TERMS_TITLE))
         if self.terms_view is not None:
-            self.terms_view.setAccessibleName(tr.gettext(N_("Terms falling due")))
+            self.terms_view.setAccessibleName(tr.gettext(MSG_TERMS_TITLE))
         self.recent_model.retranslate(tr)
         self.terms_model.retranslate(tr)
         self._show_terms_state()
@@ -248,7 +249,7 @@ class StartPage(BasePage):
             from kzcomplaint.gui.widgets.terms import TermsView
 
             view = TermsView(self.terms_model, self.terms_box)
-            view.setAccessibleName(self.translator.gettext(N_("Terms falling due")))
+            view.setAccessibleName(self.translator.gettext(MSG_TERMS_TITLE))
             view.widthChanged.connect(self.fit_terms_columns)
             self.terms_layout.insertWidget(1, view, 1)
             self.terms_view = view

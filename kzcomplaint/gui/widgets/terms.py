@@ -29,9 +29,8 @@ class TermsView(QTreeView):
         super().__init__(parent)
         self.setModel(model)
         self.setRootIsDecorated(False)
-        self.setWordWrap(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setItemDelegate(WrappingDelegate(self))
+        self.setItemDelegate(WrappingDelegate(self))  # which also wraps the view's words
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Announce a new width (a new height changes nothing of the columns)."""
